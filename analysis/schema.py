@@ -1,0 +1,531 @@
+"""The codebook: every table in ``data/``, its fields, keys and allowed values, defined once.
+
+Everything else is generated from :data:`TABLES`: the pandera schemas that check the CSV files at
+load time (:mod:`analysis.validate`), the Frictionless ``datapackage.json`` and the data dictionary
+appendix of the book. To add a column, add a :class:`Field` here; the checks, the data package and
+the dictionary follow.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: Ordinal scale of what an alliance did in answer to a request, lowest first. The coding rule for
+#: each level is in :data:`RESPONSE_LEVEL_MEANING`; a request's outcome is its highest level.
+RESPONSE_LEVELS: tuple[str, ...] = (
+    "none",
+    "statement",
+    "consultation",
+    "mission",
+    "material_aid",
+    "deployment",
+)
+
+RESPONSE_LEVEL_MEANING: dict[str, str] = {
+    "none": "Nothing was done: the request was refused, ignored or left without a decision.",
+    "statement": "A declaration or statement only (concern, condemnation, a call for calm).",
+    "consultation": "A meeting or consultation of the members was held on the request.",
+    "mission": "A monitoring, fact-finding or assessment mission was sent.",
+    "material_aid": "Equipment, money or military-technical aid was provided, without troops.",
+    "deployment": "Troops or military units were deployed for the requester.",
+}
+
+THREATS: tuple[str, ...] = (
+    "external_aggression",
+    "border_clash",
+    "internal_unrest",
+    "terrorism_spillover",
+    "other",
+)
+
+THREAT_MEANING: dict[str, str] = {
+    "external_aggression": "An armed attack on the member's territory by another state.",
+    "border_clash": "Armed clashes along a disputed or undemarcated border, short of invasion.",
+    "internal_unrest": "Riots, uprisings, ethnic violence or a coup attempt inside the member.",
+    "terrorism_spillover": "Terrorism, insurgency or instability spilling over from a neighbour.",
+    "other": "Any other security request (air-space violations, political crises, ...).",
+}
+
+MEMBERSHIP_STATUSES: tuple[str, ...] = (
+    "signatory",
+    "member",
+    "suspended",
+    "frozen",
+    "observer",
+    "partner",
+    "candidate",
+    "applicant",
+    "withdrawing",
+)
+
+PRECISIONS = ("day", "month", "year")
+
+#: Tables whose rows are intervals; an interval's ``end`` is exclusive (the day the status changed).
+DATE_FORMAT = "%Y-%m-%d"
+
+
+@dataclass(frozen=True)
+class Field:
+    """One column of a table.
+
+    ``kind`` is one of: ``string``, ``id`` (lowercase slug or code), ``date`` (YYYY-MM-DD),
+    ``partial_date`` (YYYY, YYYY-MM or YYYY-MM-DD), ``integer``, ``number``, ``category``
+    (one of ``enum``), ``state`` (an ISO3 code in ``states``), ``states`` (``;``-separated ISO3
+    codes), ``sources`` (``;``-separated ``source_id``s), ``url``.
+    ``ref`` names a foreign key as ``"table.field"``.
+    """
+
+    name: str
+    kind: str
+    description: str
+    required: bool = False
+    enum: tuple[str, ...] | None = None
+    pattern: str | None = None
+    ref: str | None = None
+    unit: str | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    """One CSV file in ``data/`` and its rules."""
+
+    name: str
+    title: str
+    description: str
+    fields: tuple[Field, ...]
+    primary_key: tuple[str, ...]
+    #: pairs (start, end) where end must not come before start
+    intervals: tuple[tuple[str, str], ...] = ()
+    #: columns that identify one timeline whose intervals must not overlap
+    no_overlap: tuple[str, ...] = ()
+    #: (column, other column, value): column is required when other column equals value
+    #: (or, with value None, whenever the other column is set)
+    required_if: tuple[tuple[str, str, str | None], ...] = ()
+    extra_rules: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def filename(self) -> str:
+        return f"{self.name}.csv"
+
+    def field(self, name: str) -> Field:
+        for f in self.fields:
+            if f.name == name:
+                return f
+        raise KeyError(f"{self.name} has no field {name!r}")
+
+    @property
+    def field_names(self) -> list[str]:
+        return [f.name for f in self.fields]
+
+
+def _precision(col: str) -> Field:
+    return Field(
+        f"{col}_precision",
+        "category",
+        f"How precise `{col}` is: a day, or only a month or a year (then `{col}` holds the first "
+        "day of that month or year).",
+        enum=PRECISIONS,
+    )
+
+
+SOURCE = Field(
+    "source",
+    "sources",
+    "One or more `source_id`s from `sources`, separated by `;`. Every row has at least one.",
+    required=True,
+    ref="sources.source_id",
+)
+NOTE = Field("note", "string", "Our remark on the row: caveats, context, disagreements.")
+
+ORG_KINDS = ("military_alliance", "political", "economic", "partnership")
+END_REASONS = (
+    "withdrew",
+    "not_renewed",
+    "superseded",
+    "status_changed",
+    "dissolved",
+    "expelled",
+)
+REGIONS = ("post_soviet", "europe", "north_america", "asia", "middle_east", "other")
+EVENT_TYPES = (
+    "treaty_signed",
+    "treaty_in_force",
+    "treaty_renewed",
+    "charter_signed",
+    "charter_in_force",
+    "force_created",
+    "summit",
+    "summit_boycott",
+    "declaration_refused",
+    "suspension",
+    "withdrawal",
+    "freeze",
+    "un_status",
+    "cooperation_agreement",
+    "decision",
+    "statement",
+    "other",
+)
+BASE_KINDS = (
+    "army_base",
+    "air_base",
+    "radar",
+    "naval_communications",
+    "space_launch",
+    "test_range",
+    "other",
+)
+VOTES = ("yes", "no", "abstain", "absent")
+UN_TOPICS = (
+    "territorial_integrity",
+    "aggression",
+    "humanitarian",
+    "human_rights_council",
+    "annexation",
+    "reparations",
+    "peace",
+    "other",
+)
+STANCE_ISSUES = (
+    "recognize_abkhazia_south_ossetia",
+    "recognize_crimea_annexation",
+    "recognize_donetsk_luhansk_2022",
+    "recognize_2022_annexations",
+    "support_invasion_ukraine",
+    "sanctions_compliance",
+    "eu_integration",
+    "other",
+)
+ALIGNMENTS = ("aligned", "hedging", "opposed")
+MEASURES = ("active_personnel", "defence_spending", "csto_budget_share", "nato_common_budget_share")
+UNITS = ("persons", "usd_million_current", "percent")
+
+TABLES: dict[str, Table] = {}
+
+
+def _register(table: Table) -> Table:
+    TABLES[table.name] = table
+    return table
+
+
+_register(
+    Table(
+        "sources",
+        "Sources",
+        "Every publication a fact in the other tables comes from; the bibliography is built from it.",
+        (
+            Field("source_id", "id", "Short unique slug cited by other tables.", required=True,
+                  pattern=r"^[a-z0-9][a-z0-9-]*$"),
+            Field("title", "string", "Title of the page or publication.", required=True),
+            Field("publisher", "string", "Who published it (outlet, organization, site).", required=True),
+            Field("url", "url", "Address where the fact was read; empty only for a publication "
+                  "with no public address (the note then says where it is found)."),
+            Field("published", "partial_date", "Publication date: YYYY, YYYY-MM or YYYY-MM-DD."),
+            Field("accessed", "date", "Day the page was read.", required=True),
+            NOTE,
+        ),
+        primary_key=("source_id",),
+    )
+)
+
+_register(
+    Table(
+        "states",
+        "States",
+        "Every state any other table names, by ISO 3166-1 alpha-3 code.",
+        (
+            Field("iso3", "id", "ISO 3166-1 alpha-3 code.", required=True, pattern=r"^[A-Z]{3}$"),
+            Field("name", "string", "Short English name.", required=True),
+            Field("iso_numeric", "integer", "ISO 3166-1 numeric code, used to join map shapes.",
+                  required=True),
+            Field("region", "category", "Broad region, for grouping in charts.", required=True,
+                  enum=REGIONS),
+            SOURCE,
+        ),
+        primary_key=("iso3",),
+    )
+)
+
+_register(
+    Table(
+        "organizations",
+        "Organizations",
+        "Alliances and groupings whose memberships the book follows.",
+        (
+            Field("code", "id", "Short code (CST is the 1992 treaty, CSTO the 2002 organization).",
+                  required=True, pattern=r"^[A-Z][A-Z_]*$"),
+            Field("name", "string", "Full name.", required=True),
+            Field("kind", "category", "What sort of grouping it is.", required=True, enum=ORG_KINDS),
+            Field("founded", "date", "Date of founding (signature of the founding treaty).",
+                  required=True),
+            _precision("founded"),
+            SOURCE,
+        ),
+        primary_key=("code",),
+    )
+)
+
+_register(
+    Table(
+        "memberships",
+        "Memberships",
+        "Who belonged to which organization, with what status, from when to when. Intervals start "
+        "on `start` and end the day before `end` (the day the status changed); an empty `end` "
+        "means the status holds today. One state's intervals in one organization never overlap.",
+        (
+            Field("state", "state", "Member state.", required=True, ref="states.iso3"),
+            Field("organization", "id", "Organization code.", required=True,
+                  ref="organizations.code"),
+            Field("status", "category", "Status during the interval.", required=True,
+                  enum=MEMBERSHIP_STATUSES),
+            Field("start", "date", "First day of the status.", required=True),
+            _precision("start"),
+            Field("end", "date", "Day the status ended (exclusive); empty if it still holds."),
+            _precision("end"),
+            Field("end_reason", "category", "Why the interval ended; required when `end` is set.",
+                  enum=END_REASONS),
+            NOTE,
+            SOURCE,
+        ),
+        primary_key=("state", "organization", "start"),
+        intervals=(("start", "end"),),
+        no_overlap=("state", "organization"),
+        required_if=(("end_reason", "end", None),),
+    )
+)
+
+_register(
+    Table(
+        "requests",
+        "Requests for help",
+        "Every request a member made to its alliance for help, and the crises in which a member was "
+        "attacked or in turmoil but made no request (`request_made` = no).",
+        (
+            Field("request_id", "id", "Key, e.g. CSTO-2010-KGZ or NATO-A4-2003-TUR.", required=True,
+                  pattern=r"^(CSTO|NATO)-[A-Z0-9-]+$"),
+            Field("organization", "id", "The alliance asked (CSTO covers the 1992 treaty era too).",
+                  required=True, enum=("CSTO", "NATO"), ref="organizations.code"),
+            Field("crisis", "string", "Short name of the crisis.", required=True),
+            Field("requester", "states", "The member that asked, or that was attacked (for a clash "
+                  "between two members, both, `;`-separated).", required=True, ref="states.iso3"),
+            Field("date", "date", "Date of the request (or of the crisis' start if none was made).",
+                  required=True),
+            _precision("date"),
+            Field("threat", "category", "Kind of threat, coded by the rule in the dictionary.",
+                  required=True, enum=THREATS),
+            Field("instrument", "string", "Article or procedure invoked, or `none`.", required=True),
+            Field("request_made", "category", "Whether a request reached the alliance.",
+                  required=True, enum=("yes", "no")),
+            Field("ask", "string", "What was asked for, in our words; required when "
+                  "`request_made` is yes."),
+            NOTE,
+            SOURCE,
+        ),
+        primary_key=("request_id",),
+        required_if=(("ask", "request_made", "yes"),),
+    )
+)
+
+_register(
+    Table(
+        "responses",
+        "Responses",
+        "What the alliance did about each request, over time; one request may have several.",
+        (
+            Field("response_id", "id", "Key: the request_id followed by -R1, -R2, ...",
+                  required=True, pattern=r"^(CSTO|NATO)-[A-Z0-9-]+-R\d+$"),
+            Field("request_id", "id", "The request answered.", required=True,
+                  ref="requests.request_id"),
+            Field("date", "date", "Date of the response (decision, meeting, arrival).",
+                  required=True),
+            _precision("date"),
+            Field("level", "category", "Response level on the ordinal scale (lowest first): "
+                  + " < ".join(RESPONSE_LEVELS) + ".", required=True, enum=RESPONSE_LEVELS),
+            Field("troops", "integer", "Troops deployed, where a source gives a number.",
+                  unit="persons"),
+            Field("end", "date", "End of the mission or deployment."),
+            _precision("end"),
+            Field("description", "string", "What was done, in our words.", required=True),
+            SOURCE,
+        ),
+        primary_key=("response_id",),
+        intervals=(("date", "end"),),
+        extra_rules=("A response is never dated before its request.",),
+    )
+)
+
+_register(
+    Table(
+        "events",
+        "Institutional events",
+        "A dated timeline of the organizations' institutional moments.",
+        (
+            Field("event_id", "id", "Key, E001 ...", required=True, pattern=r"^E\d{3,}$"),
+            Field("date", "date", "Date of the event.", required=True),
+            _precision("date"),
+            Field("type", "category", "Kind of event.", required=True, enum=EVENT_TYPES),
+            Field("organization", "id", "Organization concerned.", required=True,
+                  ref="organizations.code"),
+            Field("states", "states", "ISO3 codes of the states involved, `;`-separated.",
+                  ref="states.iso3"),
+            Field("description", "string", "What happened, in our words.", required=True),
+            SOURCE,
+        ),
+        primary_key=("event_id",),
+    )
+)
+
+_register(
+    Table(
+        "exercises",
+        "Military exercises",
+        "Joint exercises held under the alliance's flag.",
+        (
+            Field("exercise_id", "id", "Key, X001 ...", required=True, pattern=r"^X\d{3,}$"),
+            Field("name", "string", "Exercise name.", required=True),
+            Field("start", "date", "First day.", required=True),
+            _precision("start"),
+            Field("end", "date", "Last day, where known."),
+            Field("host", "state", "Host state.", ref="states.iso3"),
+            Field("participants", "states", "Participating states, `;`-separated.",
+                  ref="states.iso3"),
+            Field("troops", "integer", "Troops taking part, where known.", unit="persons"),
+            Field("organization", "id", "Organization under which it was held.", required=True,
+                  ref="organizations.code"),
+            SOURCE,
+        ),
+        primary_key=("exercise_id",),
+        intervals=(("start", "end"),),
+    )
+)
+
+_register(
+    Table(
+        "bases",
+        "Foreign military installations",
+        "Military installations a foreign state operates on a member's (or former member's) soil.",
+        (
+            Field("base_id", "id", "Key, B01 ...", required=True, pattern=r"^B\d{2,}$"),
+            Field("host", "state", "State whose territory it is on.", required=True,
+                  ref="states.iso3"),
+            Field("operator", "state", "State operating it.", required=True, ref="states.iso3"),
+            Field("name", "string", "Name of the installation.", required=True),
+            Field("kind", "category", "Kind of installation.", required=True, enum=BASE_KINDS),
+            Field("start", "date", "Start of operation by this operator; empty where no source "
+                  "dates it (Soviet-era sites the operator inherited)."),
+            _precision("start"),
+            Field("end", "date", "End of operation; empty if still operated."),
+            _precision("end"),
+            Field("personnel", "integer", "Personnel stationed, where a source gives a figure.",
+                  unit="persons"),
+            Field("personnel_year", "integer", "Year the personnel figure refers to."),
+            SOURCE,
+        ),
+        primary_key=("base_id",),
+        intervals=(("start", "end"),),
+    )
+)
+
+_register(
+    Table(
+        "un_resolutions",
+        "UN General Assembly resolutions",
+        "Resolutions on Ukraine whose recorded votes the book compares.",
+        (
+            Field("resolution", "id", "UN symbol, e.g. A/RES/ES-11/1.", required=True,
+                  pattern=r"^A/RES/[A-Z0-9/-]+$"),
+            Field("date", "date", "Date of adoption.", required=True),
+            Field("title", "string", "Short title, in our words.", required=True),
+            Field("topic", "category", "What the resolution is about.", required=True,
+                  enum=UN_TOPICS),
+            Field("yes", "integer", "Votes in favour.", required=True, unit="states"),
+            Field("no", "integer", "Votes against.", required=True, unit="states"),
+            Field("abstain", "integer", "Abstentions.", required=True, unit="states"),
+            Field("non_voting", "integer", "Members that did not vote.", unit="states"),
+            SOURCE,
+        ),
+        primary_key=("resolution",),
+    )
+)
+
+_register(
+    Table(
+        "un_votes",
+        "UN General Assembly votes",
+        "How each state voted on each resolution in `un_resolutions`.",
+        (
+            Field("resolution", "id", "UN symbol.", required=True,
+                  ref="un_resolutions.resolution"),
+            Field("state", "state", "Voting state.", required=True, ref="states.iso3"),
+            Field("vote", "category", "Recorded vote (`absent` = did not vote).", required=True,
+                  enum=VOTES),
+            SOURCE,
+        ),
+        primary_key=("resolution", "state"),
+    )
+)
+
+_register(
+    Table(
+        "stances",
+        "Stances that divide the members",
+        "Each state's position on issues where Moscow's line is known, coded against it.",
+        (
+            Field("stance_id", "id", "Key, S001 ...", required=True, pattern=r"^S\d{3,}$"),
+            Field("state", "state", "State.", required=True, ref="states.iso3"),
+            Field("issue", "category", "The issue.", required=True, enum=STANCE_ISSUES),
+            Field("position", "string", "The state's position, in short words.", required=True),
+            Field("alignment", "category", "Coded against Russia's position: aligned, hedging "
+                  "(neutral, silent or partial) or opposed.", required=True, enum=ALIGNMENTS),
+            Field("date", "date", "Date the position was taken or observed.", required=True),
+            _precision("date"),
+            NOTE,
+            SOURCE,
+        ),
+        primary_key=("stance_id",),
+    )
+)
+
+_register(
+    Table(
+        "capabilities",
+        "Capabilities and budgets",
+        "Forces, defence spending and budget shares, long format: one measure per row.",
+        (
+            Field("state", "state", "State.", required=True, ref="states.iso3"),
+            Field("year", "integer", "Year the figure refers to.", required=True),
+            Field("measure", "category", "What is measured.", required=True, enum=MEASURES),
+            Field("value", "number", "The figure, in `unit`.", required=True),
+            Field("unit", "category", "Unit of `value`.", required=True, enum=UNITS),
+            Field("edition", "string", "Edition of the source series (e.g. The Military Balance "
+                  "2020).", required=True),
+            SOURCE,
+        ),
+        primary_key=("state", "year", "measure"),
+    )
+)
+
+_register(
+    Table(
+        "discrepancies",
+        "Where sources disagree",
+        "Competing values for one fact, each with its source; `used` marks the value the tables "
+        "hold.",
+        (
+            Field("table", "category", "Table of the fact.", required=True),
+            Field("record_id", "string", "Primary key of the row concerned (several key columns "
+                  "joined by `|`).", required=True),
+            Field("field", "string", "Column concerned.", required=True),
+            Field("value", "string", "The value this source gives.", required=True),
+            SOURCE,
+            NOTE,
+            Field("used", "category", "Whether the table uses this value.", required=True,
+                  enum=("yes", "no")),
+        ),
+        primary_key=("table", "record_id", "field", "value", "source"),
+        extra_rules=("`record_id` names an existing row of `table`.",),
+    )
+)
+
+#: The order in which tables are loaded: referenced tables first.
+LOAD_ORDER: tuple[str, ...] = tuple(TABLES)

@@ -1,0 +1,400 @@
+"""Checks every CSV in ``data/`` against the codebook in :mod:`analysis.schema`.
+
+The checks run in three passes, and every problem is reported with the file, the line as a person
+counts it in the file (the header is line 1), the column and what is wrong:
+
+1. reading: the file exists and every line has as many fields as the header;
+2. each table on its own, with a pandera schema built from the codebook (types, required values,
+   allowed values, patterns, unique keys, start before end, no overlapping intervals);
+3. across tables: foreign keys (states, sources, organizations, requests, resolutions) and rules
+   that need two tables (a response never comes before its request).
+
+Nothing is dropped or repaired: any problem raises :class:`DataError`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pandera.pandas as pa
+from pandera.errors import SchemaErrors
+
+from .schema import DATE_FORMAT, TABLES, Field, Table
+
+_HEADER_LINE = 1
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in one cell (or line) of one file."""
+
+    file: str
+    line: int | None
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f", line {self.line}"
+        if self.column:
+            where += f", column '{self.column}'"
+        return f"{where}: {self.message}"
+
+
+class DataError(ValueError):
+    """Raised when any table breaks its rules; ``problems`` lists every one found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems, key=lambda p: (p.file, p.line or 0, p.column or ""))
+        shown = "\n".join(f"  {p}" for p in self.problems[:50])
+        more = len(self.problems) - 50
+        suffix = f"\n  ... and {more} more" if more > 0 else ""
+        super().__init__(f"{len(self.problems)} problem(s) in the data:\n{shown}{suffix}")
+
+
+@dataclass
+class RawTable:
+    """A table read as text, with the file line on which each row starts."""
+
+    table: Table
+    path: Path
+    frame: pd.DataFrame  # all cells str; empty cells are NA
+    lines: list[int]
+
+    def line_of(self, index: int) -> int:
+        return self.lines[index]
+
+
+def read_raw(table: Table, path: Path) -> tuple[RawTable | None, list[Problem]]:
+    """Read ``path`` as text, checking its header and the number of fields on every line."""
+    shown = f"data/{path.name}"
+    if not path.exists():
+        return None, [Problem(shown, None, None, f"file is missing (expected at {path})")]
+    text = path.read_text(encoding="utf-8")
+    reader = csv.reader(io.StringIO(text, newline=""))
+    problems: list[Problem] = []
+    try:
+        header = next(reader)
+    except StopIteration:
+        return None, [Problem(shown, _HEADER_LINE, None, "file is empty (no header line)")]
+    except csv.Error as exc:
+        return None, [Problem(shown, _HEADER_LINE, None, f"malformed CSV: {exc}")]
+    expected = table.field_names
+    if header != expected:
+        missing = [c for c in expected if c not in header]
+        unknown = [c for c in header if c not in expected]
+        detail = []
+        if missing:
+            detail.append(f"missing column(s) {missing}")
+        if unknown:
+            detail.append(f"unknown column(s) {unknown}")
+        if not detail:
+            detail.append(f"columns out of order; expected {expected}")
+        return None, [Problem(shown, _HEADER_LINE, None, "bad header: " + "; ".join(detail))]
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    start_line = reader.line_num + 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            problems.append(Problem(shown, start_line, None, f"malformed CSV: {exc}"))
+            break
+        if row and len(row) != len(header):
+            problems.append(
+                Problem(shown, start_line, None,
+                        f"malformed row: {len(row)} field(s) where the header has {len(header)}")
+            )
+        elif row:
+            rows.append(row)
+            lines.append(start_line)
+        start_line = reader.line_num + 1
+    frame = pd.DataFrame(rows, columns=header, dtype=object)
+    frame = frame.replace({"": None}).astype(object)
+    frame = frame.where(frame.notna(), None)
+    frame.index = pd.RangeIndex(len(frame))
+    return RawTable(table, path, frame, lines), problems
+
+
+# --- pass 2: one table --------------------------------------------------------------------------
+
+_PATTERNS = {
+    "date": r"^\d{4}-\d{2}-\d{2}$",
+    "partial_date": r"^\d{4}(-\d{2}(-\d{2})?)?$",
+    "integer": r"^-?\d+$",
+    "number": r"^-?\d+(\.\d+)?$",
+    "url": r"^https?://\S+$",
+    "state": r"^[A-Z]{3}$",
+    "states": r"^[A-Z]{3}(;[A-Z]{3})*$",
+    "sources": r"^[a-z0-9][a-z0-9-]*(;[a-z0-9][a-z0-9-]*)*$",
+}
+
+
+def _real_date(value: str) -> bool:
+    try:
+        pd.Timestamp(pd.to_datetime(value, format=DATE_FORMAT))
+    except (ValueError, TypeError):
+        return False
+    return True
+
+
+def _real_dates(values: pd.Series) -> pd.Series:
+    """Vectorised: which cells hold a real YYYY-MM-DD date (badly formatted ones fail elsewhere)."""
+    parsed = pd.to_datetime(values, format=DATE_FORMAT, errors="coerce")
+    badly_formatted = ~values.astype(str).str.fullmatch(r"\d{4}-\d{2}-\d{2}")
+    return parsed.notna() | badly_formatted
+
+
+def _real_partial_date(value: str) -> bool:
+    fmt = {4: "%Y", 7: "%Y-%m", 10: DATE_FORMAT}.get(len(value))
+    if fmt is None:
+        return False
+    try:
+        pd.to_datetime(value, format=fmt)
+    except (ValueError, TypeError):
+        return False
+    return True
+
+
+def _column_checks(f: Field) -> list[pa.Check]:
+    checks: list[pa.Check] = []
+    pattern = f.pattern or _PATTERNS.get(f.kind)
+    if pattern:
+        checks.append(pa.Check.str_matches(pattern, error=f"does not match {pattern}"))
+    if f.kind == "date":
+        checks.append(pa.Check(_real_dates, error="is not a real calendar date"))
+    if f.kind == "partial_date":
+        checks.append(
+            pa.Check(_real_partial_date, element_wise=True, error="is not a real calendar date")
+        )
+    if f.enum is not None:
+        checks.append(pa.Check.isin(list(f.enum), error=f"is not one of {list(f.enum)}"))
+    return checks
+
+
+def _interval_check(start: str, end: str) -> pa.Check:
+    def ok(df: pd.DataFrame) -> pd.Series:
+        s = pd.to_datetime(df[start], format=DATE_FORMAT, errors="coerce")
+        e = pd.to_datetime(df[end], format=DATE_FORMAT, errors="coerce")
+        return ~(e < s)
+
+    return pa.Check(ok, name=f"{end}>={start}", error=f"`{end}` is before `{start}`")
+
+
+def _overlap_check(keys: tuple[str, ...]) -> pa.Check:
+    def ok(df: pd.DataFrame) -> pd.Series:
+        start = pd.to_datetime(df["start"], format=DATE_FORMAT, errors="coerce")
+        end = pd.to_datetime(df["end"], format=DATE_FORMAT, errors="coerce")
+        result = pd.Series(True, index=df.index)
+        for _, group in df.groupby(list(keys), sort=False):
+            latest_end = None  # None before the first interval; NaT once one is open-ended
+            for i in start[group.index].sort_values(kind="stable").index:
+                if latest_end is not None and (pd.isna(latest_end) or start[i] < latest_end):
+                    result[i] = False
+                if latest_end is None or pd.isna(end[i]) or \
+                        (not pd.isna(latest_end) and end[i] > latest_end):
+                    latest_end = end[i]
+        return result
+
+    return pa.Check(ok, name="no_overlap",
+                    error=f"interval overlaps an earlier one for the same {' and '.join(keys)}")
+
+
+def _required_if_check(column: str, other: str, value: str | None) -> pa.Check:
+    def ok(df: pd.DataFrame) -> pd.Series:
+        applies = df[other].notna() if value is None else df[other] == value
+        return ~applies | df[column].notna()
+
+    when = f"`{other}` is set" if value is None else f"`{other}` is {value}"
+    return pa.Check(ok, name=f"required_if:{column}", error=f"`{column}` is empty but {when}")
+
+
+def pandera_schema(table: Table) -> pa.DataFrameSchema:
+    """The pandera schema for one table's text cells, built from the codebook."""
+    columns = {
+        f.name: pa.Column(
+            object,
+            checks=_column_checks(f),
+            nullable=not f.required,
+            unique=table.primary_key == (f.name,),
+            coerce=False,
+            required=True,
+        )
+        for f in table.fields
+    }
+    checks = [_interval_check(s, e) for s, e in table.intervals]
+    if table.no_overlap:
+        checks.append(_overlap_check(table.no_overlap))
+    checks.extend(_required_if_check(*rule) for rule in table.required_if)
+    unique = list(table.primary_key) if len(table.primary_key) > 1 else None
+    return pa.DataFrameSchema(
+        columns, checks=checks, unique=unique, strict=True, ordered=True, name=table.name
+    )
+
+
+def _problems_from_pandera(raw: RawTable, err: SchemaErrors) -> list[Problem]:
+    shown = f"data/{raw.path.name}"
+    problems = []
+    seen: set[tuple[int | None, str]] = set()
+    for _, case in err.failure_cases.iterrows():
+        index = case["index"]
+        row = int(index) if index is not None and not pd.isna(index) else None
+        line = raw.line_of(row) if row is not None else None
+        check = str(case["check"])
+        column = case["column"] if isinstance(case["column"], str) else None
+        value = case["failure_case"]
+        rule_column = _column_for_check(check)
+        if rule_column is not None or check == "multiple_fields_uniqueness":
+            # Rules over whole rows: pandera lists every cell of a failing row; name it once,
+            # at the column the rule is about.
+            if (line, check) in seen:
+                continue
+            seen.add((line, check))
+            if check == "multiple_fields_uniqueness":
+                column = "|".join(raw.table.primary_key)
+                key = raw.frame.loc[row, list(raw.table.primary_key)].astype(str)
+                problems.append(Problem(shown, line, column, f"duplicate key {'|'.join(key)!r}"))
+                continue
+            column = rule_column
+            value = raw.frame.loc[row, column] if row is not None else None
+        problems.append(Problem(shown, line, column, _describe(column, check, value)))
+    return problems
+
+
+def _column_for_check(check: str) -> str | None:
+    """The column a whole-row rule is about, read from its message (None for cell checks).
+
+    pandera reports a failed check by its ``error`` text; every whole-row rule's text begins
+    with the column it concerns in backticks, or is the overlap rule (about ``start``).
+    """
+    if check.startswith("`"):
+        return check.split("`")[1]
+    if check.startswith("interval overlaps"):
+        return "start"
+    return None
+
+
+def _describe(column: str | None, check: str, value: object) -> str:
+    missing = value is None or (isinstance(value, float) and np.isnan(value))
+    shown = "empty" if missing else repr(value)
+    if check == "not_nullable":
+        return "a value is required but the cell is empty"
+    if check in ("field_uniqueness", "multiple_fields_uniqueness"):
+        return f"duplicate key {shown}"
+    if check.startswith(("does not match", "is not", "`")) or "`" in check:
+        return f"{shown} {check}" if not missing else check
+    return f"{shown} fails {check}"
+
+
+def validate_table(raw: RawTable) -> list[Problem]:
+    """Check one table on its own; returns the problems found (empty if none)."""
+    try:
+        pandera_schema(raw.table).validate(raw.frame, lazy=True)
+    except SchemaErrors as err:
+        return _problems_from_pandera(raw, err)
+    return []
+
+
+# --- pass 3: across tables ----------------------------------------------------------------------
+
+
+def latest_possible(value: str, precision: str | None) -> pd.Timestamp:
+    """The last day a date of the given precision may stand for (2021-05-01, month -> 2021-05-31)."""
+    day = pd.Timestamp(value)
+    if precision == "month":
+        return day + pd.offsets.MonthEnd(0)
+    if precision == "year":
+        return day + pd.offsets.YearEnd(0)
+    return day
+
+
+def _split(value: str | None) -> list[str]:
+    return [] if value is None else value.split(";")
+
+
+def cross_table_problems(raws: dict[str, RawTable]) -> list[Problem]:
+    """Foreign keys and rules that need two tables; tables missing from ``raws`` are skipped."""
+    problems: list[Problem] = []
+    keys: dict[str, set[str]] = {}
+    for name, raw in raws.items():
+        for f in raw.table.fields:
+            keys[f"{name}.{f.name}"] = set(raw.frame[f.name].dropna())
+
+    for name, raw in raws.items():
+        shown = f"data/{raw.path.name}"
+        for f in raw.table.fields:
+            if not f.ref or f.ref not in keys:
+                continue
+            known = keys[f.ref]
+            target = f.ref.split(".")[0]
+            for i, value in raw.frame[f.name].items():
+                for part in _split(value) if f.kind in ("states", "sources") else [value]:
+                    if part is not None and part not in known:
+                        problems.append(
+                            Problem(shown, raw.line_of(i), f.name,
+                                    f"unknown {f.ref.split('.')[1]} {part!r} (not in {target})")
+                        )
+
+    if "responses" in raws and "requests" in raws:
+        req = raws["requests"].frame.set_index("request_id")["date"].to_dict()
+        resp = raws["responses"]
+        for i, row in resp.frame.iterrows():
+            asked = req.get(row["request_id"])
+            if not (asked and row["date"] and _real_date(asked) and _real_date(row["date"])):
+                continue
+            # A response known only to the month (or year) may fall late in it.
+            latest = latest_possible(row["date"], row["date_precision"])
+            if latest < pd.Timestamp(asked):
+                problems.append(Problem(f"data/{resp.path.name}", resp.line_of(i), "date",
+                                        f"response dated {row['date']}, before its request "
+                                        f"({asked})"))
+
+    if "discrepancies" in raws:
+        disc = raws["discrepancies"]
+        row_ids: dict[str, set[str]] = {}
+        for i, row in disc.frame.iterrows():
+            table = TABLES.get(row["table"] or "")
+            if table is None or table.name not in raws:
+                if row["table"] not in TABLES:
+                    problems.append(Problem(f"data/{disc.path.name}", disc.line_of(i), "table",
+                                            f"unknown table {row['table']!r}"))
+                continue
+            if table.name not in row_ids:
+                keys = raws[table.name].frame[list(table.primary_key)].astype(str)
+                row_ids[table.name] = {"|".join(values) for values in keys.itertuples(index=False)}
+            if row["record_id"] not in row_ids[table.name]:
+                problems.append(Problem(f"data/{disc.path.name}", disc.line_of(i), "record_id",
+                                        f"no row {row['record_id']!r} in {table.name}"))
+            if row["field"] not in table.field_names:
+                problems.append(Problem(f"data/{disc.path.name}", disc.line_of(i), "field",
+                                        f"{table.name} has no column {row['field']!r}"))
+    return problems
+
+
+def check_directory(data_dir: Path, tables: list[str] | None = None) -> tuple[
+        dict[str, RawTable], list[Problem]]:
+    """Read and check every table (or the ones named) in ``data_dir``.
+
+    Returns the raw text tables and every problem found; callers decide whether to raise.
+    """
+    names = tables or list(TABLES)
+    raws: dict[str, RawTable] = {}
+    problems: list[Problem] = []
+    for name in names:
+        table = TABLES[name]
+        raw, read_problems = read_raw(table, data_dir / table.filename)
+        problems.extend(read_problems)
+        if raw is None:
+            continue
+        raws[name] = raw
+        problems.extend(validate_table(raw))
+    problems.extend(cross_table_problems(raws))
+    return raws, problems
