@@ -1,26 +1,16 @@
-"""Charts in the house style. Each function returns a :class:`Chart`: the figure and the table
-of exactly what it plots, so a reader can download the data behind any figure."""
+"""Membership charts: who was in the alliance, and when."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import NamedTuple
-
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
-from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from . import membership
-from .style import STATUS_STYLE, add_source
-
-
-class Chart(NamedTuple):
-    """A figure and the data it draws (one row per mark)."""
-
-    figure: Figure
-    data: pd.DataFrame
+from .. import membership
+from ..style import STATUS_STYLE, add_source
+from .base import Chart
 
 
 def membership_timeline(

@@ -1,0 +1,115 @@
+"""``data/datapackage.json``: the tables as a Frictionless Data Package, generated from the codebook.
+
+Anyone can then load or validate the tables with standard tools (``frictionless validate
+data/datapackage.json``), outside this project too. The file is committed; a test checks that it
+matches what :func:`datapackage` generates, so the two never drift apart.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .schema import TABLES, Field, Table
+
+_TYPES = {
+    "string": "string",
+    "id": "string",
+    "date": "date",
+    "partial_date": "string",
+    "integer": "integer",
+    "number": "number",
+    "category": "string",
+    "state": "string",
+    "states": "string",
+    "sources": "string",
+    "url": "string",
+}
+
+_PATTERNS = {
+    "partial_date": r"\d{4}(-\d{2}(-\d{2})?)?",
+    "state": "[A-Z]{3}",
+    "states": "[A-Z]{3}(;[A-Z]{3})*",
+    "sources": "[a-z0-9][a-z0-9-]*(;[a-z0-9][a-z0-9-]*)*",
+    "url": r"https?://\S+",
+}
+
+
+def _field(table: Table, f: Field) -> dict:
+    out: dict = {"name": f.name, "type": _TYPES[f.kind], "description": f.description}
+    if f.kind == "date":
+        out["format"] = "%Y-%m-%d"
+    if f.unit:
+        out["unit"] = f.unit
+    constraints: dict = {}
+    if f.required or f.name in table.primary_key:
+        constraints["required"] = True
+    if table.primary_key == (f.name,):
+        constraints["unique"] = True
+    if f.enum is not None:
+        constraints["enum"] = list(f.enum)
+    pattern = f.pattern or _PATTERNS.get(f.kind)
+    if pattern:
+        # Frictionless patterns match the whole value; drop the anchors our regexes carry.
+        constraints["pattern"] = pattern.removeprefix("^").removesuffix("$")
+    if constraints:
+        out["constraints"] = constraints
+    return out
+
+
+def _foreign_keys(table: Table) -> list[dict]:
+    keys = []
+    for f in table.fields:
+        # Lists in one cell (``states``, ``sources``) cannot be expressed as Frictionless foreign
+        # keys; their descriptions say what they reference and analysis.validate checks them.
+        if f.ref and f.kind not in ("states", "sources"):
+            resource, field = f.ref.split(".")
+            keys.append({"fields": f.name, "reference": {"resource": resource, "fields": field}})
+    return keys
+
+
+def datapackage() -> dict:
+    """The Data Package descriptor for every table in :data:`analysis.schema.TABLES`."""
+    resources = []
+    for table in TABLES.values():
+        schema: dict = {
+            "fields": [_field(table, f) for f in table.fields],
+            "primaryKey": list(table.primary_key),
+        }
+        foreign = _foreign_keys(table)
+        if foreign:
+            schema["foreignKeys"] = foreign
+        resources.append({
+            "name": table.name,
+            "title": table.title,
+            "description": table.description,
+            "path": table.filename,
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "schema": schema,
+        })
+    return {
+        "name": "csto-record",
+        "title": "The CSTO Record: sourced data on the Collective Security Treaty Organization",
+        "description": "Memberships, requests for help and responses, events, exercises, foreign "
+                       "bases, UN votes, stances and capabilities of the CSTO's current and former "
+                       "members and of NATO, each row tied to a public source in sources.csv.",
+        "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
+                      "path": "https://creativecommons.org/licenses/by/4.0/"}],
+        "sources": [{"title": "Public sources listed row by row in sources.csv",
+                     "path": "sources.csv"}],
+        "resources": resources,
+    }
+
+
+def datapackage_json() -> str:
+    """The descriptor as the exact text of ``data/datapackage.json``."""
+    return json.dumps(datapackage(), indent=2, ensure_ascii=False) + "\n"
+
+
+def write_datapackage(directory: Path) -> Path:
+    """Write ``datapackage.json`` into ``directory``; returns its path."""
+    path = directory / "datapackage.json"
+    path.write_text(datapackage_json(), encoding="utf-8")
+    return path
