@@ -21,6 +21,7 @@ RESPONSE_LEVELS: tuple[str, ...] = (
     "deployment",
 )
 
+#: The coding rule for each response level.
 RESPONSE_LEVEL_MEANING: dict[str, str] = {
     "none": "Nothing was done: the request was refused, ignored or left without a decision.",
     "statement": "A declaration or statement only (concern, condemnation, a call for calm).",
@@ -38,6 +39,7 @@ THREATS: tuple[str, ...] = (
     "other",
 )
 
+#: The coding rule for each threat category.
 THREAT_MEANING: dict[str, str] = {
     "external_aggression": "An armed attack on the member's territory by another state.",
     "border_clash": "Armed clashes along a disputed or undemarcated border, short of invasion.",
@@ -200,6 +202,7 @@ ALIGNMENTS = ("aligned", "hedging", "opposed")
 MEASURES = ("active_personnel", "defence_spending", "csto_budget_share", "nato_common_budget_share")
 UNITS = ("persons", "usd_million_current", "percent")
 
+#: Every table of the codebook, by name, in the order they are loaded (referenced tables first).
 TABLES: dict[str, Table] = {}
 
 

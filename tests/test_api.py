@@ -1,0 +1,37 @@
+"""Every public function is documented, and every module appears in the API reference page."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+
+import pytest
+
+import analysis
+from analysis.paths import ROOT
+
+SKIP = {"analysis.__main__", "analysis.sphinx_ext"}
+
+
+def _modules() -> list[str]:
+    names = [m.name for m in pkgutil.walk_packages(analysis.__path__, "analysis.")]
+    return sorted(n for n in names if n not in SKIP and not n.startswith("analysis.charts."))
+
+
+@pytest.mark.parametrize("name", _modules())
+def test_module_is_in_the_api_reference(name: str):
+    page = (ROOT / "book" / "api.md").read_text(encoding="utf-8")
+    assert f".. automodule:: {name}\n" in page
+
+
+@pytest.mark.parametrize("name", sorted(n for n in (m.name for m in pkgutil.walk_packages(
+    analysis.__path__, "analysis.")) if n not in SKIP))
+def test_public_functions_have_docstrings(name: str):
+    module = importlib.import_module(name)
+    missing = [
+        attr for attr, obj in vars(module).items()
+        if not attr.startswith("_") and (inspect.isfunction(obj) or inspect.isclass(obj))
+        and getattr(obj, "__module__", None) == name and not inspect.getdoc(obj)
+    ]
+    assert not missing, f"{name}: no docstring on {missing}"
