@@ -44,7 +44,7 @@ def _field(table: Table, f: Field) -> dict:
     constraints: dict = {}
     if f.required or f.name in table.primary_key:
         constraints["required"] = True
-    if table.primary_key == (f.name,):
+    if table.primary_key == (f.name,) or f.unique:
         constraints["unique"] = True
     if f.enum is not None:
         constraints["enum"] = list(f.enum)

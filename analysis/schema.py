@@ -85,6 +85,8 @@ class Field:
     pattern: str | None = None
     ref: str | None = None
     unit: str | None = None
+    #: no two rows share a (non-empty) value; primary keys are unique in any case
+    unique: bool = False
 
 
 @dataclass(frozen=True)
@@ -222,7 +224,8 @@ _register(
             Field("title", "string", "Title of the page or publication.", required=True),
             Field("publisher", "string", "Who published it (outlet, organization, site).", required=True),
             Field("url", "url", "Address where the fact was read; empty only for a publication "
-                  "with no public address (the note then says where it is found)."),
+                  "with no public address (the note then says where it is found). One record per "
+                  "address.", unique=True),
             Field("published", "partial_date", "Publication date: YYYY, YYYY-MM or YYYY-MM-DD."),
             Field("accessed", "date", "Day the page was read.", required=True),
             NOTE,

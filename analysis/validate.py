@@ -177,6 +177,9 @@ def _column_checks(f: Field) -> list[pa.Check]:
         )
     if f.enum is not None:
         checks.append(pa.Check.isin(list(f.enum), error=f"is not one of {list(f.enum)}"))
+    if f.unique:
+        checks.append(pa.Check(lambda s: s.isna() | ~s.duplicated(keep="first"),
+                               error="repeats the value of an earlier row"))
     return checks
 
 

@@ -197,3 +197,11 @@ def test_nothing_is_dropped(tables):
     for name, frame in tables.items():
         path = Path(frame.attrs["source_file"])
         assert len(frame) == len(_rows(path)) - 1, name
+
+
+def test_a_source_address_is_recorded_once(scratch_data):
+    rows = _rows(scratch_data / "sources.csv")
+    url = rows[0].index("url")
+    line = next(i + 1 for i, r in enumerate(rows) if i > 2 and r[url])
+    _set_cell(scratch_data, "sources", line, "url", rows[2][url])
+    _expect(scratch_data, "sources.csv", line, "url", "repeats the value of an earlier row")
