@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .schema import RESPONSE_LEVEL_MEANING, TABLES, THREAT_MEANING, Field, Table
+from .schema import (
+    MEMBERSHIP_STATUS_MEANING,
+    RESPONSE_LEVEL_MEANING,
+    TABLES,
+    THREAT_MEANING,
+    Field,
+    Table,
+)
 
 _KIND_NAMES = {
     "string": "text",
@@ -70,6 +77,8 @@ def scale_markdown() -> str:
               for rank, (level, meaning) in enumerate(RESPONSE_LEVEL_MEANING.items())]
     lines += ["", "| threat | coding rule |", "| --- | --- |"]
     lines += [f"| `{threat}` | {meaning} |" for threat, meaning in THREAT_MEANING.items()]
+    lines += ["", "| membership status | coding rule |", "| --- | --- |"]
+    lines += [f"| `{status}` | {meaning} |" for status, meaning in MEMBERSHIP_STATUS_MEANING.items()]
     return "\n".join(lines) + "\n"
 
 

@@ -55,10 +55,26 @@ MEMBERSHIP_STATUSES: tuple[str, ...] = (
     "frozen",
     "observer",
     "partner",
+    "partner_suspended",
     "candidate",
     "applicant",
     "withdrawing",
 )
+
+#: The coding rule for each membership status.
+MEMBERSHIP_STATUS_MEANING: dict[str, str] = {
+    "signatory": "Signed the founding treaty or charter, which is not yet in force for it.",
+    "member": "Full member, bound by the treaty.",
+    "suspended": "A member whose membership is suspended (by itself or by the organization).",
+    "frozen": "A member that has frozen its participation but not left.",
+    "observer": "Observer status, no obligations.",
+    "partner": "A partnership short of membership (NATO's Partnership for Peace, the EU's Eastern "
+               "Partnership, the CIS's associate status).",
+    "partner_suspended": "A partnership whose cooperation one side has suspended; not membership.",
+    "candidate": "Officially recognised candidate for membership.",
+    "applicant": "Has formally applied for membership.",
+    "withdrawing": "Has given notice of withdrawal, not yet in effect.",
+}
 
 PRECISIONS = ("day", "month", "year")
 

@@ -32,6 +32,7 @@ STATUS_STYLE = {
     "withdrawing": {"color": PALETTE["purple"], "hatch": "\\\\"},
     "observer": {"color": PALETTE["grey"], "hatch": "--"},
     "partner": {"color": PALETTE["green"], "hatch": "||"},
+    "partner_suspended": {"color": PALETTE["green"], "hatch": "xx"},
     "candidate": {"color": PALETTE["yellow"], "hatch": "++"},
     "applicant": {"color": PALETTE["yellow"], "hatch": "oo"},
 }

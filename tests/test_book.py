@@ -43,7 +43,10 @@ def test_data_tables_are_downloadable(built_book: Path):
         assert (built_book / "data" / name).stat().st_size > 0
 
 
-@pytest.mark.parametrize("path", notebook_files(), ids=lambda p: p.stem)
+TEMPLATE = ROOT / "book" / "templates" / "chapter_template.md"
+
+
+@pytest.mark.parametrize("path", notebook_files() + [TEMPLATE], ids=lambda p: p.stem)
 def test_chapter_executes_from_an_empty_folder(path: Path, tmp_path: Path):
     notebook = jupytext.read(path)
     client = NotebookClient(notebook, timeout=300, kernel_name="python3",

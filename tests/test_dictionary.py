@@ -44,3 +44,11 @@ def test_the_scale_lists_every_level_in_order_with_its_rank():
 def test_pipes_in_descriptions_do_not_break_the_table():
     toy = Table("toy", "Toy", "d", (Field("a", "string", "x | y"),), primary_key=("a",))
     assert "x \\| y" in table_markdown(toy, rows=None, link_prefix="")
+
+
+def test_every_status_has_a_coding_rule_and_a_chart_style():
+    from analysis.schema import MEMBERSHIP_STATUS_MEANING, MEMBERSHIP_STATUSES
+    from analysis.style import STATUS_STYLE
+
+    assert tuple(MEMBERSHIP_STATUS_MEANING) == MEMBERSHIP_STATUSES
+    assert set(STATUS_STYLE) == set(MEMBERSHIP_STATUSES)
