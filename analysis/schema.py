@@ -340,11 +340,15 @@ _register(
                   required=True, enum=("yes", "no")),
             Field("ask", "string", "What was asked for, in our words; required when "
                   "`request_made` is yes."),
+            Field("asked_level", "category", "The ask coded on the response scale: the highest "
+                  "level the request asked for (troops = deployment, arms or equipment = "
+                  "material_aid, consultations = consultation, solidarity = statement); required "
+                  "when `request_made` is yes.", enum=RESPONSE_LEVELS),
             NOTE,
             SOURCE,
         ),
         primary_key=("request_id",),
-        required_if=(("ask", "request_made", "yes"),),
+        required_if=(("ask", "request_made", "yes"), ("asked_level", "request_made", "yes")),
     )
 )
 

@@ -24,6 +24,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
+from .dates import latest_possible
 from .schema import DATE_FORMAT, TABLES, Field, Table
 
 _HEADER_LINE = 1
@@ -136,14 +137,6 @@ _PATTERNS = {
     "states": r"^[A-Z]{3}(;[A-Z]{3})*$",
     "sources": r"^[a-z0-9][a-z0-9-]*(;[a-z0-9][a-z0-9-]*)*$",
 }
-
-
-def _real_date(value: str) -> bool:
-    try:
-        pd.Timestamp(pd.to_datetime(value, format=DATE_FORMAT))
-    except (ValueError, TypeError):
-        return False
-    return True
 
 
 def _real_dates(values: pd.Series) -> pd.Series:
@@ -309,16 +302,6 @@ def validate_table(raw: RawTable) -> list[Problem]:
 # --- pass 3: across tables ----------------------------------------------------------------------
 
 
-def latest_possible(value: str, precision: str | None) -> pd.Timestamp:
-    """The last day a date of the given precision may stand for (2021-05-01, month -> 2021-05-31)."""
-    day = pd.Timestamp(value)
-    if precision == "month":
-        return day + pd.offsets.MonthEnd(0)
-    if precision == "year":
-        return day + pd.offsets.YearEnd(0)
-    return day
-
-
 def _split(value: str | None) -> list[str]:
     return [] if value is None else value.split(";")
 
@@ -347,18 +330,18 @@ def cross_table_problems(raws: dict[str, RawTable]) -> list[Problem]:
                         )
 
     if "responses" in raws and "requests" in raws:
-        req = raws["requests"].frame.set_index("request_id")["date"].to_dict()
         resp = raws["responses"]
-        for i, row in resp.frame.iterrows():
-            asked = req.get(row["request_id"])
-            if not (asked and row["date"] and _real_date(asked) and _real_date(row["date"])):
-                continue
-            # A response known only to the month (or year) may fall late in it.
-            latest = latest_possible(row["date"], row["date_precision"])
-            if latest < pd.Timestamp(asked):
-                problems.append(Problem(f"data/{resp.path.name}", resp.line_of(i), "date",
-                                        f"response dated {row['date']}, before its request "
-                                        f"({asked})"))
+        # Duplicate request ids are reported by the requests schema; map to the first.
+        request_dates = raws["requests"].frame.drop_duplicates("request_id")
+        asked = resp.frame["request_id"].map(request_dates.set_index("request_id")["date"])
+        answered = pd.to_datetime(resp.frame["date"], format=DATE_FORMAT, errors="coerce")
+        # A response known only to the month (or year) may fall late in it.
+        latest = latest_possible(answered, resp.frame["date_precision"])
+        early = latest < pd.to_datetime(asked, format=DATE_FORMAT, errors="coerce")
+        for i in resp.frame.index[early.to_numpy(dtype=bool, na_value=False)]:
+            problems.append(Problem(f"data/{resp.path.name}", resp.line_of(i), "date",
+                                    f"response dated {resp.frame.at[i, 'date']}, before its "
+                                    f"request ({asked[i]})"))
 
     if "discrepancies" in raws:
         disc = raws["discrepancies"]

@@ -6,6 +6,28 @@ relies on colour alone (labels, markers or hatching carry the same information).
 """
 
 from .base import Chart
+from .compare import clause_use_chart, concentration_panels, growth_chart
+from .divisions import (
+    agreement_with_russia_lines,
+    alignment_grid,
+    defiance_chart,
+    vote_heatmap,
+)
 from .membership import membership_timeline
+from .requests import intervention_timeline_chart, lag_chart, rates_by_threat, response_ladder
 
-__all__ = ["Chart", "membership_timeline"]
+__all__ = [
+    "Chart",
+    "agreement_with_russia_lines",
+    "alignment_grid",
+    "clause_use_chart",
+    "concentration_panels",
+    "defiance_chart",
+    "growth_chart",
+    "intervention_timeline_chart",
+    "lag_chart",
+    "membership_timeline",
+    "rates_by_threat",
+    "response_ladder",
+    "vote_heatmap",
+]

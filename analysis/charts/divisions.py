@@ -1,0 +1,347 @@
+"""Division charts: UN votes, agreement with Russia, stances and acts of defiance.
+
+Every chart encodes its categories twice: a colour from the Okabe-Ito palette and a second cue
+(a letter, a marker shape, a hatch or a direct label), so it reads in grey print and for
+colour-blind readers.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch, Rectangle
+from matplotlib.ticker import PercentFormatter
+from matplotlib.transforms import ScaledTranslation
+
+from ..divisions import ALIGNMENT_CODES, DEFIANCE_KINDS
+from ..style import PALETTE, add_source
+from .base import Chart
+
+#: Colour, letter and text colour of each recorded vote in the heatmap.
+VOTE_STYLE: dict[str, dict[str, str]] = {
+    "yes": {"color": PALETTE["blue"], "letter": "Y", "text": "white"},
+    "no": {"color": PALETTE["vermillion"], "letter": "N", "text": "white"},
+    "abstain": {"color": PALETTE["yellow"], "letter": "A", "text": "black"},
+    "absent": {"color": "#DDDDDD", "letter": "–", "text": "black"},
+}
+NOT_RECORDED = {"color": "white", "letter": "n/r", "text": "#777777", "hatch": "////"}
+
+#: Marker, colour and fill of each stance alignment in the grid.
+ALIGNMENT_STYLE: dict[str, dict[str, str]] = {
+    "aligned": {"marker": "o", "color": PALETTE["vermillion"], "fill": "full"},
+    "hedging": {"marker": "D", "color": PALETTE["orange"], "fill": "none"},
+    "opposed": {"marker": "X", "color": PALETTE["blue"], "fill": "full"},
+}
+
+#: Colour, hatch and legend label of each kind of act of defiance.
+DEFIANCE_STYLE: dict[str, dict[str, str | None]] = {
+    "summit_boycott": {"color": PALETTE["orange"], "hatch": "//", "label": "summit boycotted"},
+    "declaration_refused": {"color": PALETTE["sky"], "hatch": "..", "label": "declaration refused"},
+    "suspension": {"color": PALETTE["purple"], "hatch": "xx", "label": "suspension"},
+    "freeze": {"color": PALETTE["vermillion"], "hatch": "\\\\", "label": "freeze"},
+    "withdrawal": {"color": PALETTE["grey"], "hatch": "--", "label": "withdrawal"},
+}
+
+#: Legend wording of each stance alignment.
+ALIGNMENT_WORDS = {"aligned": "aligned with Moscow", "hedging": "hedging",
+                   "opposed": "opposed to Moscow"}
+
+LINE_MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*", "h", "<", ">")
+LINE_COLOURS = ("blue", "vermillion", "green", "purple", "orange", "sky", "black", "grey")
+
+
+def _names(states_table: pd.DataFrame | None) -> dict[str, str]:
+    if states_table is None:
+        return {}
+    return dict(zip(states_table["iso3"].tolist(), states_table["name"].tolist()))
+
+
+def _short(text: str, width: int = 42) -> str:
+    return textwrap.shorten(str(text), width=width, placeholder="…")
+
+
+def vote_heatmap(
+    matrix: pd.DataFrame,
+    states_table: pd.DataFrame,
+    title: str = "How the members voted on Ukraine in the UN General Assembly",
+    source: str = "The CSTO Record, data/un_votes.csv and data/un_resolutions.csv",
+) -> Chart:
+    """A resolution x state grid of UN votes, from :func:`analysis.divisions.vote_matrix`.
+
+    Each cell carries the vote twice, as a colour and a letter (Y yes, N no, A abstain, – absent);
+    a state with no recorded vote gets a white hatched cell marked ``n/r`` (not recorded). Rows are
+    labelled with the adoption date and short title when the matrix index has ``date`` and
+    ``title`` levels, else with the UN symbol. The data returned has one row per cell:
+    ``resolution``, ``label``, ``state``, ``name``, ``vote`` (``<NA>`` when not recorded),
+    ``letter``, ``row`` and ``column`` (grid positions, 0 at top left).
+    """
+    names = _names(states_table)
+    index = matrix.index
+    if isinstance(index, pd.MultiIndex) and {"date", "title"} <= set(index.names):
+        symbols = index.get_level_values("resolution").tolist()
+        labels = [
+            f"{pd.Timestamp(d):%Y-%m-%d}  {_short(t)}"
+            for d, t in zip(index.get_level_values("date"), index.get_level_values("title"))
+        ]
+    else:
+        symbols = [r[0] if isinstance(r, tuple) else r for r in index.tolist()]
+        labels = [str(s) for s in symbols]
+    states = [str(s) for s in matrix.columns]
+    cells = []
+    for i, (symbol, label) in enumerate(zip(symbols, labels)):
+        for j, state in enumerate(states):
+            vote = matrix.iat[i, j]
+            recorded = not pd.isna(vote)
+            cells.append({
+                "resolution": symbol, "label": label, "state": state,
+                "name": names.get(state, state), "vote": vote if recorded else pd.NA,
+                "letter": VOTE_STYLE[vote]["letter"] if recorded else NOT_RECORDED["letter"],
+                "row": i, "column": j,
+            })
+    data = pd.DataFrame(cells, columns=["resolution", "label", "state", "name", "vote", "letter",
+                                        "row", "column"])
+    data = data.astype({"resolution": "string", "label": "string", "state": "string",
+                        "name": "string", "vote": "string", "letter": "string",
+                        "row": "int64", "column": "int64"})
+
+    fig, ax = plt.subplots(figsize=(2.8 + 0.75 * len(states), 1.4 + 0.42 * len(symbols)))
+    for cell in data.itertuples():
+        style = NOT_RECORDED if pd.isna(cell.vote) else VOTE_STYLE[cell.vote]
+        ax.add_patch(Rectangle((cell.column - 0.5, cell.row - 0.5), 1, 1,
+                               facecolor=style["color"], edgecolor="white", linewidth=1.5,
+                               hatch=style.get("hatch")))
+        ax.text(cell.column, cell.row, cell.letter, ha="center", va="center",
+                fontsize=7 if pd.isna(cell.vote) else 10, fontweight="bold", color=style["text"])
+    ax.set_xlim(-0.5, len(states) - 0.5)
+    ax.set_ylim(len(symbols) - 0.5, -0.5)
+    ax.set_xticks(range(len(states)), [names.get(s, s) for s in states], rotation=45, ha="left")
+    ax.xaxis.tick_top()
+    ax.xaxis.set_label_position("top")
+    ax.set_yticks(range(len(symbols)), labels)
+    ax.grid(False)
+    ax.tick_params(length=0)
+    for side in ("left", "bottom", "top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.set_xlabel("State")
+    ax.set_ylabel("Resolution (date adopted, short title)")
+    ax.set_title(title)
+    handles = [Patch(facecolor=s["color"], edgecolor="#999999", label=f"{s['letter']} = {vote}")
+               for vote, s in VOTE_STYLE.items()]
+    handles.append(Patch(facecolor="white", edgecolor="#999999", hatch=NOT_RECORDED["hatch"],
+                         label="n/r = not recorded"))
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0, 0), ncols=len(handles),
+              fontsize=8, handlelength=1.4)
+    add_source(fig, source)
+    return Chart(fig, data)
+
+
+def _spread(values: list[float], gap: float) -> list[float]:
+    """Label positions near ``values`` but at least ``gap`` apart, order kept (for end labels).
+
+    Labels that would collide are pushed apart symmetrically about their common centre.
+    """
+    order = sorted(range(len(values)), key=lambda i: (values[i], i))
+    pos = [float(values[i]) for i in order]
+    for _ in range(10 * len(pos) + 1):
+        moved = False
+        for k in range(1, len(pos)):
+            if pos[k] - pos[k - 1] < gap - 1e-12:
+                middle = (pos[k] + pos[k - 1]) / 2
+                pos[k - 1], pos[k] = middle - gap / 2, middle + gap / 2
+                moved = True
+        if not moved:
+            break
+    placed = [0.0] * len(values)
+    for k, i in enumerate(order):
+        placed[i] = pos[k]
+    return placed
+
+
+def agreement_with_russia_lines(
+    over_time: pd.DataFrame,
+    states_table: pd.DataFrame | None = None,
+    title: str = "How often each member voted as Russia did",
+    source: str = "The CSTO Record, data/un_votes.csv; share of resolutions both voted on",
+) -> Chart:
+    """One line per state: the share of its UN votes that matched the reference state's.
+
+    Takes :func:`analysis.divisions.agreement_with_over_time` (by year, or by resolution: then
+    the x axis is the adoption date and the line follows ``cumulative_share``). The reference
+    state itself (always 100%) is left out. Each line has its own colour and marker and a label
+    at its last point; with ``states_table`` the labels are names rather than ISO3 codes. Lines
+    drawn later are thinner and their markers smaller, so states with identical records show as
+    nested stripes and markers instead of hiding one another. The data returned holds ``state``,
+    ``label``, ``x``, ``share`` (a fraction), ``votes`` and ``agreeing`` for every point drawn.
+    """
+    names = _names(states_table)
+    frame = over_time[over_time["state"] != over_time["reference"]].copy()
+    by_year = "year" in frame.columns
+    frame["x"] = frame["year"] if by_year else frame["date"]
+    y_column = "share" if by_year else "cumulative_share"
+    data = pd.DataFrame({
+        "state": frame["state"].astype("string"),
+        "label": frame["state"].map(lambda s: names.get(s, s)).astype("string"),
+        "x": frame["x"],
+        "share": frame[y_column].astype("float64"),
+        "votes": frame["votes"].astype("int64"),
+        "agreeing": frame["agreeing"].astype("int64"),
+    }).sort_values(["state", "x"], kind="stable").reset_index(drop=True)
+
+    fig, ax = plt.subplots(figsize=(8, 4.8))
+    states = list(dict.fromkeys(data["state"].tolist()))
+    ends = []
+    for k, state in enumerate(states):
+        points = data[data["state"] == state]
+        colour = PALETTE[LINE_COLOURS[k % len(LINE_COLOURS)]]
+        ax.plot(points["x"], points["share"], marker=LINE_MARKERS[k % len(LINE_MARKERS)],
+                color=colour, linewidth=max(1.0, 4.0 - 0.5 * k),
+                markersize=max(4.0, 12.0 - 1.3 * k), markeredgecolor="white",
+                markeredgewidth=0.6, zorder=2 + k, label=points["label"].iloc[0])
+        ends.append((points["x"].iloc[-1], points["share"].iloc[-1], points["label"].iloc[0],
+                     colour))
+    # Labels sit a few points right of each line's last point, spread so they never overlap.
+    label_y = _spread([e[1] for e in ends], gap=0.06)
+    nudge = ax.transData + ScaledTranslation(8 / 72, 0, fig.dpi_scale_trans)
+    for (x, _, label, colour), ly in zip(ends, label_y):
+        ax.text(x, ly, label, transform=nudge, ha="left", va="center", fontsize=9,
+                color=colour, fontweight="bold", zorder=50,
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.6, "alpha": 0.85})
+    low = min([-0.05, *(y - 0.03 for y in label_y)])
+    high = max([1.08, *(y + 0.03 for y in label_y)])
+    if by_year and len(data):
+        years = sorted(data["x"].unique().tolist())
+        ax.set_xticks(years, [str(y) for y in years])
+        ax.set_xlim(min(years) - 0.5, max(years) + 1.5)
+    elif len(data):
+        first, last = data["x"].min(), data["x"].max()
+        ax.set_xlim(first - (last - first) * 0.03, last + (last - first) * 0.2)
+    ax.set_ylim(low, high)
+    ax.yaxis.set_major_formatter(PercentFormatter(1.0))
+    ax.grid(True, axis="y")
+    ax.set_xlabel("Year" if by_year else "Date of resolution")
+    ax.set_ylabel("Votes the same as Russia's" + ("" if by_year else " (cumulative)"))
+    ax.set_title(title)
+    add_source(fig, source)
+    return Chart(fig, data)
+
+
+def alignment_grid(
+    matrix: pd.DataFrame,
+    states_table: pd.DataFrame | None = None,
+    title: str = "Where each state stands on Moscow's causes",
+    source: str = "The CSTO Record, data/stances.csv (latest stance per state and issue)",
+) -> Chart:
+    """A state x issue grid of stances, from :func:`analysis.divisions.alignment_matrix`.
+
+    Each recorded stance is a symbol whose shape and colour both give the alignment (filled
+    circle aligned, hollow diamond hedging, cross opposed); a cell with no recorded stance shows a
+    small grey dot. The data returned has one row per cell: ``state``, ``name``, ``issue``,
+    ``code`` (1, 0, -1 or ``<NA>``), ``alignment`` (word, ``<NA>`` when not recorded), ``row``
+    and ``column``.
+    """
+    names = _names(states_table)
+    words = {code: word for word, code in ALIGNMENT_CODES.items()}
+    states = [str(s) for s in matrix.index]
+    issues = [str(i) for i in matrix.columns]
+    cells = []
+    for i, state in enumerate(states):
+        for j, issue in enumerate(issues):
+            code = matrix.iat[i, j]
+            known = not pd.isna(code)
+            cells.append({"state": state, "name": names.get(state, state), "issue": issue,
+                          "code": int(code) if known else pd.NA,
+                          "alignment": words[int(code)] if known else pd.NA,
+                          "row": i, "column": j})
+    data = pd.DataFrame(cells, columns=["state", "name", "issue", "code", "alignment", "row",
+                                        "column"])
+    data = data.astype({"state": "string", "name": "string", "issue": "string", "code": "Int64",
+                        "alignment": "string", "row": "int64", "column": "int64"})
+
+    fig, ax = plt.subplots(figsize=(2.5 + 0.9 * len(issues), 2.2 + 0.42 * len(states)))
+    missing = data[data["alignment"].isna()]
+    ax.scatter(missing["column"], missing["row"], marker=".", s=20, color=PALETTE["grey"])
+    for word, style in ALIGNMENT_STYLE.items():
+        cells_of = data[data["alignment"] == word]
+        hollow = style["fill"] == "none"
+        ax.scatter(cells_of["column"], cells_of["row"], marker=style["marker"], s=110,
+                   facecolors="none" if hollow else style["color"], edgecolors=style["color"],
+                   linewidths=2 if hollow else 0.8, zorder=3)
+    ax.set_xlim(-0.5, len(issues) - 0.5)
+    ax.set_ylim(len(states) - 0.5, -0.5)
+    ax.set_xticks(range(len(issues)), [i.replace("_", " ") for i in issues], rotation=35,
+                  ha="right")
+    ax.set_yticks(range(len(states)), [names.get(s, s) for s in states])
+    ax.grid(True, axis="both")
+    ax.set_xlabel("Issue")
+    ax.set_ylabel("State")
+    ax.set_title(title)
+    handles = [
+        Line2D([], [], linestyle="none", marker=s["marker"], markersize=9,
+               markerfacecolor="none" if s["fill"] == "none" else s["color"],
+               markeredgecolor=s["color"], markeredgewidth=2 if s["fill"] == "none" else 0.8,
+               label=ALIGNMENT_WORDS[word])
+        for word, s in ALIGNMENT_STYLE.items()
+    ]
+    handles.append(Line2D([], [], linestyle="none", marker=".", color=PALETTE["grey"],
+                          label="no stance recorded"))
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8)
+    add_source(fig, source)
+    return Chart(fig, data)
+
+
+def defiance_chart(
+    counts: pd.DataFrame,
+    states_table: pd.DataFrame | None = None,
+    title: str = "Acts of defiance toward the alliance, by member",
+    source: str = "The CSTO Record, data/events.csv and data/memberships.csv",
+) -> Chart:
+    """Stacked bars, one per member: its boycotts, refused declarations, suspensions, freezes
+    and withdrawals, summed over the years of :func:`analysis.divisions.defiance_events`.
+
+    Each kind has its own colour and hatch, and the total is written at the end of each bar.
+    The data returned has one row per drawn segment: ``state``, ``name``, ``kind``, ``count`` (a
+    number of acts) and ``left`` (where the segment starts), members with the most acts first.
+    """
+    names = _names(states_table)
+    kinds = [k for k in DEFIANCE_KINDS if k in counts.columns]
+    totals = counts.groupby("state")[kinds].sum()
+    totals = totals.loc[totals.sum(axis=1).sort_values(ascending=False, kind="stable").index]
+    rows = []
+    for state, row in totals.iterrows():
+        left = 0
+        for kind in kinds:
+            if row[kind] > 0:
+                rows.append({"state": state, "name": names.get(state, state), "kind": kind,
+                             "count": int(row[kind]), "left": left})
+                left += int(row[kind])
+    data = pd.DataFrame(rows, columns=["state", "name", "kind", "count", "left"])
+    data = data.astype({"state": "string", "name": "string", "kind": "string", "count": "int64",
+                        "left": "int64"})
+
+    order = totals.index.tolist()
+    fig, ax = plt.subplots(figsize=(8, 1.6 + 0.5 * max(len(order), 1)))
+    for seg in data.itertuples():
+        style = DEFIANCE_STYLE[seg.kind]
+        ax.barh(order.index(seg.state), seg.count, left=seg.left, height=0.6,
+                color=style["color"], hatch=style["hatch"], edgecolor="white", linewidth=0.8)
+    for y, state in enumerate(order):
+        total = int(totals.loc[state].sum())
+        ax.text(total + 0.1, y, str(total), va="center", ha="left", fontsize=9)
+    ax.set_yticks(range(len(order)), [names.get(s, s) for s in order])
+    ax.invert_yaxis()
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.set_xlabel("Number of acts")
+    ax.set_ylabel("Member")
+    ax.set_title(title)
+    shown = [k for k in kinds if k in set(data["kind"].tolist())]
+    handles = [Patch(facecolor=DEFIANCE_STYLE[k]["color"], hatch=DEFIANCE_STYLE[k]["hatch"],
+                     edgecolor="white", label=DEFIANCE_STYLE[k]["label"]) for k in shown]
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8)
+    add_source(fig, source)
+    return Chart(fig, data)
+
+
+__all__ = ["agreement_with_russia_lines", "alignment_grid", "defiance_chart", "vote_heatmap"]

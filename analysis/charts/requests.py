@@ -1,0 +1,309 @@
+"""Charts of requests and responses: what was asked, what came, how fast, and when."""
+
+from __future__ import annotations
+
+import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+from matplotlib.ticker import PercentFormatter
+
+from ..schema import RESPONSE_LEVELS
+from ..style import PALETTE, add_source
+from .base import Chart
+
+SOURCE = "The CSTO Record, data/requests.csv and data/responses.csv"
+
+#: Colour and marker for each alliance, so that neither colour nor shape alone tells them apart.
+ORG_STYLE = {
+    "CSTO": {"color": PALETTE["blue"], "marker": "o", "hatch": None},
+    "NATO": {"color": PALETTE["vermillion"], "marker": "s", "hatch": "//"},
+}
+
+#: Marker, colour and (for spans) hatch of each kind of row in an intervention timeline.
+KIND_STYLE = {
+    "request": {"marker": ">", "color": PALETTE["black"], "filled": True, "label": "request"},
+    "no_request": {"marker": ">", "color": PALETTE["black"], "filled": False,
+                   "label": "crisis, no request"},
+    "no_action": {"marker": "x", "color": PALETTE["grey"], "filled": True, "label": "no action"},
+    "statement": {"marker": "o", "color": PALETTE["sky"], "filled": True, "label": "statement"},
+    "consultation": {"marker": "s", "color": PALETTE["blue"], "filled": True,
+                     "label": "consultation"},
+    "mission": {"marker": "D", "color": PALETTE["green"], "filled": True, "label": "mission",
+                "hatch": "//"},
+    "material_aid": {"marker": "P", "color": PALETTE["orange"], "filled": True,
+                     "label": "material aid"},
+    "deployment": {"marker": "^", "color": PALETTE["vermillion"], "filled": True,
+                   "label": "deployment", "hatch": "xx"},
+    "event": {"marker": "*", "color": PALETTE["purple"], "filled": True, "label": "forces created"},
+}
+
+
+#: How each success measure of :func:`analysis.requests.response_rates` reads in a sentence.
+SUCCESS_PHRASE = {
+    "any_action": "any action",
+    "material": "material aid or troops",
+    "deployed": "a deployment of troops",
+}
+
+
+def _level_name(level: str) -> str:
+    return level.replace("_", " ")
+
+
+def _crisis_label(crisis: str, date: pd.Timestamp) -> str:
+    return crisis if str(date.year) in crisis else f"{crisis} ({date.year})"
+
+
+def response_ladder(
+    outcomes: pd.DataFrame,
+    organization: str = "CSTO",
+    title: str | None = None,
+    source: str = SOURCE,
+) -> Chart:
+    """One row per crisis of ``organization`` (labelled with its name and year, oldest at the top)
+    and a dot at the highest response level reached, on the ordinal scale along the x axis.
+
+    Requests are filled circles; crises in which no request was made are hollow diamonds (placed
+    at whatever the alliance did anyway). Troop numbers are written beside the dot where known.
+    ``outcomes`` is :func:`analysis.requests.request_outcomes` (or a merged or filtered copy). The
+    data returned holds ``request_id``, ``label``, ``request_made``, ``highest_level``,
+    ``highest_rank``, ``troops`` and ``y`` (row position) for every dot.
+    """
+    rows = outcomes[outcomes["organization"] == organization].sort_values("date", kind="stable")
+    data = pd.DataFrame({
+        "request_id": rows["request_id"].to_numpy(),
+        "label": [_crisis_label(c, d) for c, d in zip(rows["crisis"], rows["date"])],
+        "request_made": rows["request_made"].to_numpy(),
+        "highest_level": rows["highest_level"].to_numpy(),
+        "highest_rank": rows["highest_rank"].to_numpy(),
+        "troops": rows["troops"].to_numpy(),
+    })
+    data["y"] = np.arange(len(data))[::-1] if len(data) else []
+    fig, ax = plt.subplots(figsize=(8.5, 0.38 * len(data) + 1.8))
+    color = ORG_STYLE.get(organization, ORG_STYLE["CSTO"])["color"]
+    for _, row in data.iterrows():
+        x = int(row["highest_rank"])
+        ax.plot([0, x], [row["y"], row["y"]], color="#CCCCCC", linewidth=1, zorder=1)
+        if row["request_made"] == "yes":
+            ax.plot(x, row["y"], marker="o", markersize=8, color=color, zorder=3)
+        else:
+            ax.plot(x, row["y"], marker="D", markersize=7, markerfacecolor="white",
+                    markeredgecolor=PALETTE["grey"], markeredgewidth=1.5, zorder=3)
+        if pd.notna(row["troops"]):
+            ax.annotate(f"{int(row['troops']):,} troops", (x, row["y"]), xytext=(8, 0),
+                        textcoords="offset points", va="center", fontsize=8)
+    ax.set_yticks(data["y"], data["label"])
+    ax.set_xticks(range(len(RESPONSE_LEVELS)), [lv.replace("_", "\n") for lv in RESPONSE_LEVELS],
+                  fontsize=8)
+    ax.set_xlim(-0.4, len(RESPONSE_LEVELS) - 0.2)
+    ax.set_ylim(-0.7, len(data) - 0.3)
+    ax.set_xlabel("Highest response reached (ordinal scale, lowest on the left)")
+    ax.set_title(title or f"{organization}: the highest response to each crisis")
+    handles = [
+        Line2D([], [], marker="o", linestyle="", color=color, markersize=8,
+               label="request made"),
+        Line2D([], [], marker="D", linestyle="", markerfacecolor="white",
+               markeredgecolor=PALETTE["grey"], markeredgewidth=1.5, markersize=7,
+               label="no request made"),
+    ]
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0, -0.16), ncols=2, fontsize=9)
+    add_source(fig, source)
+    return Chart(fig, data)
+
+
+_RATE_STATS = ("n", "k", "rate", "low", "high", "success")
+
+
+def rates_by_threat(
+    rates: pd.DataFrame,
+    title: str | None = None,
+    source: str = SOURCE,
+) -> Chart:
+    """Horizontal bars: the share of requests answered in each group of ``rates``
+    (:func:`analysis.requests.response_rates`, e.g. by threat, or by organization and threat),
+    with the Wilson interval as an error bar and "k of n" written beside each bar.
+
+    Where ``rates`` has an ``organization`` column, bars are coloured and hatched by alliance and
+    the alliance is also in the label. The data returned is ``rates`` with ``label`` and ``y``.
+    """
+    keys = [c for c in rates.columns if c not in _RATE_STATS]
+    data = rates.reset_index(drop=True).copy()
+    data["label"] = [
+        " · ".join(_level_name(str(v)) for v in values)
+        for values in data[keys].itertuples(index=False)
+    ] if keys else ["all requests"] * len(data)
+    data["y"] = np.arange(len(data))[::-1] if len(data) else []
+    fig, ax = plt.subplots(figsize=(8, 0.45 * len(data) + 1.8))
+    for _, row in data.iterrows():
+        org = row["organization"] if "organization" in data else None
+        style = ORG_STYLE.get(org, {"color": PALETTE["blue"], "hatch": None})
+        ax.barh(row["y"], row["rate"], height=0.6, color=style["color"], hatch=style["hatch"],
+                edgecolor="white", linewidth=0.5, zorder=2)
+        ax.errorbar(row["rate"], row["y"], xerr=[[row["rate"] - row["low"]],
+                                                 [row["high"] - row["rate"]]],
+                    fmt="none", ecolor=PALETTE["black"], elinewidth=1, capsize=3, zorder=3)
+        ax.annotate(f"{int(row['k'])} of {int(row['n'])}", (row["high"], row["y"]),
+                    xytext=(6, 0), textcoords="offset points", va="center", fontsize=8)
+    ax.set_yticks(data["y"], data["label"])
+    ax.set_xlim(0, 1.15)
+    ax.set_ylim(-0.7, len(data) - 0.3)
+    ax.xaxis.set_major_formatter(PercentFormatter(1.0))
+    success = str(data["success"].iloc[0]) if len(data) and "success" in data else "any_action"
+    phrase = SUCCESS_PHRASE.get(success, _level_name(success))
+    ax.set_xlabel(f"Share of requests answered with {phrase} (bars; lines: 95% Wilson interval)")
+    ax.set_title(title or f"Requests answered with {phrase}, by kind of threat")
+    if "organization" in data:
+        shown = [o for o in ORG_STYLE if o in set(data["organization"])]
+        handles = [Patch(facecolor=ORG_STYLE[o]["color"], hatch=ORG_STYLE[o]["hatch"],
+                         edgecolor="white", label=o) for o in shown]
+        ax.legend(handles=handles, loc="lower right")
+    add_source(fig, source)
+    return Chart(fig, data)
+
+
+def intervention_timeline_chart(
+    timeline: pd.DataFrame,
+    organization: str | None = "CSTO",
+    title: str | None = None,
+    source: str = SOURCE + ", data/events.csv",
+) -> Chart:
+    """A timeline of crises and actions: one lane per crisis (labelled with its name and year,
+    oldest at the top) plus a lane for institutional events; a marker per request, crisis without
+    request and response (shape and colour per kind, see ``KIND_STYLE``), and a hatched bar
+    from start to end for missions and deployments with a known end. Troop numbers are written
+    beside deployments.
+
+    ``timeline`` is :func:`analysis.interventions.intervention_timeline`; only ``organization``'s
+    rows are drawn (``None``: all). The data returned is those rows with ``lane`` and ``y``.
+    """
+    rows = timeline if organization is None else timeline[timeline["organization"] == organization]
+    data = rows.reset_index(drop=True).copy()
+    first_date = data[data["request_id"].notna()].groupby("request_id")["start"].min()
+    crisis_of = data.dropna(subset=["request_id"]).drop_duplicates("request_id").set_index(
+        "request_id")["crisis"]
+    lanes = [_crisis_label(crisis_of[rid], first_date[rid])
+             for rid in first_date.sort_values(kind="stable").index]
+    lane_of = {rid: _crisis_label(crisis_of[rid], first_date[rid]) for rid in first_date.index}
+    if (data["kind"] == "event").any():
+        lanes = ["Forces created"] + lanes
+    data["lane"] = [lane_of[r] if pd.notna(r) else "Forces created" for r in data["request_id"]]
+    position = {lane: len(lanes) - 1 - i for i, lane in enumerate(lanes)}
+    data["y"] = data["lane"].map(position).astype("int64")
+
+    fig, ax = plt.subplots(figsize=(9, 0.36 * len(lanes) + 2.2))
+    for _, row in data.iterrows():
+        style = KIND_STYLE[row["kind"]]
+        x = mdates.date2num(row["start"])
+        # Requests sit a little above their lane and responses a little below, so that a
+        # response on the day of the request does not hide it.
+        y = row["y"] + (0.2 if row["kind"] in ("request", "no_request") else -0.1)
+        if pd.notna(row["duration_days"]) and row["duration_days"] > 0:
+            ax.barh(row["y"], row["duration_days"], left=x, height=0.5, color=style["color"],
+                    hatch=style.get("hatch"), edgecolor="white", linewidth=0.5, alpha=0.8,
+                    zorder=2)
+        face = style["color"] if style["filled"] else "white"
+        ax.plot(x, y, marker=style["marker"], markersize=7, linestyle="",
+                markerfacecolor=face, markeredgecolor=style["color"], zorder=3)
+        if row["kind"] == "deployment" and pd.notna(row["troops"]):
+            ax.annotate(f"{int(row['troops']):,} troops", (x, y), xytext=(6, -3),
+                        textcoords="offset points", fontsize=7)
+    ax.set_yticks(list(position.values()), list(position.keys()), fontsize=8)
+    ax.set_ylim(-0.7, len(lanes) - 0.3)
+    ax.xaxis_date()
+    ax.xaxis.set_major_locator(mdates.YearLocator(2))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    ax.set_xlabel("Date (bars: missions and deployments, start to end)")
+    who = organization or "the alliances"
+    ax.set_title(title or f"Crises, requests and what {who} did, over time")
+    shown = [k for k in KIND_STYLE if k in set(data["kind"])]
+    handles = [
+        Line2D([], [], marker=KIND_STYLE[k]["marker"], linestyle="", markersize=7,
+               markerfacecolor=KIND_STYLE[k]["color"] if KIND_STYLE[k]["filled"] else "white",
+               markeredgecolor=KIND_STYLE[k]["color"], label=KIND_STYLE[k]["label"])
+        for k in shown
+    ]
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0, -0.12), ncols=5, fontsize=8)
+    add_source(fig, source)
+    return Chart(fig, data)
+
+
+def lag_chart(
+    outcomes: pd.DataFrame,
+    title: str = "How fast the alliance answered: days from request to first response",
+    source: str = SOURCE,
+) -> Chart:
+    """Days from each request to its first response, CSTO and NATO in two blocks (one row per
+    request, labelled), on a symmetric log scale because lags run from 0 to hundreds of days.
+
+    Filled markers are exact lags (both dates known to the day); hollow ones, marked "~", are
+    approximate (one of the dates is known only to the month or year). A vertical tick marks each alliance's median.
+    Requests never answered are listed with "no action". Only ``request_made == "yes"`` rows are
+    drawn. The data returned holds ``organization``, ``request_id``, ``label``,
+    ``lag_first_days``, ``exact`` and ``y``.
+    """
+    made = outcomes[outcomes["request_made"] == "yes"].sort_values(
+        ["organization", "date"], kind="stable")
+    data = pd.DataFrame({
+        "organization": made["organization"].to_numpy(),
+        "request_id": made["request_id"].to_numpy(),
+        "label": [_crisis_label(c, d) for c, d in zip(made["crisis"], made["date"])],
+        "lag_first_days": made["lag_first_days"].to_numpy(),
+        "exact": (made["lag_first_precision"] == "day").fillna(False).to_numpy(dtype=bool),
+    })
+    # Top to bottom: CSTO block, a blank row, NATO block.
+    y, positions, previous = 0, [], None
+    for org in data["organization"]:
+        if previous is not None and org != previous:
+            y += 1
+        positions.append(y)
+        previous = org
+        y += 1
+    top = (positions[-1] if positions else 0)
+    data["y"] = [top - p for p in positions]
+
+    fig, ax = plt.subplots(figsize=(8.5, 0.34 * (top + 1) + 2))
+    for _, row in data.iterrows():
+        style = ORG_STYLE.get(row["organization"], ORG_STYLE["CSTO"])
+        if pd.isna(row["lag_first_days"]):
+            ax.annotate("no action", (0, row["y"]), xytext=(4, 0), textcoords="offset points",
+                        va="center", fontsize=8, color="#555555", style="italic")
+            continue
+        lag = int(row["lag_first_days"])
+        ax.plot(lag, row["y"], marker=style["marker"], markersize=7, linestyle="",
+                markerfacecolor=style["color"] if row["exact"] else "white",
+                markeredgecolor=style["color"], markeredgewidth=1.5, zorder=3)
+        ax.annotate(("" if row["exact"] else "~") + f"{lag}", (lag, row["y"]),
+                    xytext=(7, 0), textcoords="offset points", va="center", fontsize=7)
+    for org, block in data.groupby("organization"):
+        lags = block["lag_first_days"].dropna().astype(float)
+        if len(lags):
+            median = float(lags.median())
+            style = ORG_STYLE.get(org, ORG_STYLE["CSTO"])
+            ax.plot([median, median], [block["y"].min() - 0.4, block["y"].max() + 0.4],
+                    color=style["color"], linestyle="--", linewidth=1, zorder=1)
+            ax.annotate(f"{org} median: {median:g} day{'' if median == 1 else 's'}", (median, block["y"].max() + 0.4),
+                        xytext=(3, 2), textcoords="offset points", fontsize=8,
+                        color=style["color"])
+    ax.set_xscale("symlog", linthresh=1)
+    longest = data["lag_first_days"].dropna()
+    ax.set_xlim(-0.3, max(10.0, float(longest.max()) * 3 if len(longest) else 0.0))
+    ax.set_yticks(data["y"], [f"{o} · {lab}" for o, lab in zip(data["organization"],
+                                                              data["label"])], fontsize=8)
+    ax.set_ylim(-0.7, top + 1)
+    ax.set_xlabel("Days from request to first response (symmetric log scale; 0 = same day)")
+    ax.set_title(title)
+    handles = [
+        *(Line2D([], [], marker=s["marker"], linestyle="", color=s["color"], label=o)
+          for o, s in ORG_STYLE.items() if o in set(data["organization"])),
+        Line2D([], [], marker="o", linestyle="", markerfacecolor="white",
+               markeredgecolor=PALETTE["grey"], label="approximate (date known to month or year)"),
+    ]
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0, -0.12), ncols=3, fontsize=8)
+    add_source(fig, source)
+    return Chart(fig, data)
+
+
+__all__ = ["intervention_timeline_chart", "lag_chart", "rates_by_threat", "response_ladder"]

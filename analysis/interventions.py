@@ -1,0 +1,167 @@
+"""Intervention history: every request, crisis, response, mission and deployment as one dated
+timeline, and a filter over it.
+
+A response's ``kind`` is its level on :data:`analysis.schema.RESPONSE_LEVELS`, except that a
+``none`` response (a dated non-answer) is called ``no_action``. Durations count the days from the
+first to the last day given (``end`` minus ``start``); they exist only for missions and deployments
+whose end is known.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from .load import split_list
+
+#: Every kind of row in a timeline, in the order they are sorted on the same day.
+TIMELINE_KINDS: tuple[str, ...] = (
+    "event",
+    "no_request",
+    "request",
+    "no_action",
+    "statement",
+    "consultation",
+    "mission",
+    "material_aid",
+    "deployment",
+)
+
+#: Event types taken from ``events`` by default: the creation of the forces an intervention uses.
+INTERVENTION_EVENT_TYPES: tuple[str, ...] = ("force_created",)
+
+TIMELINE_COLUMNS: tuple[str, ...] = (
+    "organization", "request_id", "crisis", "states", "kind", "start", "start_precision", "end",
+    "end_precision", "duration_days", "troops", "label", "description",
+)
+
+
+def _response_label(level: str, troops: object) -> str:
+    text = "no action" if level == "none" else level.replace("_", " ")
+    if troops is not None and not pd.isna(troops):
+        text += f", {int(troops):,} troops"
+    return text
+
+
+def intervention_timeline(
+    requests: pd.DataFrame,
+    responses: pd.DataFrame,
+    events: pd.DataFrame | None = None,
+    event_types: Iterable[str] = INTERVENTION_EVENT_TYPES,
+) -> pd.DataFrame:
+    """One row per dated action: each request (``request``), each crisis with no request
+    (``no_request``), each response (kind = its level, ``no_action`` for ``none``) and, if
+    ``events`` is given, each event of ``event_types`` (``event``).
+
+    Columns: ``organization``, ``request_id`` and ``crisis`` (``<NA>`` for events), ``states``
+    (the requester(s), or the event's states, ``;``-separated), ``kind``, ``start``,
+    ``start_precision``, ``end``, ``end_precision`` (end of a mission or deployment; ``NaT``
+    otherwise), ``duration_days`` (``Int64``: end minus start in days, for missions and deployments
+    with an end), ``troops`` (persons, ``Int64``), ``label`` (short text for charts) and
+    ``description``. Sorted by start, then by :data:`TIMELINE_KINDS`.
+    """
+    made = requests["request_made"].eq("yes").fillna(False).astype(bool)
+    asks = pd.DataFrame({
+        "organization": requests["organization"],
+        "request_id": requests["request_id"],
+        "crisis": requests["crisis"],
+        "states": requests["requester"],
+        "kind": made.map({True: "request", False: "no_request"}),
+        "start": requests["date"],
+        "start_precision": requests["date_precision"],
+        "label": requests["crisis"],
+        "description": requests["ask"].where(made, requests["instrument"]),
+    })
+
+    about = requests.set_index("request_id")
+    known = responses[responses["request_id"].isin(about.index)]
+    kind = known["level"].replace({"none": "no_action"})
+    answers = pd.DataFrame({
+        "organization": known["request_id"].map(about["organization"]),
+        "request_id": known["request_id"],
+        "crisis": known["request_id"].map(about["crisis"]),
+        "states": known["request_id"].map(about["requester"]),
+        "kind": kind,
+        "start": known["date"],
+        "start_precision": known["date_precision"],
+        "end": known["end"],
+        "end_precision": known["end_precision"],
+        "troops": known["troops"],
+        "label": [_response_label(lv, t) for lv, t in zip(known["level"], known["troops"])],
+        "description": known["description"],
+    })
+    lasting = answers["kind"].isin(["mission", "deployment"]) & answers["end"].notna()
+    answers["duration_days"] = (answers["end"] - answers["start"]).dt.days.where(lasting)
+
+    parts = [asks, answers]
+    if events is not None:
+        chosen = events[events["type"].isin(list(event_types))]
+        parts.append(pd.DataFrame({
+            "organization": chosen["organization"],
+            "states": chosen["states"],
+            "kind": "event",
+            "start": chosen["date"],
+            "start_precision": chosen["date_precision"],
+            "label": chosen["description"],
+            "description": chosen["description"],
+        }))
+
+    timeline = pd.concat([p for p in parts if len(p)], ignore_index=True)
+    timeline = timeline.reindex(columns=list(TIMELINE_COLUMNS))
+    for col in ("organization", "request_id", "crisis", "states", "kind", "start_precision",
+                "end_precision", "label", "description"):
+        timeline[col] = timeline[col].astype("string")
+    for col in ("start", "end"):
+        timeline[col] = pd.to_datetime(timeline[col]).astype("datetime64[ns]")
+    for col in ("duration_days", "troops"):
+        timeline[col] = pd.array(
+            [None if pd.isna(v) else int(v) for v in timeline[col]], dtype="Int64")
+    order = timeline["kind"].map({k: i for i, k in enumerate(TIMELINE_KINDS)})
+    timeline = timeline.assign(_order=order).sort_values(
+        ["start", "_order", "request_id"], kind="stable", na_position="first")
+    return timeline.drop(columns="_order").reset_index(drop=True)
+
+
+def filter_timeline(
+    timeline: pd.DataFrame,
+    states: Iterable[str] | None = None,
+    kinds: Iterable[str] | None = None,
+    start: str | pd.Timestamp | None = None,
+    end: str | pd.Timestamp | None = None,
+    organization: str | None = None,
+) -> pd.DataFrame:
+    """The rows of ``timeline`` that pass every filter given (``None`` = no filter).
+
+    ``states``: rows naming at least one of these ISO3 codes; ``kinds``: rows of these kinds
+    (:data:`TIMELINE_KINDS`); ``start`` / ``end``: rows whose span (``start`` to ``end``, or the
+    single day ``start``) overlaps the window, both bounds included; ``organization``: one
+    alliance. Same columns, order kept, index reset.
+    """
+    keep = pd.Series(True, index=timeline.index)
+    if organization is not None:
+        keep &= timeline["organization"].eq(organization).fillna(False).astype(bool)
+    if kinds is not None:
+        wanted = list(kinds)
+        unknown = sorted(set(wanted) - set(TIMELINE_KINDS))
+        if unknown:
+            raise ValueError(f"unknown kind(s) {unknown}; kinds are {TIMELINE_KINDS}")
+        keep &= timeline["kind"].isin(wanted).fillna(False).astype(bool)
+    if states is not None:
+        wanted_states = set(states)
+        keep &= timeline["states"].map(lambda cell: bool(wanted_states & set(split_list(cell))),
+                                       na_action=None).astype(bool)
+    last_day = timeline["end"].fillna(timeline["start"])
+    if start is not None:
+        keep &= (last_day >= pd.Timestamp(start)).fillna(False).astype(bool)
+    if end is not None:
+        keep &= (timeline["start"] <= pd.Timestamp(end)).fillna(False).astype(bool)
+    return timeline[keep].reset_index(drop=True)
+
+
+__all__ = [
+    "INTERVENTION_EVENT_TYPES",
+    "TIMELINE_KINDS",
+    "filter_timeline",
+    "intervention_timeline",
+]

@@ -1,0 +1,393 @@
+"""Request against response: what members asked their alliance for, and what came, by one yardstick
+for the CSTO and NATO.
+
+Coding rules used throughout (the book states them where it shows the numbers):
+
+* A request's outcome is the **highest level** any of its responses reached on the ordinal scale
+  :data:`analysis.schema.RESPONSE_LEVELS` (``none`` < ``statement`` < ``consultation`` <
+  ``mission`` < ``material_aid`` < ``deployment``). A request with no response row counts as
+  ``none``: nothing was recorded as done.
+* Only responses above ``none`` are **actions**. The first response and the lags are measured to
+  actions; a dated ``none`` row (a postponed meeting, an unsigned declaration) is not an answer.
+* **Lags** are whole days from the request date to the response date. Dates known only to the
+  month or year are stored as the first day of that month or year, so a response dated
+  ``2021-05`` (month precision) may lie "before" a request of 13 May 2021 at day resolution: such a
+  lag counts as **0 days** (the response came in the same month, and may well have come after the
+  request). A response whose *latest possible* day is still before the request is a data error
+  and raises :class:`ValueError`. Lags against a month- or year-precision request date are upper
+  bounds; the ``lag_*_precision`` columns say how precise each lag is.
+* Three yes/no outcomes: ``any_action`` (highest level above ``none``), ``material`` (at least
+  ``material_aid``: aid or troops, more than words, meetings and missions) and ``deployed``
+  (``deployment``: troops were sent).
+* **Rates** count only rows with ``request_made == "yes"``: crises in which no request reached the
+  alliance are listed by :func:`crises_without_request`, never counted as refused requests.
+* Several allies asking together on the same day about the same crisis (NATO's eight Article 4
+  requests of 24 February 2022) are stored one row per requester; rates and the yardstick count
+  such a **joint request once** by default (:func:`merge_joint_requests`), since the alliance took
+  one decision.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from statistics import NormalDist
+
+import numpy as np
+import pandas as pd
+
+from .dates import latest_possible
+from .schema import RESPONSE_LEVELS
+
+#: Rank of each response level: 0 (``none``) to 5 (``deployment``).
+LEVEL_RANK: dict[str, int] = {level: rank for rank, level in enumerate(RESPONSE_LEVELS)}
+
+#: The yes/no outcomes :func:`response_rates` can count, and the lowest level each needs.
+SUCCESS_MEASURES: dict[str, str] = {
+    "any_action": "statement",
+    "material": "material_aid",
+    "deployed": "deployment",
+}
+
+#: First year of each period used to compare rates over time; the last period is open-ended.
+PERIOD_EDGES: tuple[int, ...] = (1992, 2002, 2010, 2020)
+
+#: Columns of ``requests`` that :func:`request_outcomes` needs.
+REQUEST_COLUMNS: tuple[str, ...] = (
+    "request_id", "organization", "crisis", "requester", "date", "date_precision", "threat",
+    "instrument", "request_made", "ask", "asked_level",
+)
+RESPONSE_COLUMNS: tuple[str, ...] = ("request_id", "date", "date_precision", "level", "troops")
+
+_PRECISION_ORDER = {"day": 0, "month": 1, "year": 2}
+
+
+def _require(frame: pd.DataFrame, columns: Iterable[str], name: str) -> None:
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise KeyError(f"{name} lacks the column(s) {missing}")
+
+
+def level_ranks(levels: pd.Series) -> pd.Series:
+    """The rank (0 = ``none`` ... 5 = ``deployment``) of each response level, as ``Int64``.
+
+    Raises :class:`ValueError` for a level not on the scale.
+    """
+    unknown = sorted(set(levels.dropna()) - set(LEVEL_RANK))
+    if unknown:
+        raise ValueError(f"unknown response level(s) {unknown}; the scale is {RESPONSE_LEVELS}")
+    return levels.map(LEVEL_RANK).astype("Int64")
+
+
+def levels_categorical(ranks: pd.Series) -> pd.Series:
+    """Response ranks (0-5) as an ordered Categorical of level names (same index)."""
+    names = [RESPONSE_LEVELS[int(r)] if pd.notna(r) else None for r in ranks]
+    return pd.Series(pd.Categorical(names, categories=RESPONSE_LEVELS, ordered=True),
+                     index=ranks.index)
+
+
+def _precision_or_day(precisions: pd.Series | None, index: pd.Index) -> pd.Series:
+    if precisions is None:
+        return pd.Series("day", index=index, dtype="string")
+    return precisions.astype("string").fillna("day")
+
+
+def response_lag_days(
+    request_dates: pd.Series,
+    response_dates: pd.Series,
+    response_precisions: pd.Series | None = None,
+) -> pd.Series:
+    """Whole days from each request date to its response date (``Int64``, never negative).
+
+    The three Series are aligned row by row. A response dated only to the month or year
+    (``response_precisions``; ``None`` or missing = day) is stored as the first day of that
+    period, so it may fall before the request at day resolution: its lag is then 0. Raises
+    :class:`ValueError` if a response's latest possible day is still before its request.
+    """
+    precisions = _precision_or_day(response_precisions, response_dates.index)
+    latest = latest_possible(response_dates, precisions)
+    impossible = (latest < request_dates).to_numpy(dtype=bool, na_value=False)
+    if impossible.any():
+        first = np.flatnonzero(impossible)[0]
+        raise ValueError(
+            f"response dated {response_dates.iloc[first]:%Y-%m-%d} "
+            f"({precisions.iloc[first]} precision) comes before its request "
+            f"({request_dates.iloc[first]:%Y-%m-%d})"
+        )
+    days = (response_dates - request_dates).dt.days
+    return days.clip(lower=0).astype("Int64")
+
+
+def _coarsest(*precisions: pd.Series) -> pd.Series:
+    """Row by row, the least precise of several precision columns (day < month < year)."""
+    ranks = pd.concat([p.astype("string").fillna("day").map(_PRECISION_ORDER) for p in precisions],
+                      axis=1).max(axis=1)
+    names = {rank: name for name, rank in _PRECISION_ORDER.items()}
+    return ranks.map(names).astype("string")
+
+
+def _with_derived(out: pd.DataFrame) -> pd.DataFrame:
+    """Add the columns that follow from ``highest_rank`` and the ask (shared with merging)."""
+    rank = out["highest_rank"]
+    out["highest_level"] = levels_categorical(rank)
+    out["any_action"] = (rank > LEVEL_RANK["none"]).astype(bool)
+    out["material"] = (rank >= LEVEL_RANK["material_aid"]).astype(bool)
+    out["deployed"] = (rank == LEVEL_RANK["deployment"]).astype(bool)
+    asked = out["asked_level"].astype("string").where(out["request_made"] == "yes")
+    out["asked_level"] = pd.Categorical(asked, categories=RESPONSE_LEVELS, ordered=True)
+    asked_rank = level_ranks(asked)
+    out["gap_rank"] = (asked_rank - rank).astype("Int64")
+    gap = np.select([out["gap_rank"].gt(0).fillna(False), out["gap_rank"].eq(0).fillna(False),
+                     out["gap_rank"].lt(0).fillna(False)], ["short", "met", "exceeded"], "")
+    out["gap"] = pd.Categorical(np.where(gap == "", None, gap),
+                                categories=["short", "met", "exceeded"])
+    out["year"] = out["date"].dt.year.astype("Int64")
+    out["period"] = periods(out["date"])
+    return out
+
+
+def request_outcomes(requests: pd.DataFrame, responses: pd.DataFrame) -> pd.DataFrame:
+    """One row per request (and per crisis without one): what was asked and what came.
+
+    Keeps the columns of ``requests`` (except ``note`` and ``source``) and adds:
+
+    * ``highest_rank`` (0-5, ``Int64``) and ``highest_level`` (ordered Categorical on
+      :data:`~analysis.schema.RESPONSE_LEVELS`): the highest level any response reached; ``none``
+      when there is no response row;
+    * ``first_response_date`` and ``highest_response_date``: the first action (level above
+      ``none``), and the first action at the highest level (``NaT`` if nothing was done);
+    * ``lag_first_days`` and ``lag_highest_days`` (``Int64``, days, never negative; see the module
+      docstring for month- and year-precision dates) and ``lag_first_precision`` /
+      ``lag_highest_precision`` (the coarsest precision of the two dates: ``day`` means exact);
+    * ``troops``: the most troops any response sent (persons, ``Int64``, ``<NA>`` if unknown);
+    * ``any_action``, ``material``, ``deployed`` (bool, see the module docstring);
+    * ``asked_level``: the ask as coded in ``requests.asked_level``; ``gap_rank`` = asked rank
+      minus highest rank (positive: less came than was asked) and ``gap`` (``short``, ``met`` or ``exceeded``), ``<NA>`` where the ask is uncoded
+      or no request was made;
+    * ``year`` and ``period`` (:func:`periods` with :data:`PERIOD_EDGES`).
+
+    Responses to requests not in ``requests`` are ignored. Sorted by organization, date and id.
+    """
+    _require(requests, REQUEST_COLUMNS, "requests")
+    _require(responses, RESPONSE_COLUMNS, "responses")
+    keep = [c for c in requests.columns if c not in ("note", "source")]
+    out = requests[keep].sort_values(["organization", "date", "request_id"], kind="stable")
+    out = out.reset_index(drop=True)
+
+    asked = out.set_index("request_id")[["date", "date_precision"]]
+    resp = responses.loc[responses["request_id"].isin(out["request_id"]),
+                         list(RESPONSE_COLUMNS)].reset_index(drop=True)
+    request_date = resp["request_id"].map(asked["date"])
+    resp["rank"] = level_ranks(resp["level"])
+    resp["lag"] = response_lag_days(request_date, resp["date"], resp["date_precision"])
+    resp["lag_precision"] = _coarsest(resp["request_id"].map(asked["date_precision"]),
+                                      resp["date_precision"])
+
+    highest = resp.groupby("request_id")["rank"].max()
+    troops = resp.groupby("request_id")["troops"].max()
+    actions = resp[resp["rank"] > LEVEL_RANK["none"]]
+    first = (actions.sort_values(["date", "rank"], ascending=[True, False], kind="stable")
+             .drop_duplicates("request_id").set_index("request_id"))
+    at_top = actions[actions["rank"] == actions["request_id"].map(highest)]
+    top = at_top.sort_values("date", kind="stable").drop_duplicates("request_id")
+    top = top.set_index("request_id")
+
+    def per_request(values: pd.Series, dtype: str) -> pd.Series:
+        # reindex rather than map: it keeps the dtype (NaT, <NA>) even when nothing matches.
+        return values.reindex(out["request_id"].to_numpy()).astype(dtype).set_axis(out.index)
+
+    out["highest_rank"] = per_request(highest, "Int64").fillna(LEVEL_RANK["none"])
+    out["first_response_date"] = per_request(first["date"], "datetime64[ns]")
+    out["highest_response_date"] = per_request(top["date"], "datetime64[ns]")
+    out["lag_first_days"] = per_request(first["lag"], "Int64")
+    out["lag_highest_days"] = per_request(top["lag"], "Int64")
+    out["lag_first_precision"] = per_request(first["lag_precision"], "string")
+    out["lag_highest_precision"] = per_request(top["lag_precision"], "string")
+    out["troops"] = per_request(troops, "Int64")
+    return _with_derived(out)
+
+
+def merge_joint_requests(outcomes: pd.DataFrame) -> pd.DataFrame:
+    """The outcomes with each joint request (same organization, crisis, date and
+    ``request_made``, several requesters) folded into one row.
+
+    The merged row joins the ``request_id``s and the requesters with ``;``, keeps the highest
+    level reached for any of them (and the date and lag of its first response at that level), the
+    earliest first response and the most troops; ``requests_merged`` counts the rows folded in
+    (1 for a request made alone). Other columns come from the first row. Same columns as
+    :func:`request_outcomes` plus ``requests_merged``; sorted by organization, date and id.
+    """
+    key = ["organization", "crisis", "date", "request_made"]
+    columns = [c for c in outcomes.columns if c != "requests_merged"]
+    rows = []
+    for _, group in outcomes.groupby(key, sort=False, dropna=False):
+        row = group.iloc[0][columns].copy()
+        # Merging an already merged frame adds up the rows folded in before.
+        row["requests_merged"] = (group["requests_merged"].sum() if "requests_merged" in group
+                                  else len(group))
+        if len(group) > 1:
+            row["request_id"] = ";".join(sorted(group["request_id"]))
+            requesters = {r for cell in group["requester"] for r in str(cell).split(";") if r}
+            row["requester"] = ";".join(sorted(requesters))
+            best = group.sort_values(["highest_rank", "highest_response_date"],
+                                     ascending=[False, True], na_position="last").iloc[0]
+            for col in ("highest_rank", "highest_response_date", "lag_highest_days",
+                        "lag_highest_precision"):
+                row[col] = best[col]
+            earliest = group.sort_values("first_response_date", na_position="last").iloc[0]
+            for col in ("first_response_date", "lag_first_days", "lag_first_precision"):
+                row[col] = earliest[col]
+            row["troops"] = group["troops"].max()
+        rows.append(row)
+    merged = pd.DataFrame(rows, columns=[*columns, "requests_merged"])
+    merged = merged.astype({c: outcomes[c].dtype for c in columns})
+    merged["requests_merged"] = merged["requests_merged"].astype("int64")
+    merged = merged.sort_values(["organization", "date", "request_id"], kind="stable")
+    return _with_derived(merged.reset_index(drop=True))
+
+
+def wilson_interval(successes: int, n: int, confidence: float = 0.95) -> tuple[float, float]:
+    """The Wilson score interval ``(low, high)`` for a proportion of ``successes`` in ``n``.
+
+    With ``p = k/n`` and ``z`` the normal quantile for ``confidence`` (1.96 for 0.95)::
+
+        centre = (p + z²/2n) / (1 + z²/n)
+        half   = z / (1 + z²/n) * sqrt(p(1-p)/n + z²/4n²)
+
+    Both bounds are proportions in [0, 1]. For ``n == 0`` returns ``(nan, nan)``. Raises
+    :class:`ValueError` unless ``0 <= successes <= n`` and ``0 < confidence < 1``.
+    """
+    if not 0 < confidence < 1:
+        raise ValueError(f"confidence must lie strictly between 0 and 1, not {confidence}")
+    if n < 0 or successes < 0 or successes > n:
+        raise ValueError(f"need 0 <= successes <= n, got successes={successes}, n={n}")
+    if n == 0:
+        return (math.nan, math.nan)
+    z = NormalDist().inv_cdf(0.5 + confidence / 2)
+    p = successes / n
+    denominator = 1 + z * z / n
+    centre = (p + z * z / (2 * n)) / denominator
+    half = z / denominator * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    # Exact at 0 and n (the formula gives them up to rounding).
+    low = 0.0 if successes == 0 else max(0.0, centre - half)
+    high = 1.0 if successes == n else min(1.0, centre + half)
+    return (low, high)
+
+
+def periods(dates: pd.Series, edges: Sequence[int] = PERIOD_EDGES) -> pd.Series:
+    """The period each date falls in, as an ordered Categorical labelled by years.
+
+    ``edges`` are the first years of the periods, ascending; a period runs to the year before the
+    next edge, and the last one is open: (1992, 2002, 2010, 2020) gives ``1992-2001``,
+    ``2002-2009``, ``2010-2019`` and ``2020-``. Dates before the first edge get ``NaN``.
+    """
+    edges = list(edges)
+    if edges != sorted(set(edges)):
+        raise ValueError(f"period edges must be strictly ascending: {edges}")
+    labels = [f"{a}-{b - 1}" for a, b in zip(edges, edges[1:])] + [f"{edges[-1]}-"]
+    years = pd.to_datetime(dates).dt.year
+    slot = np.searchsorted(np.asarray(edges), years.to_numpy(dtype=float, na_value=np.nan),
+                           side="right") - 1
+    names = [labels[s] if s >= 0 and not np.isnan(y) else None
+             for s, y in zip(slot, years.to_numpy(dtype=float, na_value=np.nan))]
+    return pd.Series(pd.Categorical(names, categories=labels, ordered=True), index=dates.index,
+                     name="period")
+
+
+def response_rates(
+    outcomes: pd.DataFrame,
+    by: str | Sequence[str],
+    success: str = "deployed",
+    confidence: float = 0.95,
+    merge_joint: bool = True,
+) -> pd.DataFrame:
+    """Share of requests met with ``success`` in each group, with a Wilson interval.
+
+    Only rows with ``request_made == "yes"`` count as requests: crises in which no request was
+    made are left out. With ``merge_joint`` (default) a joint request counts once
+    (:func:`merge_joint_requests`); pass ``merge_joint=False`` to count each requester, e.g. when
+    grouping by ``requester``. ``success`` is ``any_action``, ``material`` or ``deployed``.
+
+    Returns one row per group (the ``by`` columns, in sort order, empty groups left out) with
+    ``n`` (requests), ``k`` (requests with ``success``), ``rate`` = k/n, ``low`` and ``high``
+    (the Wilson interval at ``confidence``; all three proportions in [0, 1]) and ``success``.
+    """
+    if success not in SUCCESS_MEASURES:
+        raise ValueError(f"success must be one of {list(SUCCESS_MEASURES)}, not {success!r}")
+    keys = [by] if isinstance(by, str) else list(by)
+    made = outcomes[outcomes["request_made"].eq("yes").fillna(False).astype(bool)]
+    if merge_joint:
+        made = merge_joint_requests(made)
+    grouped = made.groupby(keys, observed=True, sort=True, dropna=False)[success]
+    rates = grouped.agg(n="size", k="sum").reset_index()
+    rates["n"] = rates["n"].astype("int64")
+    rates["k"] = rates["k"].astype("int64")
+    rates["rate"] = rates["k"] / rates["n"]
+    bounds = [wilson_interval(int(k), int(n), confidence) for k, n in zip(rates["k"], rates["n"])]
+    rates["low"] = [b[0] for b in bounds]
+    rates["high"] = [b[1] for b in bounds]
+    rates["success"] = success
+    rates["success"] = rates["success"].astype("string")
+    return rates
+
+
+def crises_without_request(requests: pd.DataFrame) -> pd.DataFrame:
+    """The crises (rows of ``requests`` with ``request_made == "no"``) in which no request reached
+    the alliance: ``request_id``, ``organization``, ``crisis``, ``requester``, ``date``,
+    ``date_precision``, ``threat``, ``instrument`` and ``note``, sorted by organization and date.
+    """
+    columns = [c for c in ("request_id", "organization", "crisis", "requester", "date",
+                           "date_precision", "threat", "instrument", "note") if c in requests]
+    rows = requests.loc[requests["request_made"].eq("no").fillna(False).astype(bool), columns]
+    return rows.sort_values(["organization", "date", "request_id"], kind="stable").reset_index(
+        drop=True)
+
+
+def yardstick(
+    outcomes: pd.DataFrame, confidence: float = 0.95, merge_joint: bool = True
+) -> pd.DataFrame:
+    """The same summary for each alliance, one row per organization (CSTO and NATO side by side
+    once transposed: ``yardstick(o).set_index("organization").T``).
+
+    Columns: ``crises`` (rows: requests and crises without one), ``requests`` (``request_made``
+    yes), ``no_request``; for each of ``any_action``, ``material`` and ``deployed``: the count of
+    requests so answered (``<measure>``), its share of requests (``<measure>_rate``) and the
+    Wilson interval (``<measure>_low``, ``<measure>_high``), proportions in [0, 1]; and
+    ``median_lag_first_days`` / ``median_lag_highest_days`` (days, over requests with any action).
+    With ``merge_joint`` (default) a joint request counts once (:func:`merge_joint_requests`).
+    """
+    frame = merge_joint_requests(outcomes) if merge_joint else outcomes
+    rows = []
+    for org, group in frame.groupby("organization", sort=True):
+        made = group[group["request_made"].eq("yes").fillna(False).astype(bool)]
+        n = len(made)
+        row: dict[str, object] = {"organization": org, "crises": len(group), "requests": n,
+                                  "no_request": len(group) - n}
+        for measure in SUCCESS_MEASURES:
+            k = int(made[measure].sum())
+            low, high = wilson_interval(k, n, confidence)
+            row.update({measure: k, f"{measure}_rate": k / n if n else math.nan,
+                        f"{measure}_low": low, f"{measure}_high": high})
+        acted = made[made["any_action"]]
+        for lag in ("lag_first_days", "lag_highest_days"):
+            values = acted[lag].dropna().astype(float)
+            row[f"median_{lag}"] = float(values.median()) if len(values) else math.nan
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+__all__ = [
+    "LEVEL_RANK",
+    "PERIOD_EDGES",
+    "SUCCESS_MEASURES",
+    "crises_without_request",
+    "level_ranks",
+    "levels_categorical",
+    "merge_joint_requests",
+    "periods",
+    "request_outcomes",
+    "response_lag_days",
+    "response_rates",
+    "wilson_interval",
+    "yardstick",
+]
