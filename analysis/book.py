@@ -13,8 +13,13 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pandas as pd
 
+from .charts import Chart
 from .load import load_all
+from .paths import ROOT
 from .style import use_house_style
+
+#: Where chapters write the data behind each figure, for readers to download.
+FIGURE_DATA = ROOT / "book" / "_generated" / "figures"
 
 #: The day the book's "today" refers to: open intervals are read as still holding on this date.
 #: Fixed, not the clock, so that two builds of one commit give the same book.
@@ -50,9 +55,34 @@ def glue_text(name: str, text: str) -> str:
     return text
 
 
-def glue_chart(name: str, figure) -> None:  # noqa: ANN001 - a matplotlib Figure
-    """Publish a figure for ``{glue:figure}`` and close it so it is not shown twice."""
+def glue_chart(name: str, chart: Chart) -> None:
+    """Publish a chart's figure for ``{glue:figure}``, and the data it draws as
+    ``book/_generated/figures/<name>.csv`` (link it from the caption as
+    ``_generated/figures/<name>.csv``); the figure is closed so it is not shown twice."""
     from myst_nb import glue
 
-    glue(name, figure, display=False)
-    plt.close(figure)
+    write_figure_data(name, chart.data)
+    glue(name, chart.figure, display=False)
+    plt.close(chart.figure)
+
+
+def write_figure_data(name: str, data: pd.DataFrame) -> None:
+    """Write the data behind figure ``name`` as CSV, rewriting only when it changed."""
+    FIGURE_DATA.mkdir(parents=True, exist_ok=True)
+    path = FIGURE_DATA / f"{name}.csv"
+    text = data.to_csv(index=False, lineterminator="\n")
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+
+
+def percent(value: float, digits: int = 0) -> str:
+    """``0.125`` -> ``"13%"`` (or with ``digits`` decimals)."""
+    return f"{value * 100:.{digits}f}%"
+
+
+def rate_text(k: int, n: int, low: float, high: float) -> str:
+    """A rate as the book always states it: with its count and its 95% Wilson interval,
+    e.g. ``"1 of 8 (13%; 95% interval 2–47%)"``."""
+    if n == 0:
+        return "none of 0"
+    return f"{k} of {n} ({percent(k / n)}; 95% interval {low * 100:.0f}–{percent(high)})"

@@ -205,3 +205,13 @@ def test_a_source_address_is_recorded_once(scratch_data):
     line = next(i + 1 for i, r in enumerate(rows) if i > 2 and r[url])
     _set_cell(scratch_data, "sources", line, "url", rows[2][url])
     _expect(scratch_data, "sources.csv", line, "url", "repeats the value of an earlier row")
+
+
+def test_every_source_is_cited_by_some_row(tables):
+    cited = set()
+    for name, frame in tables.items():
+        if name != "sources" and "source" in frame:
+            for value in frame["source"].dropna():
+                cited.update(value.split(";"))
+    orphans = sorted(set(tables["sources"]["source_id"]) - cited)
+    assert not orphans, f"sources no row cites: {orphans}"

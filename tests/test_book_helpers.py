@@ -1,0 +1,30 @@
+"""The chapter helpers format numbers the way the book states them."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis import book
+
+
+def test_rate_text_gives_count_rate_and_interval():
+    assert book.rate_text(1, 8, 0.0224, 0.4709) == "1 of 8 (12%; 95% interval 2–47%)"
+
+
+def test_rate_text_for_no_cases():
+    assert book.rate_text(0, 0, float("nan"), float("nan")) == "none of 0"
+
+
+def test_percent_rounds():
+    assert book.percent(0.125) == "12%"  # round-half-to-even, as Python formats
+    assert book.percent(0.8921, 1) == "89.2%"
+
+
+def test_figure_data_is_written_once_and_reproducibly(tmp_path, monkeypatch):
+    monkeypatch.setattr(book, "FIGURE_DATA", tmp_path)
+    data = pd.DataFrame({"state": ["ARM", "RUS"], "value": [1, 2]})
+    book.write_figure_data("fig-x", data)
+    first = (tmp_path / "fig-x.csv").stat().st_mtime_ns
+    book.write_figure_data("fig-x", data)
+    assert (tmp_path / "fig-x.csv").stat().st_mtime_ns == first
+    assert (tmp_path / "fig-x.csv").read_text() == "state,value\nARM,1\nRUS,2\n"
