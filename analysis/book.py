@@ -75,6 +75,17 @@ def write_figure_data(name: str, data: pd.DataFrame) -> None:
         path.write_text(text, encoding="utf-8")
 
 
+def times(n: int) -> str:
+    """``1`` -> ``"once"``, ``2`` -> ``"twice"``, ``0`` -> ``"never"``, else ``"n times"``."""
+    return {0: "never", 1: "once", 2: "twice"}.get(int(n), f"{int(n):,} times")
+
+
+def count_of(n: int, noun: str, plural: str | None = None) -> str:
+    """``count_of(1, "request")`` -> ``"1 request"``; ``count_of(3, "request")`` -> ``"3 requests"``."""
+    word = noun if int(n) == 1 else (plural or f"{noun}s")
+    return f"{int(n):,} {word}"
+
+
 def percent(value: float, digits: int = 0) -> str:
     """``0.125`` -> ``"13%"`` (or with ``digits`` decimals)."""
     return f"{value * 100:.{digits}f}%"

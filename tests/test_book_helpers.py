@@ -28,3 +28,13 @@ def test_figure_data_is_written_once_and_reproducibly(tmp_path, monkeypatch):
     book.write_figure_data("fig-x", data)
     assert (tmp_path / "fig-x.csv").stat().st_mtime_ns == first
     assert (tmp_path / "fig-x.csv").read_text() == "state,value\nARM,1\nRUS,2\n"
+
+
+def test_times_in_words():
+    assert [book.times(n) for n in (0, 1, 2, 7)] == ["never", "once", "twice", "7 times"]
+
+
+def test_count_of_agrees_in_number():
+    assert book.count_of(1, "request") == "1 request"
+    assert book.count_of(1200, "state") == "1,200 states"
+    assert book.count_of(2, "crisis", "crises") == "2 crises"

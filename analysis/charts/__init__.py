@@ -14,10 +14,17 @@ from .divisions import (
     vote_heatmap,
 )
 from .membership import membership_timeline
+from .network import bases_chart, map_grid, membership_map, network_drawing
+from .provenance import competing_values_chart
 from .requests import intervention_timeline_chart, lag_chart, rates_by_threat, response_ladder
 
 __all__ = [
     "Chart",
+    "bases_chart",
+    "competing_values_chart",
+    "map_grid",
+    "membership_map",
+    "network_drawing",
     "agreement_with_russia_lines",
     "alignment_grid",
     "clause_use_chart",

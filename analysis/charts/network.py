@@ -1,0 +1,340 @@
+"""Maps and network charts: where the members are, what ties them, whose soldiers are where."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+
+import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
+import networkx as nx
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch, PathPatch
+from matplotlib.path import Path
+
+from ..maps import (
+    EURASIA,
+    MAP_CATEGORIES,
+    Shapes,
+    clip_shapes,
+    declutter,
+    largest_ring_centroid,
+    state_categories,
+)
+from ..network import ALLIANCE, TURNING_POINTS
+from ..style import PALETTE, STATUS_STYLE, add_source
+from .base import Chart
+
+#: Fill, hatch and legend label of each map category; the hatch repeats what the colour says.
+MAP_STYLE: dict[str, dict] = {
+    "member": {**STATUS_STYLE["member"], "label": "Member"},
+    "signatory": {**STATUS_STYLE["signatory"], "label": "Signatory (not yet in force)"},
+    "suspended": {**STATUS_STYLE["suspended"], "label": "Suspended"},
+    "frozen": {**STATUS_STYLE["frozen"], "label": "Frozen participation"},
+    "withdrawing": {**STATUS_STYLE["withdrawing"], "label": "Leaving (notice given)"},
+    "nato": {"color": PALETTE["green"], "hatch": "||", "label": "NATO member"},
+    "former": {"color": PALETTE["yellow"], "hatch": "\\\\", "label": "Former member"},
+    "other": {"color": "#E6E6E6", "hatch": None, "label": "Other"},
+}
+
+#: Colour and marker of each base operator; any other operator gets grey squares.
+OPERATOR_STYLE: dict[str, dict] = {
+    "RUS": {"color": PALETTE["vermillion"], "marker": "o", "linestyle": "-"},
+    "USA": {"color": PALETTE["blue"], "marker": "s", "linestyle": "--"},
+    "DEU": {"color": PALETTE["green"], "marker": "^", "linestyle": ":"},
+}
+_OTHER_OPERATOR = {"color": PALETTE["grey"], "marker": "D", "linestyle": "-."}
+
+#: Mid-latitude of the map window: the standard parallel of the equirectangular projection.
+_STANDARD_PARALLEL = 47.5
+
+
+def _compound_path(rings: list[np.ndarray]) -> Path:
+    vertices, codes = [], []
+    for ring in rings:
+        vertices.append(ring)
+        codes.append(np.r_[Path.MOVETO, np.full(len(ring) - 2, Path.LINETO), Path.CLOSEPOLY])
+    return Path(np.concatenate(vertices), np.concatenate(codes).astype(Path.code_type))
+
+
+def _map_frame(ax: Axes, window: tuple[float, float, float, float]) -> None:
+    west, east, south, north = window
+    ax.set_xlim(west, east)
+    ax.set_ylim(south, north)
+    # Equirectangular projection: one degree of latitude is 1/cos(phi0) degrees of longitude long.
+    ax.set_aspect(1 / math.cos(math.radians(_STANDARD_PARALLEL)))
+    ax.set_facecolor("#F4F8FB")
+    ax.grid(False)
+    ax.tick_params(labelsize=7, length=2)
+    ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0f}°E")
+    ax.yaxis.set_major_formatter(lambda v, _: f"{v:.0f}°N")
+
+
+def _map_data(
+    memberships: pd.DataFrame,
+    states: pd.DataFrame,
+    visible: Shapes,
+    date: pd.Timestamp,
+    organizations: tuple[str, ...],
+) -> pd.DataFrame:
+    """One row per country drawn (``visible``: shapes already clipped to the window): date,
+    iso_numeric, iso3 and name (empty for countries not in ``states``), category."""
+    known = state_categories(memberships, states, date, organizations)
+    known = known[known["iso_numeric"].astype("int64").isin(list(visible))]
+    by_code = known.set_index(known["iso_numeric"].astype("int64"))
+    rows = []
+    for code in sorted(visible):
+        if code in by_code.index:
+            iso3, name, category = (by_code.at[code, c] for c in ("iso3", "name", "category"))
+        else:
+            iso3, name, category = pd.NA, pd.NA, "other"
+        rows.append({"date": date, "iso_numeric": code, "iso3": iso3, "name": name,
+                     "category": category})
+    data = pd.DataFrame(rows, columns=["date", "iso_numeric", "iso3", "name", "category"])
+    return data.astype({"iso_numeric": "int64", "iso3": "string", "name": "string",
+                        "category": "string"})
+
+
+_LABELLED = {"member", "signatory", "suspended", "frozen", "withdrawing", "former"}
+
+
+def _draw_map(ax: Axes, data: pd.DataFrame, visible: Shapes, labels: bool) -> None:
+    for code, category in zip(data["iso_numeric"], data["category"], strict=True):
+        style = MAP_STYLE[category]
+        ax.add_patch(PathPatch(
+            _compound_path(visible[code]), facecolor=style["color"], hatch=style["hatch"],
+            hatchcolor="#333333", edgecolor="white", linewidth=0.4,
+        ))
+    if not labels:
+        return
+    labelled = data[data["category"].isin(_LABELLED) & data["iso3"].notna()]
+    spots = {str(iso3): largest_ring_centroid(visible[code])
+             for iso3, code in zip(labelled["iso3"], labelled["iso_numeric"], strict=True)}
+    # Small neighbours (the South Caucasus) would print their codes on top of each other.
+    for iso3, (x, y) in declutter(spots, min_distance=4.5).items():
+        ax.annotate(iso3, (x, y), ha="center", va="center", fontsize=6.5, fontweight="bold",
+                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8})
+
+
+def _legend_handles(categories: Iterable[str]) -> list[Patch]:
+    present = set(categories)
+    return [
+        Patch(facecolor=MAP_STYLE[c]["color"], hatch=MAP_STYLE[c]["hatch"], edgecolor="#333333",
+              linewidth=0.4, label=MAP_STYLE[c]["label"])
+        for c in MAP_CATEGORIES if c in present
+    ]
+
+
+def membership_map(
+    memberships: pd.DataFrame,
+    states: pd.DataFrame,
+    shapes: Shapes,
+    date: str | pd.Timestamp,
+    organizations: Iterable[str] = ALLIANCE,
+    window: tuple[float, float, float, float] = EURASIA,
+    title: str | None = None,
+    source: str = "The CSTO Record, data/memberships.csv; borders: Natural Earth (public domain)",
+) -> Chart:
+    """Map of Eurasia on ``date``: alliance members, signatories, suspended or frozen members,
+    former members, NATO members and others, each with its own colour and hatch.
+
+    ``shapes`` comes from :func:`analysis.maps.load_shapes`; ``window`` is (west, east, south,
+    north) in degrees, drawn in an equirectangular projection. Alliance states (current and
+    former) carry their ISO3 code. The data returned has one row per country drawn: ``date``,
+    ``iso_numeric``, ``iso3`` and ``name`` (empty for countries outside ``states``), ``category``.
+    """
+    day = pd.Timestamp(date).normalize()
+    visible = clip_shapes(shapes, window)
+    data = _map_data(memberships, states, visible, day, tuple(organizations))
+    fig, ax = plt.subplots(figsize=(8, 3.9))
+    _map_frame(ax, window)
+    _draw_map(ax, data, visible, labels=True)
+    ax.set_xlabel("Longitude")
+    ax.set_ylabel("Latitude")
+    ax.set_title(title or f"The alliance on {day:%d %B %Y}")
+    ax.legend(handles=_legend_handles(data["category"]), loc="upper left",
+              bbox_to_anchor=(0, -0.1), ncols=4, fontsize=8, handlelength=2.2, handleheight=1.2)
+    add_source(fig, source)
+    return Chart(fig, data)
+
+
+def map_grid(
+    memberships: pd.DataFrame,
+    states: pd.DataFrame,
+    shapes: Shapes,
+    dates: Iterable[str | pd.Timestamp] = TURNING_POINTS,
+    organizations: Iterable[str] = ALLIANCE,
+    window: tuple[float, float, float, float] = (10.0, 100.0, 30.0, 65.0),
+    ncols: int = 3,
+    title: str = "The alliance at its turning points",
+    source: str = "The CSTO Record, data/memberships.csv; borders: Natural Earth (public domain)",
+) -> Chart:
+    """Small multiples of ``membership_map``, one panel per date (by default the
+    :data:`~analysis.network.TURNING_POINTS`), with one shared legend.
+
+    The default window is narrower than a single map's (10-100°E, 30-65°N), enough for every
+    member. Panels are titled with the date and, for a turning point, what changed. Data: the
+    rows of every panel, with its ``date``.
+    """
+    days = [pd.Timestamp(d).normalize() for d in dates]
+    orgs = tuple(organizations)
+    nrows = math.ceil(len(days) / ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(3.3 * ncols, 2.2 * nrows + 0.8), squeeze=False)
+    visible = clip_shapes(shapes, window)
+    frames = []
+    for ax, day in zip(axes.flat, days):
+        data = _map_data(memberships, states, visible, day, orgs)
+        _map_frame(ax, window)
+        _draw_map(ax, data, visible, labels=False)
+        label = TURNING_POINTS.get(day.strftime("%Y-%m-%d"), "")
+        ax.set_title(f"{day:%d %b %Y}" + (f"\n{label}" if label else ""), fontsize=9)
+        ax.tick_params(labelbottom=False, labelleft=False, length=0)
+        frames.append(data)
+    for ax in list(axes.flat)[len(days):]:
+        ax.set_visible(False)
+    data = pd.concat(frames, ignore_index=True)
+    west, east, south, north = window
+    fig.suptitle(f"{title}\n(each panel {west:.0f}°E to {east:.0f}°E, {south:.0f}°N to "
+                 f"{north:.0f}°N, equirectangular)", x=0.0, ha="left", fontweight="bold")
+    # The legend sits in a strip kept free at the bottom, clear of the source line below it.
+    strip = 0.75 / fig.get_figheight()
+    fig.get_layout_engine().set(rect=(0, strip, 1, 1 - strip))
+    legend = fig.legend(handles=_legend_handles(data["category"]), loc="lower center",
+                        bbox_to_anchor=(0.5, 0.0), ncols=4, fontsize=8, handlelength=2.2,
+                        handleheight=1.2)
+    legend.set_in_layout(False)
+    add_source(fig, source)
+    return Chart(fig, data)
+
+
+def network_drawing(
+    graph: nx.Graph,
+    positions: Mapping[str, tuple[float, float]],
+    nodes: Iterable[str] | None = None,
+    hub: str = "RUS",
+    title: str | None = None,
+    source: str = "The CSTO Record, data/memberships.csv",
+) -> Chart:
+    """The state projection (:func:`analysis.network.state_projection`) drawn on fixed positions.
+
+    ``positions`` maps ISO3 codes to (longitude, latitude), e.g. from
+    :func:`analysis.maps.state_positions` (then :func:`analysis.maps.declutter`), so a node stays
+    in place from one snapshot to the next. ``nodes`` limits the drawing to those states (default:
+    every state with a position). Edge width grows with the number of shared organizations; every
+    node carries its ISO3 code, the ``hub`` is larger, darker and in bold. Data: one row per mark,
+    ``kind`` "node" (``state``, ``lon``, ``lat``, ``weighted_degree``) or "edge" (``state``,
+    ``other``, ``weight``, ``organizations`` ``;``-separated).
+    """
+    wanted = [n for n in (nodes if nodes is not None else graph.nodes) if n in positions]
+    sub = graph.subgraph(n for n in wanted if n in graph)
+    fig, ax = plt.subplots(figsize=(8, 4.6))
+    pos = {n: positions[n] for n in sub.nodes}
+    edges = sorted(sub.edges(data=True))
+    widths = [0.8 + 1.2 * (d.get("weight", 1) - 1) for _, _, d in edges]
+    nx.draw_networkx_edges(sub, pos, edgelist=[(a, b) for a, b, _ in edges], width=widths,
+                           edge_color=PALETTE["grey"], alpha=0.7, ax=ax)
+    others = sorted(n for n in sub.nodes if n != hub)
+    nx.draw_networkx_nodes(sub, pos, nodelist=others, node_color=PALETTE["sky"], node_size=420,
+                           edgecolors=PALETTE["blue"], linewidths=1.0, ax=ax)
+    nx.draw_networkx_labels(sub, pos, labels={n: n for n in others}, font_size=7, ax=ax)
+    if hub in sub:
+        nx.draw_networkx_nodes(sub, pos, nodelist=[hub], node_color=PALETTE["vermillion"],
+                               node_shape="s", node_size=700, edgecolors="black", ax=ax)
+        nx.draw_networkx_labels(sub, pos, labels={hub: hub}, font_size=8, font_weight="bold",
+                                font_color="white", ax=ax)
+    ax.set_aspect(1 / math.cos(math.radians(_STANDARD_PARALLEL)), adjustable="datalim")
+    ax.margins(0.08)
+    ax.grid(False)
+    ax.tick_params(left=True, bottom=True, labelleft=True, labelbottom=True)
+    ax.set_xlabel("Longitude of the state's centre (degrees east, approximate)")
+    ax.set_ylabel("Latitude (degrees north)")
+    date = graph.graph.get("date")
+    ax.set_title(title or "States sharing organizations"
+                 + (f", {pd.Timestamp(date):%d %B %Y}" if date is not None else ""))
+    top = max((d.get("weight", 1) for _, _, d in edges), default=1)
+    handles = [Line2D([], [], color=PALETTE["grey"], linewidth=0.8 + 1.2 * (w - 1),
+                      label=f"{w} shared organization{'s' if w > 1 else ''}")
+               for w in range(1, top + 1)]
+    handles.append(Line2D([], [], marker="s", linestyle="", markersize=10,
+                          markerfacecolor=PALETTE["vermillion"], markeredgecolor="black",
+                          label=f"{hub} (hub)"))
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8)
+    add_source(fig, source)
+    node_rows = [{"kind": "node", "state": n, "other": pd.NA, "lon": pos[n][0], "lat": pos[n][1],
+                  "weighted_degree": sub.degree(n, weight="weight"), "weight": pd.NA,
+                  "organizations": pd.NA} for n in sorted(sub.nodes)]
+    edge_rows = [{"kind": "edge", "state": a, "other": b, "lon": np.nan, "lat": np.nan,
+                  "weighted_degree": pd.NA, "weight": d.get("weight", 1),
+                  "organizations": ";".join(d.get("organizations", []))} for a, b, d in edges]
+    data = pd.DataFrame(node_rows + edge_rows,
+                        columns=["kind", "state", "other", "lon", "lat", "weighted_degree",
+                                 "weight", "organizations"])
+    data = data.astype({"kind": "string", "state": "string", "other": "string", "lon": "float64",
+                        "lat": "float64", "weighted_degree": "Int64", "weight": "Int64",
+                        "organizations": "string"})
+    return Chart(fig, data)
+
+
+def bases_chart(
+    counts: pd.DataFrame,
+    states: pd.DataFrame | None = None,
+    ncols: int = 4,
+    title: str = "Foreign military installations on members' soil",
+    source: str = "The CSTO Record, data/bases.csv",
+) -> Chart:
+    """Installations in use per host over time, one panel per host, one step line per operator.
+
+    ``counts`` is :func:`analysis.network.bases_per_host` over a series of dates. Each operator
+    has its own colour, marker and line style (Russia: vermillion circles, solid). Panels are
+    titled with the host's name when ``states`` is given. Data: ``counts`` as drawn.
+    """
+    data = counts.sort_values(["host", "operator", "date"]).reset_index(drop=True)
+    hosts = sorted(data["host"].unique())
+    operators = sorted(data["operator"].unique(), key=lambda o: (o not in OPERATOR_STYLE, o))
+    names = states.set_index("iso3")["name"] if states is not None else pd.Series(dtype="string")
+    nrows = math.ceil(len(hosts) / ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(2.3 * ncols, 1.9 * nrows + 0.9),
+                             sharex=True, sharey=True, squeeze=False)
+    top = int(data["installations"].max()) if len(data) else 1
+    for ax, host in zip(axes.flat, hosts):
+        for operator in operators:
+            line = data[(data["host"] == host) & (data["operator"] == operator)]
+            if line.empty or (line["installations"] == 0).all():
+                continue
+            style = OPERATOR_STYLE.get(operator, _OTHER_OPERATOR)
+            ax.step(line["date"], line["installations"], where="post", color=style["color"],
+                    linestyle=style["linestyle"], linewidth=1.4)
+            # Markers where the count changes (and at the start), not on every date.
+            changes = line[line["installations"].diff().fillna(1) != 0]
+            ax.plot(changes["date"], changes["installations"], linestyle="",
+                    marker=style["marker"], markersize=4, color=style["color"])
+        ax.set_title(str(names.get(host, host)), fontsize=9)
+        ax.set_ylim(0, top + 0.8)
+        ax.set_yticks(range(0, top + 1, max(1, top // 4 or 1)))
+        ax.grid(True, axis="y")
+        ax.tick_params(labelsize=7, labelbottom=True)
+        ax.xaxis.set_major_locator(mdates.YearLocator(10))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    spare = list(axes.flat)[len(hosts):]
+    for ax in spare:
+        ax.set_visible(False)
+    fig.suptitle(title, x=0.0, ha="left", fontweight="bold")
+    fig.supxlabel("Year (a marker where the count changes)", fontsize=9)
+    fig.supylabel("Installations in use", fontsize=9)
+    handles = [Line2D([], [], label=o, **OPERATOR_STYLE.get(o, _OTHER_OPERATOR)) for o in operators]
+    if spare:
+        # An empty panel slot is the natural place for the legend.
+        spare[0].set_visible(True)
+        spare[0].axis("off")
+        spare[0].legend(handles=handles, title="Operator", loc="center", fontsize=8)
+    else:
+        fig.legend(handles=handles, title="Operator", loc="outside right upper", fontsize=8)
+    add_source(fig, source)
+    return Chart(fig, data)
+
+
+__all__ = ["MAP_STYLE", "OPERATOR_STYLE", "bases_chart", "map_grid", "membership_map",
+           "network_drawing"]
