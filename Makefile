@@ -9,7 +9,7 @@ BUILD  := _build
 # Sphinx flags for every build: nitpicky, warnings are errors, report all before failing.
 JB_FLAGS := --warningiserror --nitpick --keep-going
 
-.PHONY: book test check serve lab clean lock benchmark venv browsers
+.PHONY: book test check serve lab clean lock benchmark venv
 
 venv: $(STAMP)
 
@@ -22,8 +22,9 @@ $(STAMP): requirements.lock pyproject.toml
 	  $(BIN)/python -m pip install --quiet --no-deps -e .
 	@touch $(STAMP)
 
-## book: build the HTML book into _build/html (executes changed chapters only)
+## book: build the HTML book into _build/html (executes changed chapters only, in parallel)
 book: $(STAMP)
+	$(BIN)/python -m analysis execute
 	$(BIN)/jupyter-book build . $(JB_FLAGS)
 	@echo "The book is at $(CURDIR)/$(BUILD)/html/index.html (or run: make serve)"
 
@@ -38,6 +39,10 @@ check: $(STAMP)
 ## serve: the built book on http://localhost:8000
 serve: book
 	$(BIN)/python -m http.server --directory $(BUILD)/html --bind 127.0.0.1 8000
+
+## benchmark: build and analysis timings, page weights; prints them and writes _build/benchmark.json
+benchmark: $(STAMP)
+	$(BIN)/python tools/benchmark.py
 
 ## lab: JupyterLab; a chapter's .md opens as a notebook (jupytext)
 lab: $(STAMP)

@@ -12,9 +12,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from .paths import ROOT, data_dir
+from .paths import data_dir
 
-BIB_PATH = ROOT / "book" / "_generated" / "references.bib"
+#: Where the bibliography is written, relative to the book's source folder (``_config.yml``
+#: lists the same path under ``bibtex_bibfiles``).
+BIB_PATH = Path("book") / "_generated" / "references.bib"
 
 
 def _write_bibliography(app, config) -> None:  # noqa: ANN001 - Sphinx signature
@@ -22,7 +24,7 @@ def _write_bibliography(app, config) -> None:  # noqa: ANN001 - Sphinx signature
     from .load import load_all
 
     tables = load_all()  # raises DataError: the build stops on bad data
-    write_bibtex(tables["sources"], BIB_PATH)
+    write_bibtex(tables["sources"], Path(app.srcdir) / BIB_PATH)
 
 
 def _copy_data(app, exception) -> None:  # noqa: ANN001 - Sphinx signature

@@ -14,7 +14,9 @@ from nbclient import NotebookClient
 
 from analysis.paths import ROOT
 
-from .conftest import BIN, notebook_files, toc_files
+from analysis.build import notebook_files, toc_files
+
+from .conftest import BIN
 
 pytestmark = pytest.mark.book
 

@@ -1,0 +1,139 @@
+"""Building the book: which pages the table of contents lists, and executing the chapters in
+parallel into the execution cache before Sphinx renders them.
+
+Jupyter Book executes notebooks one after another while it reads them. ``make book`` first runs
+:func:`execute_parallel`, which executes every chapter that is not already cached on all cores
+(jupyter-cache's parallel executor, each in a temporary folder); the build then finds every
+chapter in the cache and only renders. An unchanged chapter is never executed again.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .paths import ROOT
+
+
+def toc_files(root: Path = ROOT) -> list[str]:
+    """Every page in ``_toc.yml``, root first, as paths relative to ``root`` without extension."""
+    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
+    files = [toc["root"]]
+
+    def walk(entries: list | None) -> None:
+        for entry in entries or []:
+            if "file" in entry:
+                files.append(entry["file"])
+            walk(entry.get("sections"))
+            walk(entry.get("chapters"))
+
+    for part in toc.get("parts", []):
+        walk(part.get("chapters"))
+    walk(toc.get("chapters"))
+    return files
+
+
+def front_matter(path: Path) -> dict:
+    """The YAML front matter of a MyST file (``{}`` if it has none)."""
+    text = path.read_text(encoding="utf-8")
+    if not text.startswith("---\n"):
+        return {}
+    return yaml.safe_load(text.split("---\n", 2)[1]) or {}
+
+
+def notebook_files(root: Path = ROOT) -> list[Path]:
+    """The pages in the toc that are executable notebooks (MyST markdown with a kernelspec)."""
+    paths = [root / f"{name}.md" for name in toc_files(root)]
+    return [p for p in paths if p.exists() and "kernelspec" in front_matter(p)]
+
+
+def book_config(root: Path = ROOT) -> dict:
+    """The book's ``_config.yml`` as a dict."""
+    return yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
+
+
+@dataclass
+class ExecutionReport:
+    """What :func:`execute_parallel` did: notebooks (paths relative to the repo) by outcome."""
+
+    executed: list[str] = field(default_factory=list)
+    cached: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+
+
+def execute_parallel(root: Path = ROOT, cache_path: Path | None = None) -> ExecutionReport:
+    """Execute every toc notebook not yet in the cache, in parallel on all cores.
+
+    Uses the cache folder and cell timeout of ``_config.yml`` (unless ``cache_path`` is given) and
+    runs each notebook in a temporary folder, as the book build does. Returns which notebooks were
+    executed, found cached or failed; a failed notebook's traceback is kept in the cache, and the
+    book build then executes it again and stops with the error.
+    """
+    from jupyter_cache import get_cache
+    from jupyter_cache.executors import load_executor
+
+    config = book_config(root)["execute"]
+    cache = get_cache(str(cache_path or root / config["cache"]))
+    notebooks = notebook_files(root)
+    records = [
+        cache.add_nb_to_project(str(path), read_data={"name": "myst_nb_md", "type": "plugin"})
+        for path in notebooks
+    ]
+    stale = {record.uri for record in cache.list_unexecuted()}
+    logger = logging.getLogger("analysis.build")
+    executor = load_executor("temp-parallel", cache=cache, logger=logger)
+    result = executor.run_and_cache(filter_pks=[r.pk for r in records if r.uri in stale],
+                                    timeout=config.get("timeout", 120), allow_errors=False)
+    report = ExecutionReport()
+    failed = set(result.excepted) | set(result.errored)
+    for record in records:
+        name = str(Path(record.uri).relative_to(root))
+        if record.uri in failed:
+            report.failed.append(name)
+        elif record.uri in stale:
+            report.executed.append(name)
+        else:
+            report.cached.append(name)
+    return report
+
+
+@dataclass
+class BuildResult:
+    """A finished build: what the parallel step executed, and the ``jupyter-book`` process."""
+
+    execution: ExecutionReport
+    returncode: int
+    stdout: str
+    stderr: str
+
+    @property
+    def executed_during_render(self) -> int:
+        """Notebooks Jupyter Book itself had to execute (0 when the parallel step did them all)."""
+        return self.stdout.count("Executed notebook in")
+
+
+def build_html(output: Path, cache_path: Path, root: Path = ROOT,
+               env: dict[str, str] | None = None) -> BuildResult:
+    """Build the HTML book as ``make book`` does, but into ``output``/_build/html with the
+    execution cache at ``cache_path``: first :func:`execute_parallel`, then Jupyter Book with
+    warnings as errors."""
+    import os
+    import subprocess
+    import sys
+
+    config = book_config(root)
+    config["execute"]["cache"] = str(cache_path)
+    output.mkdir(parents=True, exist_ok=True)
+    config_file = output / "_config.yml"
+    config_file.write_text(yaml.safe_dump(config), encoding="utf-8")
+    execution = execute_parallel(root, cache_path)
+    jupyter_book = Path(sys.executable).parent / "jupyter-book"
+    done = subprocess.run(
+        [str(jupyter_book), "build", str(root), "--path-output", str(output), "--config",
+         str(config_file), "--warningiserror", "--nitpick", "--keep-going"],
+        capture_output=True, text=True, env={**os.environ, **(env or {})}, timeout=3600,
+    )
+    return BuildResult(execution, done.returncode, done.stdout, done.stderr)
