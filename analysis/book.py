@@ -10,6 +10,8 @@ and it publishes numbers and figures with :func:`glue_number` and :func:`glue_ch
 
 from __future__ import annotations
 
+import io
+
 import matplotlib.pyplot as plt
 import pandas as pd
 
@@ -55,15 +57,39 @@ def glue_text(name: str, text: str) -> str:
     return text
 
 
-def glue_chart(name: str, chart: Chart) -> None:
-    """Publish a chart's figure for ``{glue:figure}``, and the data it draws as
-    ``book/_generated/figures/<name>.csv`` (link it from the caption as
-    ``_generated/figures/<name>.csv``); the figure is closed so it is not shown twice."""
+#: Resolution of PNG figures: crisp on a laptop screen at the book's column width.
+PNG_DPI = 110
+
+
+def figure_image(figure) -> tuple[str, bytes]:  # noqa: ANN001 - a matplotlib Figure
+    """The figure as SVG or PNG, whichever is smaller: ``(format, bytes)``.
+
+    Line charts are usually smaller as SVG, maps and dense grids as PNG. Both are written without
+    dates or software versions, so two builds give the same bytes.
+    """
+    svg, png = io.BytesIO(), io.BytesIO()
+    figure.savefig(svg, format="svg", bbox_inches="tight", metadata={"Date": None,
+                                                                     "Creator": None})
+    figure.savefig(png, format="png", bbox_inches="tight", dpi=PNG_DPI,
+                   metadata={"Software": None})
+    if len(png.getvalue()) < len(svg.getvalue()):
+        return "png", png.getvalue()
+    return "svg", svg.getvalue()
+
+
+def glue_chart(name: str, chart: Chart) -> str:
+    """Publish a chart for ``{glue:figure}`` as the smaller of SVG and PNG, and the data it
+    draws as ``book/_generated/figures/<name>.csv`` (link it from the caption as
+    ``_generated/figures/<name>.csv``). The figure is closed; returns the format used."""
+    from IPython.display import SVG, Image
     from myst_nb import glue
 
     write_figure_data(name, chart.data)
-    glue(name, chart.figure, display=False)
+    fmt, data = figure_image(chart.figure)
     plt.close(chart.figure)
+    image = Image(data=data, format="png") if fmt == "png" else SVG(data=data)
+    glue(name, image, display=False)
+    return fmt
 
 
 def write_figure_data(name: str, data: pd.DataFrame) -> None:

@@ -38,3 +38,40 @@ def test_count_of_agrees_in_number():
     assert book.count_of(1, "request") == "1 request"
     assert book.count_of(1200, "state") == "1,200 states"
     assert book.count_of(2, "crisis", "crises") == "2 crises"
+
+
+def _line_figure():
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots()
+    ax.plot([0, 1, 2], [1, 0, 1])
+    return fig
+
+
+def _dense_figure():
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    fig, ax = plt.subplots()
+    ax.scatter(*np.random.default_rng(0).random((2, 5000)), s=2)
+    return fig
+
+
+def test_figure_image_picks_the_smaller_format():
+    import matplotlib.pyplot as plt
+
+    book.use_house_style()
+    line, dense = _line_figure(), _dense_figure()
+    assert book.figure_image(line)[0] == "svg"  # a few paths: vector is tiny
+    assert book.figure_image(dense)[0] == "png"  # thousands of marks: raster is smaller
+    plt.close("all")
+
+
+def test_figure_image_is_reproducible():
+    import matplotlib.pyplot as plt
+
+    first, second = _dense_figure(), _dense_figure()
+    assert book.figure_image(first) == book.figure_image(second)
+    first, second = _line_figure(), _line_figure()
+    assert book.figure_image(first) == book.figure_image(second)
+    plt.close("all")
