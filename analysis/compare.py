@@ -11,8 +11,11 @@ of the same body, it is ``suspended``, ``frozen`` or ``withdrawing``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
+from typing import NamedTuple
 
+import numpy as np
 import pandas as pd
 
 from .requests import LEVEL_RANK, request_outcomes
@@ -66,6 +69,33 @@ BUDGET_MEASURE: dict[str, str] = {"CSTO": "csto_budget_share", "NATO": "nato_com
 
 
 # --- membership -------------------------------------------------------------------------------
+#
+# The tables are small but the questions are asked on many dates, so the helpers below read the
+# membership columns once into plain lists and int64 arrays (nanoseconds since the epoch, NaT as
+# the smallest int64) and answer every date at once, instead of filtering the frame per date.
+
+_NAT = np.iinfo(np.int64).min
+
+
+class _Table(NamedTuple):
+    """The columns of ``memberships`` the comparison needs, row by row."""
+
+    state: list
+    organization: list
+    status: list
+    start: np.ndarray
+    end: np.ndarray
+
+
+def _ns(dates: pd.Series) -> np.ndarray:
+    """Dates as int64 nanoseconds since the epoch, NaT as :data:`_NAT`."""
+    return np.asarray(dates, dtype="datetime64[ns]").view("int64")
+
+
+def _table(memberships: pd.DataFrame) -> _Table:
+    return _Table(memberships["state"].tolist(), memberships["organization"].tolist(),
+                  memberships["status"].tolist(), _ns(memberships["start"]),
+                  _ns(memberships["end"]))
 
 
 def _day(date: str | pd.Timestamp) -> pd.Timestamp:
@@ -77,14 +107,26 @@ def _bodies(alliance: str) -> tuple[str, ...]:
     return tuple(code for code in (PREDECESSOR.get(alliance), alliance) if code)
 
 
-def _charter_in_force(memberships: pd.DataFrame, alliance: str) -> pd.Timestamp | None:
+def _rows_of(table: _Table, bodies: Iterable[str]) -> list[int]:
+    """Positions of the rows of ``bodies`` (missing codes match nothing)."""
+    wanted = set(bodies)
+    return [i for i, org in enumerate(table.organization) if isinstance(org, str) and org in wanted]
+
+
+def _earliest(starts: np.ndarray) -> pd.Timestamp:
+    """The earliest of int64 dates, NaT when there is none (as ``Series.min`` gives)."""
+    known = starts[starts != _NAT]
+    return pd.Timestamp(int(known.min()), unit="ns") if len(known) else pd.NaT
+
+
+def _charter_in_force(memberships: pd.DataFrame | _Table, alliance: str) -> pd.Timestamp | None:
     """First day any state was a ``member`` of ``alliance`` itself (not of its predecessor), or
     None when the alliance has no predecessor: the day its own body took over."""
     if alliance not in PREDECESSOR:
         return None
-    rows = memberships[(memberships["organization"] == alliance)
-                       & (memberships["status"] == "member")]
-    return rows["start"].min() if len(rows) else None
+    table = memberships if isinstance(memberships, _Table) else _table(memberships)
+    rows = [i for i in _rows_of(table, [alliance]) if table.status[i] == "member"]
+    return _earliest(table.start[rows]) if rows else None
 
 
 def _body_on(alliance: str, day: pd.Timestamp, switch: pd.Timestamp | None) -> str:
@@ -93,32 +135,70 @@ def _body_on(alliance: str, day: pd.Timestamp, switch: pd.Timestamp | None) -> s
     return alliance
 
 
+def _inside_positions(table: _Table, bodies: Iterable[str]) -> list[int]:
+    """Positions of the rows of ``bodies`` that make a state inside: ``member`` rows, and
+    ``suspended``, ``frozen`` or ``withdrawing`` rows of a state that was a member of the same
+    body before; sorted by organization, state and start (missing last), member rows first on
+    ties."""
+    rows = _rows_of(table, bodies)
+    full = [i for i in rows if table.status[i] == "member"]
+    first_member: dict[tuple[str, str], int] = {}
+    for i in full:
+        key, start = (table.state[i], table.organization[i]), int(table.start[i])
+        if isinstance(key[0], str) and start != _NAT:
+            first_member[key] = min(first_member.get(key, start), start)
+    after_membership = []
+    for i in rows:
+        state, start = table.state[i], int(table.start[i])
+        if (table.status[i] in NOT_FULL and isinstance(state, str) and start != _NAT
+                and first_member.get((state, table.organization[i]), start + 1) <= start):
+            after_membership.append(i)
+
+    def order(i: int) -> tuple:
+        state, start = table.state[i], int(table.start[i])
+        return (table.organization[i],
+                (0, state) if isinstance(state, str) else (1, ""),
+                (0, start) if start != _NAT else (1, 0))
+
+    return sorted(full + after_membership, key=order)
+
+
 def _inside_rows(memberships: pd.DataFrame, bodies: Iterable[str]) -> pd.DataFrame:
     """Rows of ``bodies`` that make a state inside: ``member`` rows, and ``suspended``, ``frozen``
     or ``withdrawing`` rows of a state that was a member of the same body before."""
-    rows = memberships[memberships["organization"].isin(list(bodies))]
-    full = rows[rows["status"] == "member"]
-    first_member = full.groupby(["state", "organization"])["start"].min()
-    rest = rows[rows["status"].isin(NOT_FULL)]
-    since = pd.Series(
-        [first_member.get((s, o)) for s, o in zip(rest["state"], rest["organization"])],
-        index=rest.index, dtype="datetime64[ns]",
-    )
-    after_membership = rest[since.notna() & (since <= rest["start"])]
-    return pd.concat([full, after_membership]).sort_values(["organization", "state", "start"])
+    return memberships.iloc[_inside_positions(_table(memberships), bodies)]
 
 
-def _covering(rows: pd.DataFrame, day: pd.Timestamp) -> pd.DataFrame:
-    """Rows whose interval holds on ``day`` (start inclusive, end exclusive)."""
-    return rows[(rows["start"] <= day) & (rows["end"].isna() | (rows["end"] > day))]
+def _covers(table: _Table, rows: list[int], days: np.ndarray) -> np.ndarray:
+    """rows x days: whether each row's interval holds on each day (int64 dates; start
+    inclusive, end exclusive, a missing start never and a missing end always holds)."""
+    start, end = table.start[rows][:, None], table.end[rows][:, None]
+    return (start != _NAT) & (start <= days) & ((end == _NAT) | (end > days))
 
 
-def _counts_on(inside: pd.DataFrame, body: str, day: pd.Timestamp) -> dict[str, int]:
-    now = _covering(inside[inside["organization"] == body], day)
-    full = now.loc[now["status"] == "member", "state"].nunique()
-    suspended_or_frozen = now.loc[now["status"].isin(["suspended", "frozen"]), "state"].nunique()
-    return {"members": int(full), "suspended_or_frozen": int(suspended_or_frozen),
-            "inside": int(now["state"].nunique())}
+def _counts_over(table: _Table, inside: list[int], body: str,
+                 days: np.ndarray) -> dict[str, np.ndarray]:
+    """Numbers of distinct states (``members``, ``suspended_or_frozen``, ``inside``) among the
+    ``inside`` rows of ``body`` holding on each of ``days`` (int64 dates)."""
+    rows = [i for i in inside if table.organization[i] == body and isinstance(table.state[i], str)]
+    codes = {s: n for n, s in enumerate(dict.fromkeys(table.state[i] for i in rows))}
+    # states x rows: which state each row belongs to.
+    owner = np.zeros((len(codes), len(rows)), dtype=np.int64)
+    owner[[codes[table.state[i]] for i in rows], np.arange(len(rows))] = 1
+    covers = _covers(table, rows, days).astype(np.int64)
+    statuses = [table.status[i] for i in rows]
+
+    def distinct(kind: list[bool]) -> np.ndarray:
+        held = (owner * np.array(kind, dtype=np.int64)) @ covers
+        return (held > 0).sum(axis=0).astype(np.int64)
+
+    return {"members": distinct([s == "member" for s in statuses]),
+            "suspended_or_frozen": distinct([s in ("suspended", "frozen") for s in statuses]),
+            "inside": distinct([True] * len(rows))}
+
+
+def _as_ns(days: Iterable[pd.Timestamp]) -> np.ndarray:
+    return np.array([pd.Timestamp(d).value for d in days], dtype=np.int64)
 
 
 def membership_growth(
@@ -145,43 +225,50 @@ def membership_growth(
     not a period end itself, so that the table ends "today".
     """
     alliances = list(organizations)
+    table = _table(memberships)
     all_bodies = [b for a in alliances for b in _bodies(a)]
-    relevant = memberships[memberships["organization"].isin(all_bodies)]
-    first = _day(start) if start is not None else relevant["start"].min()
+    first = _day(start) if start is not None else _earliest(table.start[_rows_of(table,
+                                                                                 all_bodies)])
     last = _day(end)
     dates = list(pd.date_range(first, last, freq=freq))
     if include_end and (not dates or dates[-1] != last):
         dates.append(last)
-    rows = []
+    columns: dict[str, list] = {c: [] for c in ("date", "organization", "body", "members",
+                                                "suspended_or_frozen", "inside")}
     for alliance in alliances:
         bodies = _bodies(alliance)
-        opened = relevant.loc[relevant["organization"].isin(list(bodies)), "start"].min()
-        switch = _charter_in_force(memberships, alliance)
-        inside = _inside_rows(memberships, bodies)
-        for day in dates:
-            if pd.isna(opened) or day < opened:
-                continue
-            body = _body_on(alliance, day, switch)
-            rows.append({"date": day, "organization": alliance, "body": body,
-                         **_counts_on(inside, body, day)})
-    columns = ["date", "organization", "body", "members", "suspended_or_frozen", "inside"]
-    growth = pd.DataFrame(rows, columns=columns)
-    for col in ("organization", "body"):
-        growth[col] = growth[col].astype("string")
-    for col in ("members", "suspended_or_frozen", "inside"):
-        growth[col] = growth[col].astype("int64")
-    growth["date"] = growth["date"].astype("datetime64[ns]")
+        opened = _earliest(table.start[_rows_of(table, bodies)])
+        switch = _charter_in_force(table, alliance)
+        inside = _inside_positions(table, bodies)
+        days = [day for day in dates if not (pd.isna(opened) or day < opened)]
+        body_of_day = [_body_on(alliance, day, switch) for day in days]
+        days_ns = _as_ns(days)
+        counts = {body: _counts_over(table, inside, body, days_ns) for body in set(body_of_day)}
+        columns["date"] += days_ns.tolist()
+        columns["organization"] += [alliance] * len(days)
+        columns["body"] += body_of_day
+        for col in ("members", "suspended_or_frozen", "inside"):
+            columns[col] += [int(counts[body][col][n]) for n, body in enumerate(body_of_day)]
+    growth = pd.DataFrame({
+        "date": np.array(columns["date"], dtype=np.int64).view("datetime64[ns]"),
+        "organization": pd.array(columns["organization"], dtype="string"),
+        "body": pd.array(columns["body"], dtype="string"),
+        **{col: np.array(columns[col], dtype=np.int64)
+           for col in ("members", "suspended_or_frozen", "inside")},
+    })
     return growth.sort_values(["organization", "date"]).reset_index(drop=True)
 
 
-def _change_points(memberships: pd.DataFrame, alliance: str) -> list[pd.Timestamp]:
+def _change_points(memberships: pd.DataFrame | _Table, alliance: str) -> list[pd.Timestamp]:
     """Every day on which the membership of ``alliance`` (or of its predecessor) can change."""
-    rows = memberships[memberships["organization"].isin(list(_bodies(alliance)))]
-    days = set(rows["start"].dropna()) | set(rows["end"].dropna())
-    switch = _charter_in_force(memberships, alliance)
+    table = memberships if isinstance(memberships, _Table) else _table(memberships)
+    rows = _rows_of(table, _bodies(alliance))
+    days = np.concatenate([table.start[rows], table.end[rows]])
+    days = days[days != _NAT]
+    switch = _charter_in_force(table, alliance)
     if switch is not None:
-        days.add(switch)
-    return sorted(pd.Timestamp(d) for d in days)
+        days = np.append(days, switch.value)
+    return [pd.Timestamp(int(d), unit="ns") for d in np.unique(days)]
 
 
 def largest_membership(memberships: pd.DataFrame, alliance: str) -> dict[str, object]:
@@ -191,13 +278,16 @@ def largest_membership(memberships: pd.DataFrame, alliance: str) -> dict[str, ob
     ``until`` (the day it first dropped below it, or NaT if it still holds) and ``body``
     (the organization counted on ``since``).
     """
-    switch = _charter_in_force(memberships, alliance)
-    inside = _inside_rows(memberships, _bodies(alliance))
-    series = [
-        (day, _body_on(alliance, day, switch),
-         _counts_on(inside, _body_on(alliance, day, switch), day)["members"])
-        for day in _change_points(memberships, alliance)
-    ]
+    table = _table(memberships)
+    switch = _charter_in_force(table, alliance)
+    inside = _inside_positions(table, _bodies(alliance))
+    days = _change_points(table, alliance)
+    body_of_day = [_body_on(alliance, day, switch) for day in days]
+    days_ns = _as_ns(days)
+    members = {body: _counts_over(table, inside, body, days_ns)["members"]
+               for body in set(body_of_day)}
+    series = [(day, body, int(members[body][n]))
+              for n, (day, body) in enumerate(zip(days, body_of_day))]
     best = max(count for _, _, count in series)
     since_index = next(i for i, (_, _, count) in enumerate(series) if count == best)
     until = next((day for day, _, count in series[since_index:] if count < best), pd.NaT)
@@ -205,16 +295,23 @@ def largest_membership(memberships: pd.DataFrame, alliance: str) -> dict[str, ob
     return {"members": best, "since": day, "until": until, "body": body}
 
 
+def _inside_on(table: _Table, alliance: str, day: pd.Timestamp) -> list[int]:
+    """Positions of the rows that make a state inside ``alliance`` on ``day``, in the order of
+    :func:`_inside_positions`."""
+    body = _body_on(alliance, day, _charter_in_force(table, alliance))
+    rows = _inside_positions(table, [body])
+    holds = _covers(table, rows, _as_ns([day]))[:, 0]
+    return [i for i, h in zip(rows, holds) if h]
+
+
 def states_inside(
     memberships: pd.DataFrame, alliance: str, date: str | pd.Timestamp = AS_OF
 ) -> pd.DataFrame:
     """States inside ``alliance`` on ``date``: columns ``state`` and ``status`` (``member``, or
     ``suspended``/``frozen``/``withdrawing`` for former members), sorted by state."""
-    day = _day(date)
-    switch = _charter_in_force(memberships, alliance)
-    body = _body_on(alliance, day, switch)
-    now = _covering(_inside_rows(memberships, [body]), day)
-    return now[["state", "status"]].sort_values("state").reset_index(drop=True)
+    now = _inside_on(_table(memberships), alliance, _day(date))
+    columns = [memberships.columns.get_loc("state"), memberships.columns.get_loc("status")]
+    return memberships.iloc[now, columns].sort_values("state").reset_index(drop=True)
 
 
 def states_that_left(
@@ -224,13 +321,21 @@ def states_that_left(
     ``date``: columns ``state`` and ``left`` (the last day their membership, or suspension,
     ended, i.e. the first day outside), sorted by state."""
     day = _day(date)
-    bodies = _bodies(alliance)
-    inside = _inside_rows(memberships, bodies)
-    inside = inside[inside["start"] <= day]
-    now = set(states_inside(memberships, alliance, day)["state"])
-    gone = inside[~inside["state"].isin(now)]
-    left = gone.groupby("state")["end"].max().reset_index().rename(columns={"end": "left"})
-    return left.sort_values("state").reset_index(drop=True)
+    table = _table(memberships)
+    now = {table.state[i] for i in _inside_on(table, alliance, day)}
+    left: dict[str, int] = {}
+    for i in _inside_positions(table, _bodies(alliance)):
+        state, start = table.state[i], int(table.start[i])
+        if start == _NAT or start > day.value or not isinstance(state, str) or state in now:
+            continue
+        end = int(table.end[i])
+        left[state] = max(left.get(state, _NAT), end) if end != _NAT else left.get(state, _NAT)
+    states = sorted(left)
+    ends = np.array([left[s] for s in states], dtype=np.int64).view("datetime64[ns]")
+    return pd.DataFrame({
+        "state": pd.array(states, dtype=memberships["state"].dtype),
+        "left": ends.astype(memberships["end"].dtype),
+    })
 
 
 # --- requests ---------------------------------------------------------------------------------
@@ -250,29 +355,45 @@ def clause_invocations(requests: pd.DataFrame, responses: pd.DataFrame) -> pd.Da
     ``n_requests`` (requests merged) and ``outcome`` (the highest response level over those
     requests, ``none`` where no response is recorded), sorted by organization, clause, date.
     """
-    made = requests[requests["request_made"] == "yes"]
-    highest = request_outcomes(requests, responses).set_index("request_id")["highest_level"]
-    rows = []
+    made = [i for i, m in enumerate(requests["request_made"].tolist()) if _is(m, "yes")]
+    outcomes = request_outcomes(requests, responses)
+    highest = dict(zip(outcomes["request_id"].tolist(), outcomes["highest_level"].tolist()))
+    request_id, organization = requests["request_id"].tolist(), requests["organization"].tolist()
+    crisis, instrument = requests["crisis"].tolist(), requests["instrument"].tolist()
+    dates = _ns(requests["date"])
+    columns: dict[str, list] = {c: [] for c in ("organization", "clause", "label", "crisis",
+                                                "date", "request_ids", "n_requests", "outcome")}
     for (org, clause), pattern in CLAUSE_PATTERNS.items():
-        hits = made[(made["organization"] == org)
-                    & made["instrument"].str.contains(pattern, regex=True).fillna(False)]
-        for (crisis, date), group in hits.groupby(["crisis", "date"], sort=True):
-            levels = [highest.get(r, "none") for r in group["request_id"]]
-            outcome = max(levels, key=LEVEL_RANK.__getitem__)
-            rows.append({
-                "organization": org, "clause": clause, "label": CLAUSE_LABEL[(org, clause)],
-                "crisis": crisis, "date": date,
-                "request_ids": ";".join(sorted(group["request_id"])),
-                "n_requests": len(group), "outcome": outcome,
-            })
-    columns = ["organization", "clause", "label", "crisis", "date", "request_ids", "n_requests",
-               "outcome"]
-    out = pd.DataFrame(rows, columns=columns)
-    for col in ("organization", "clause", "label", "crisis", "request_ids", "outcome"):
-        out[col] = out[col].astype("string")
-    out["date"] = out["date"].astype("datetime64[ns]")
-    out["n_requests"] = out["n_requests"].astype("int64")
+        found = re.compile(pattern)
+        # Requests naming the clause by (crisis, date); a missing crisis or date joins none.
+        occasions: dict[tuple[str, int], list[int]] = {}
+        for i in made:
+            if (_is(organization[i], org) and isinstance(instrument[i], str)
+                    and found.search(instrument[i]) and isinstance(crisis[i], str)
+                    and dates[i] != _NAT):
+                occasions.setdefault((crisis[i], int(dates[i])), []).append(i)
+        for (crisis_name, day), group in sorted(occasions.items()):
+            levels = [highest.get(request_id[i], "none") for i in group]
+            columns["organization"].append(org)
+            columns["clause"].append(clause)
+            columns["label"].append(CLAUSE_LABEL[(org, clause)])
+            columns["crisis"].append(crisis_name)
+            columns["date"].append(day)
+            columns["request_ids"].append(";".join(sorted(request_id[i] for i in group)))
+            columns["n_requests"].append(len(group))
+            columns["outcome"].append(max(levels, key=LEVEL_RANK.__getitem__))
+    out = pd.DataFrame({
+        col: (np.array(values, dtype=np.int64).view("datetime64[ns]") if col == "date"
+              else np.array(values, dtype=np.int64) if col == "n_requests"
+              else pd.array(values, dtype="string"))
+        for col, values in columns.items()
+    })
     return out.sort_values(["organization", "clause", "date"]).reset_index(drop=True)
+
+
+def _is(value: object, wanted: str) -> bool:
+    """``value == wanted``, False for a missing value."""
+    return isinstance(value, str) and value == wanted
 
 
 # --- capabilities -----------------------------------------------------------------------------
@@ -303,20 +424,38 @@ def concentration(
     0-1; 1/n when n states with data are equal, 1 when one state holds everything) and
     ``share_basis`` (how shares were computed).
     """
+    return _concentration_frame([_concentration(capabilities, measure, states, year)])
+
+
+def _concentration(
+    capabilities: pd.DataFrame, measure: str, states: Iterable[str], year: int | None
+) -> dict[str, object]:
+    """The values of the one row of :func:`concentration`."""
     wanted = sorted(set(states))
-    of_measure = capabilities[capabilities["measure"] == measure]
-    units = of_measure["unit"].dropna().unique().tolist()
+    state, unit_of = capabilities["state"].tolist(), capabilities["unit"].tolist()
+    years, edition = capabilities["year"].tolist(), capabilities["edition"].tolist()
+    of_measure = [i for i, m in enumerate(capabilities["measure"].tolist()) if _is(m, measure)]
+    units = list(dict.fromkeys(unit_of[i] for i in of_measure if not pd.isna(unit_of[i])))
     if len(units) > 1:
         raise ValueError(f"{measure} comes in several units: {units}")
     unit = units[0] if units else pd.NA
     percent = bool(units) and unit == "percent"
-    rows = of_measure[of_measure["state"].isin(wanted)]
+    chosen = set(wanted)
+    rows = [i for i in of_measure if state[i] in chosen]
     if year is not None:
-        rows = rows[rows["year"] == year]
+        rows = [i for i in rows if not pd.isna(years[i]) and years[i] == year]
     elif percent and len(rows):
-        rows = rows[rows["year"] == rows["year"].max()]
+        known = [years[i] for i in rows if not pd.isna(years[i])]
+        latest = max(known) if known else None
+        rows = [i for i in rows if latest is not None and not pd.isna(years[i])
+                and years[i] == latest]
     elif len(rows):
-        rows = rows.sort_values("year").groupby("state", as_index=False).tail(1)
+        # Each state's last row once sorted by year (the frame's own sort, ties included).
+        by_year = pd.Series(capabilities["year"].array.take(rows)).sort_values().index
+        ordered = [rows[k] for k in by_year]
+        last = {state[i]: i for i in ordered if not pd.isna(state[i])}
+        kept = set(last.values())
+        rows = [i for i in ordered if i in kept]
     result: dict[str, object] = {
         "measure": measure, "unit": unit, "n_states": len(wanted), "n_with_data": len(rows),
         "year_min": pd.NA, "year_max": pd.NA, "editions": pd.NA, "largest_state": pd.NA,
@@ -326,28 +465,60 @@ def concentration(
         "partial)" if percent else "share of the total over states with data",
     }
     if len(rows):
-        values = rows.set_index("state")["value"].astype("float64")
-        shares = values / 100.0 if percent else values / values.sum()
-        top = values.max()
-        top_rows = rows[rows["value"] == top]
+        values = capabilities["value"].to_numpy(dtype="float64", na_value=np.nan)[rows]
+        with np.errstate(all="ignore"):
+            shares = values / 100.0 if percent else values / _nansum(values)
+            squares = shares**2
+        top = _nanmax(values)
+        top_rows = [i for i, v in zip(rows, values) if v == top]
+
+        def known_years(positions: list[int]) -> list[int]:
+            return [years[i] for i in positions if not pd.isna(years[i])]
+
         result.update({
-            "year_min": int(rows["year"].min()), "year_max": int(rows["year"].max()),
-            "editions": "; ".join(sorted(rows["edition"].unique())),
-            "largest_state": ";".join(sorted(values.index[values == top])),
+            "year_min": int(min(known_years(rows), default=pd.NA)),
+            "year_max": int(max(known_years(rows), default=pd.NA)),
+            "editions": "; ".join(sorted(dict.fromkeys(edition[i] for i in rows))),
+            "largest_state": ";".join(sorted(state[i] for i in top_rows)),
             "largest_value": float(top),
-            "largest_year": int(top_rows["year"].max()),
-            "largest_edition": "; ".join(sorted(top_rows["edition"].unique())),
-            "largest_share": float(shares.max()),
-            "hhi": float((shares**2).sum()),
+            "largest_year": int(max(known_years(top_rows), default=pd.NA)),
+            "largest_edition": "; ".join(sorted(dict.fromkeys(edition[i] for i in top_rows))),
+            "largest_share": float(_nanmax(shares)),
+            "hhi": float(_nansum(squares)),
         })
-    out = pd.DataFrame([result])
-    for col in ("measure", "unit", "editions", "largest_state", "largest_edition", "share_basis"):
-        out[col] = out[col].astype("string")
-    for col in ("n_states", "n_with_data"):
-        out[col] = out[col].astype("int64")
-    for col in ("year_min", "year_max", "largest_year"):
-        out[col] = out[col].astype("Int64")
-    return out
+    return result
+
+
+def _nansum(values: np.ndarray) -> np.float64:
+    """Sum skipping NaN, added up as ``Series.sum`` does."""
+    return np.where(np.isnan(values), 0.0, values).sum(dtype=np.float64)
+
+
+def _nanmax(values: np.ndarray) -> float:
+    """Largest value skipping NaN (NaN when there is none), as ``Series.max``."""
+    known = values[~np.isnan(values)]
+    return known.max() if len(known) else np.nan
+
+
+_TEXT_COLUMNS = ("measure", "unit", "editions", "largest_state", "largest_edition", "share_basis")
+
+
+def _concentration_frame(results: list[dict[str, object]],
+                         **leading: list[str]) -> pd.DataFrame:
+    """Rows of :func:`concentration` (``leading`` text columns first), typed as it types them."""
+    columns: dict[str, object] = {name: pd.array(values, dtype="string")
+                                  for name, values in leading.items()}
+    for col in results[0]:
+        values = [r[col] for r in results]
+        if col in _TEXT_COLUMNS:
+            columns[col] = pd.array(values, dtype="string")
+        elif col in ("n_states", "n_with_data"):
+            columns[col] = np.array(values, dtype=np.int64)
+        elif col in ("year_min", "year_max", "largest_year"):
+            columns[col] = pd.array(values, dtype="Int64")
+        else:
+            columns[col] = np.array(values, dtype=np.float64)
+    return pd.DataFrame(columns)
 
 
 def largest_member_shares(
@@ -360,43 +531,66 @@ def largest_member_shares(
     alliance on ``date`` (members and frozen or suspended members). Returns ``organization``,
     ``panel`` and the columns of :func:`concentration`.
     """
-    frames = []
+    table, day = _table(memberships), _day(date)
+    results, organizations, panels = [], [], []
     for alliance in ALLIANCES:
-        states = states_inside(memberships, alliance, date)["state"].tolist()
-        panels = (("budget", BUDGET_MEASURE[alliance]), ("forces", "active_personnel"))
-        for panel, measure in panels:
-            row = concentration(capabilities, measure, states)
-            row.insert(0, "panel", pd.array([panel], dtype="string"))
-            row.insert(0, "organization", pd.array([alliance], dtype="string"))
-            frames.append(row)
-    return pd.concat(frames, ignore_index=True)
+        states = [table.state[i] for i in _inside_on(table, alliance, day)]
+        for panel, measure in (("budget", BUDGET_MEASURE[alliance]),
+                               ("forces", "active_personnel")):
+            results.append(_concentration(capabilities, measure, states, None))
+            organizations.append(alliance)
+            panels.append(panel)
+    return _concentration_frame(results, organization=organizations, panel=panels)
 
 
-def _best_year(capabilities: pd.DataFrame, measure: str, states: list[str]) -> int | None:
-    """The year in which most of ``states`` have a figure for ``measure`` (the latest if tied)."""
-    rows = capabilities[(capabilities["measure"] == measure) & capabilities["state"].isin(states)]
-    if rows.empty:
+def _capability_rows(capabilities: pd.DataFrame, measure: str, states: list[str]) -> list[int]:
+    """Positions of the rows of ``measure`` for ``states``."""
+    wanted, state = set(states), capabilities["state"].tolist()
+    return [i for i, m in enumerate(capabilities["measure"].tolist())
+            if _is(m, measure) and state[i] in wanted]
+
+
+def _best_year_of(rows: list[int], capabilities: pd.DataFrame) -> int | None:
+    """The year in which most of the states in ``rows`` have a figure (the latest if tied)."""
+    if not rows:
         return None
-    coverage = rows.groupby("year")["state"].nunique().reset_index()
-    coverage = coverage.sort_values(["state", "year"])
-    return int(coverage["year"].iloc[-1])
+    state, years = capabilities["state"].tolist(), capabilities["year"].tolist()
+    states_by_year: dict[int, set[str]] = {}
+    for i in rows:
+        if not pd.isna(years[i]):
+            states_by_year.setdefault(years[i], set())
+            if not pd.isna(state[i]):
+                states_by_year[years[i]].add(state[i])
+    coverage = sorted((len(s), y) for y, s in states_by_year.items())
+    return int(coverage[-1][1])
 
 
 def _spending_split(capabilities: pd.DataFrame, states: list[str]) -> dict[str, object]:
     """Defence spending of the biggest spender and of the other states with data, in the year with
     the best coverage."""
-    year = _best_year(capabilities, "defence_spending", states)
+    rows = _capability_rows(capabilities, "defence_spending", states)
+    year = _best_year_of(rows, capabilities)
     empty = {"year": pd.NA, "largest_state": pd.NA, "largest": pd.NA, "rest": pd.NA,
              "n_rest": 0, "n_states": len(states), "edition": pd.NA}
     if year is None:
         return empty
-    rows = capabilities[(capabilities["measure"] == "defence_spending")
-                        & capabilities["state"].isin(states) & (capabilities["year"] == year)]
-    rows = rows.sort_values(["value", "state"], ascending=[False, True])
-    top = rows.iloc[0]
-    return {"year": year, "largest_state": top["state"], "largest": float(top["value"]),
-            "rest": float(rows["value"].iloc[1:].sum()), "n_rest": len(rows) - 1,
-            "n_states": len(states), "edition": "; ".join(sorted(rows["edition"].unique()))}
+    years, state = capabilities["year"].tolist(), capabilities["state"].tolist()
+    edition = capabilities["edition"].tolist()
+    value = capabilities["value"].to_numpy(dtype="float64", na_value=np.nan)
+    rows = [i for i in rows if not pd.isna(years[i]) and years[i] == year]
+
+    def order(i: int) -> tuple:
+        # Largest value first, then state; missing values last, ties in table order.
+        missing_value, missing_state = bool(np.isnan(value[i])), pd.isna(state[i])
+        return (missing_value, 0.0 if missing_value else -value[i],
+                missing_state, "" if missing_state else state[i])
+
+    rows = sorted(rows, key=order)
+    top = rows[0]
+    editions = sorted(dict.fromkeys(edition[i] for i in rows))
+    return {"year": year, "largest_state": state[top], "largest": float(value[top]),
+            "rest": float(_nansum(value[rows[1:]])), "n_rest": len(rows) - 1,
+            "n_states": len(states), "edition": "; ".join(editions)}
 
 
 # --- the comparison table ---------------------------------------------------------------------
@@ -488,11 +682,13 @@ def side_by_side(
             "per requesting state (a joint request of several members on one day is one occasion)"
          for a in ALLIANCES})
 
-    shares = largest_member_shares(memberships, capabilities, day).set_index(["organization",
-                                                                              "panel"])
+    by_panel = largest_member_shares(memberships, capabilities, day).set_index(["organization",
+                                                                                "panel"])
+    shares = {(a, panel): by_panel.loc[(a, panel)] for a in ALLIANCES
+              for panel in ("budget", "forces")}
 
     def coverage(a: str, panel: str) -> str:
-        row = shares.loc[(a, panel)]
+        row = shares[(a, panel)]
         if row["n_with_data"] == 0:
             return f"no data for any of {row['n_states']} members"
         years = (f"{row['year_min']}" if row["year_min"] == row["year_max"]
@@ -503,19 +699,19 @@ def side_by_side(
                 f"members with data ({row['editions']})")
 
     add("largest member's share of the common budget",
-        {a: _pct(shares.loc[(a, "budget"), "largest_share"]) for a in ALLIANCES}, "percent",
+        {a: _pct(shares[(a, "budget")]["largest_share"]) for a in ALLIANCES}, "percent",
         {a: f"{BUDGET_MEASURE[a]}: " + coverage(a, "budget") for a in ALLIANCES})
     add("largest member's share of active personnel",
-        {a: _pct(shares.loc[(a, "forces"), "largest_share"]) for a in ALLIANCES}, "percent",
+        {a: _pct(shares[(a, "forces")]["largest_share"]) for a in ALLIANCES}, "percent",
         {a: "share of members with data; " + coverage(a, "forces") for a in ALLIANCES})
     def largest_note(a: str, panel: str) -> str:
-        row = shares.loc[(a, panel)]
+        row = shares[(a, panel)]
         if row["n_with_data"] == 0:
             return f"no data for any of {row['n_states']} members"
         return f"{row['largest_state']}, {row['largest_year']} ({row['largest_edition']})"
 
     add("active personnel of the largest member",
-        {a: (pd.NA if pd.isna(v := shares.loc[(a, "forces"), "largest_value"]) else int(v))
+        {a: (pd.NA if pd.isna(v := shares[(a, "forces")]["largest_value"]) else int(v))
          for a in ALLIANCES}, "persons",
         {a: largest_note(a, "forces") for a in ALLIANCES})
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 
 from .load import split_list
@@ -61,6 +62,10 @@ LOOSENING_STATUSES: tuple[str, ...] = ("suspended", "frozen", "withdrawing",
                                        "partner_suspended")
 #: Interval end reasons that mean the state left.
 LEAVING_REASONS: tuple[str, ...] = ("withdrew", "not_renewed", "expelled")
+
+
+#: NaT as an int64 count of nanoseconds.
+_NAT = np.iinfo(np.int64).min
 
 
 # --- UN votes -----------------------------------------------------------------------------------
@@ -182,19 +187,54 @@ def agreement_with(
     (adoption), ``state``, ``vote``, ``reference``, ``reference_vote`` and ``agrees`` (bool),
     sorted by date, resolution and state. ``states`` limits the states (default: all).
     """
-    votes = _recorded(un_votes, absent_as_vote)
-    ref = votes.loc[votes["state"] == reference, ["resolution", "vote"]]
-    ref = ref.rename(columns={"vote": "reference_vote"})
-    if states is not None:
-        votes = votes[votes["state"].isin(list(states))]
-    rows = votes.merge(ref, on="resolution", how="inner")
-    rows = rows.merge(un_resolutions[["resolution", "date"]].astype({"resolution": "string"}),
-                      on="resolution", how="left")
-    rows["reference"] = pd.array([reference] * len(rows), dtype="string")
-    rows["agrees"] = (rows["vote"] == rows["reference_vote"]).astype("bool")
-    columns = ["resolution", "date", "state", "vote", "reference", "reference_vote", "agrees"]
-    rows = rows[columns].sort_values(["date", "resolution", "state"], kind="stable")
-    return rows.reset_index(drop=True)
+    rows = _agreement_rows(un_votes, un_resolutions, reference, states, absent_as_vote)
+    resolution, date, state, vote, reference_vote = (list(c) for c in (list(zip(*rows))
+                                                                       or [()] * 5))
+    return pd.DataFrame({
+        "resolution": pd.array(resolution, dtype="string"),
+        "date": np.array(date, dtype=np.int64).view("datetime64[ns]").astype(
+            un_resolutions["date"].dtype),
+        "state": pd.array(state, dtype="string"),
+        "vote": pd.array(vote, dtype="string"),
+        "reference": pd.array([reference] * len(rows), dtype="string"),
+        "reference_vote": pd.array(reference_vote, dtype="string"),
+        "agrees": np.array([v == r for v, r in zip(vote, reference_vote)], dtype=bool),
+    })
+
+
+def _agreement_rows(
+    un_votes: pd.DataFrame,
+    un_resolutions: pd.DataFrame,
+    reference: str,
+    states: Iterable[str] | None,
+    absent_as_vote: bool,
+) -> list[tuple[str, int, str, str, str]]:
+    """The rows of :func:`agreement_with` as (resolution, date in int64 ns, state, vote,
+    reference_vote), in its order; read from plain lists, since it is asked once per state."""
+    recorded = [
+        (str(r), str(s), str(v))
+        for r, s, v in zip(un_votes["resolution"].tolist(), un_votes["state"].tolist(),
+                           un_votes["vote"].tolist())
+        if not (pd.isna(r) or pd.isna(s) or pd.isna(v)) and (absent_as_vote or v != "absent")
+    ]
+    reference_votes: dict[str, list[str]] = {}
+    for r, s, v in recorded:
+        if s == reference:
+            reference_votes.setdefault(r, []).append(v)
+    adopted: dict[str, list[int]] = {}
+    dates = np.asarray(un_resolutions["date"], dtype="datetime64[ns]").view("int64").tolist()
+    for r, d in zip(un_resolutions["resolution"].tolist(), dates):
+        if not pd.isna(r):
+            adopted.setdefault(str(r), []).append(d)
+    wanted = None if states is None else set(states)
+    rows = [
+        (r, d, s, v, ref)
+        for r, s, v in recorded if wanted is None or s in wanted
+        for ref in reference_votes.get(r, [])
+        for d in adopted.get(r, [_NAT])
+    ]
+    # Sorted by date (missing last), resolution and state, ties in order.
+    return sorted(rows, key=lambda row: (row[1] == _NAT, row[1], row[0], row[2]))
 
 
 def agreement_with_over_time(
@@ -410,9 +450,24 @@ def _vote_direction(vote: str, reference_vote: str) -> int:
     return 0
 
 
+def _rows(frame: pd.DataFrame, columns: Iterable[str]) -> list[dict]:
+    """The rows of ``frame`` as dicts of those of ``columns`` it has (values as ``iterrows``
+    gives them; reading a column it lacks raises KeyError, as a row would)."""
+    names = [c for c in columns if c in frame.columns]
+    values = zip(*(frame[c].tolist() for c in names)) if names else ((),) * len(frame)
+    return [dict(zip(names, row)) for row in values]
+
+
+def _of_state(frame: pd.DataFrame, state: str, columns: Iterable[str]) -> list[dict]:
+    """:func:`_rows` of the rows of ``frame`` whose ``state`` is ``state``."""
+    mine = [isinstance(s, str) and s == state for s in frame["state"].tolist()]
+    return [row for row, keep in zip(_rows(frame, columns), mine, strict=True) if keep]
+
+
 def _membership_moves(memberships: pd.DataFrame, state: str) -> list[dict]:
     moves = []
-    for _, m in memberships[memberships["state"] == state].iterrows():
+    for m in _of_state(memberships, state,
+                       ("organization", "status", "start", "end", "end_reason")):
         org = m["organization"]
         sign = 1 if org in MOSCOW_LED else -1 if org in WESTERN else 0
         loosening = m["status"] in LOOSENING_STATUSES
@@ -427,7 +482,7 @@ def _membership_moves(memberships: pd.DataFrame, state: str) -> list[dict]:
 
 def _event_moves(events: pd.DataFrame, state: str) -> list[dict]:
     moves = []
-    for _, e in events.iterrows():
+    for e in _rows(events, ("states", "type", "organization", "date", "description")):
         if state not in split_list(e["states"]):
             continue
         if e["type"] in DEFIANCE_KINDS:
@@ -472,20 +527,25 @@ def trajectory(
     Sorted by date, then table.
     """
     moves: list[dict] = []
-    for _, s in stances[stances["state"] == state].iterrows():
+    for s in _of_state(stances, state, ("date", "issue", "position", "alignment")):
         moves.append({"date": s["date"], "table": "stances",
                       "what": f"{s['issue']}: {s['position']} ({s['alignment']})",
                       "direction": ALIGNMENT_CODES[s["alignment"]]})
-    votes = agreement_with(un_votes, un_resolutions, reference, [state])
-    for _, v in votes.iterrows():
-        moves.append({"date": v["date"], "table": "un_votes",
-                      "what": f"{v['resolution']}: {v['vote']} ({reference} {v['reference_vote']})",
-                      "direction": _vote_direction(v["vote"], v["reference_vote"])})
+    agreement = _agreement_rows(un_votes, un_resolutions, reference, [state], True)
+    for resolution, date, _, vote, reference_vote in agreement:
+        moves.append({"date": pd.Timestamp(date, unit="ns") if date != _NAT else pd.NaT,
+                      "table": "un_votes",
+                      "what": f"{resolution}: {vote} ({reference} {reference_vote})",
+                      "direction": _vote_direction(vote, reference_vote)})
     moves += _event_moves(events, state)
     moves += _membership_moves(memberships, state)
-    out = pd.DataFrame(moves, columns=["date", "table", "what", "direction"])
-    out["date"] = pd.to_datetime(out["date"]).astype("datetime64[ns]")
-    out = out.astype({"table": "string", "what": "string", "direction": "int64"})
+    out = pd.DataFrame({
+        "date": np.array([pd.Timestamp(m["date"]).value for m in moves],
+                         dtype=np.int64).view("datetime64[ns]"),
+        "table": pd.array([m["table"] for m in moves], dtype="string"),
+        "what": pd.array([m["what"] for m in moves], dtype="string"),
+        "direction": np.array([m["direction"] for m in moves], dtype=np.int64),
+    })
     return out.sort_values(["date", "table"], kind="stable").reset_index(drop=True)
 
 

@@ -60,6 +60,47 @@ def _in_force(memberships: pd.DataFrame, day: pd.Timestamp) -> pd.Series:
     return (memberships["start"] <= day) & (memberships["end"].isna() | (memberships["end"] > day))
 
 
+# The tables are small and read on many dates: the helpers below take the columns out once
+# (dates as int64 nanoseconds, NaT as the smallest int64) and filter in plain Python, which costs
+# far less than a boolean filter of the whole frame per date.
+
+_NAT = np.iinfo(np.int64).min
+
+
+def _ns(dates: pd.Series) -> np.ndarray:
+    """Dates as int64 nanoseconds since the epoch, NaT as :data:`_NAT`."""
+    return np.asarray(dates, dtype="datetime64[ns]").view("int64")
+
+
+class _Rows:
+    """The columns of ``memberships`` the network needs, as lists (dates as int64 ns)."""
+
+    def __init__(self, memberships: pd.DataFrame) -> None:
+        self.state = memberships["state"].tolist()
+        self.organization = memberships["organization"].tolist()
+        self.status = memberships["status"].tolist()
+        self.start = _ns(memberships["start"]).tolist()
+        self.end = _ns(memberships["end"]).tolist()
+
+    def in_force(self, day: pd.Timestamp, organizations: Iterable[str] | None = None,
+                 statuses: Iterable[str] | None = None) -> list[int]:
+        """Positions of the rows in force on ``day`` (as :func:`_in_force`), optionally only
+        those of ``organizations`` and with one of ``statuses`` (missing values match none)."""
+        ns = day.value
+        orgs = None if organizations is None else set(organizations)
+        wanted = None if statuses is None else set(statuses)
+        return [
+            i for i, (start, end) in enumerate(zip(self.start, self.end))
+            if start != _NAT and start <= ns and (end == _NAT or end > ns)
+            and (orgs is None or _isin(self.organization[i], orgs))
+            and (wanted is None or _isin(self.status[i], wanted))
+        ]
+
+
+def _isin(value: object, wanted: set[str]) -> bool:
+    return isinstance(value, str) and value in wanted
+
+
 def affiliation_graph(
     memberships: pd.DataFrame,
     date: str | pd.Timestamp,
@@ -74,18 +115,21 @@ def affiliation_graph(
     (``partner_suspended`` included) and observers are not. Only states and organizations with at
     least one edge appear.
     """
-    wanted = set(statuses)
-    day = _day(date)
-    rows = memberships.loc[_in_force(memberships, day) & memberships["status"].isin(wanted)]
-    clash = set(rows["state"]) & set(rows["organization"])
+    return _affiliation_graph(_Rows(memberships), _day(date), statuses)
+
+
+def _affiliation_graph(table: _Rows, day: pd.Timestamp,
+                       statuses: Iterable[str] = AFFILIATED) -> nx.Graph:
+    rows = table.in_force(day, statuses=statuses)
+    clash = {table.state[i] for i in rows} & {table.organization[i] for i in rows}
     if clash:
         raise ValueError(f"codes used both as state and as organization: {sorted(clash)}")
     graph = nx.Graph(date=day)
-    for state, organization, status in zip(rows["state"], rows["organization"], rows["status"],
-                                            strict=True):
-        graph.add_node(str(state), kind="state")
-        graph.add_node(str(organization), kind="organization")
-        graph.add_edge(str(state), str(organization), status=str(status))
+    for i in rows:
+        state, organization = str(table.state[i]), str(table.organization[i])
+        graph.add_node(state, kind="state")
+        graph.add_node(organization, kind="organization")
+        graph.add_edge(state, organization, status=str(table.status[i]))
     return graph
 
 
@@ -128,6 +172,21 @@ def _without(projection: nx.Graph, exclude: Iterable[str]) -> nx.Graph:
         if kept:
             out.add_edge(a, b, weight=len(kept), organizations=kept)
     return out
+
+
+def _projection_density(graph: nx.Graph, states: int) -> float:
+    """Density of the :func:`state_projection` of the affiliation graph ``graph``, which has
+    ``states`` state nodes, computed as ``nx.density`` does (0.0 for fewer than two states)."""
+    if states <= 1:
+        return 0.0
+    pairs = set()
+    for organization, kind in graph.nodes(data="kind"):
+        if kind == "organization":
+            pairs.update(combinations(sorted(graph.neighbors(organization)), 2))
+    if not pairs:
+        return 0
+    density = len(pairs) / (states * (states - 1))
+    return density * 2
 
 
 def _eigenvector(graph: nx.Graph) -> dict[str, float]:
@@ -203,6 +262,15 @@ def network_summary(
     belongs to (as far as ``graph`` shows: organizations through which the hub is tied to a state).
     """
     outside = _without(graph, exclude)
+    states = [n for n, kind in graph.nodes(data="kind") if kind in (None, "state")]
+    density = nx.density(graph) if graph.number_of_nodes() > 1 else 0.0
+    return pd.Series(_summary(outside, members, hub, len(states), density), dtype="object")
+
+
+def _summary(outside: nx.Graph, members: Iterable[str], hub: str, states: int,
+             density: float) -> dict[str, object]:
+    """The values of :func:`network_summary`, as a dict, from the projection without the
+    excluded ties (``outside``), the number of states and the density of the whole projection."""
     members = sorted(set(members))
     others = [m for m in members if m != hub]
 
@@ -229,23 +297,19 @@ def network_summary(
     member_graph = nx.Graph()
     member_graph.add_nodes_from(members)
     member_graph.add_edges_from((a, b) for a, b in combinations(members, 2) if tied(a, b))
-    states = [n for n, kind in graph.nodes(data="kind") if kind in (None, "state")]
-    return pd.Series(
-        {
-            "states": len(states),
-            "density": nx.density(graph) if graph.number_of_nodes() > 1 else 0.0,
-            "members": len(members),
-            "member_density": nx.density(member_graph) if len(members) > 1 else 0.0,
-            "hub_ties": len(to_hub),
-            "member_pairs": pairs,
-            "direct_pairs": direct,
-            "via_hub_pairs": via_hub,
-            "unlinked_pairs": unlinked,
-            "via_hub_share": via_hub / pairs if pairs else float("nan"),
-            "hub_org_share": through_hub / shared if shared else float("nan"),
-        },
-        dtype="object",
-    )
+    return {
+        "states": states,
+        "density": density,
+        "members": len(members),
+        "member_density": nx.density(member_graph) if len(members) > 1 else 0.0,
+        "hub_ties": len(to_hub),
+        "member_pairs": pairs,
+        "direct_pairs": direct,
+        "via_hub_pairs": via_hub,
+        "unlinked_pairs": unlinked,
+        "via_hub_share": via_hub / pairs if pairs else float("nan"),
+        "hub_org_share": through_hub / shared if shared else float("nan"),
+    }
 
 
 def alliance_status_on(
@@ -260,18 +324,37 @@ def alliance_status_on(
     frozen, signatory. States with none of these (outside, observers, partners) are left out.
     Returns ``state``, ``status`` and ``organization`` (where that status is held), sorted by state.
     """
-    orgs = list(organizations)
-    day = _day(date)
-    rows = memberships.loc[
-        _in_force(memberships, day)
-        & memberships["organization"].isin(orgs)
-        & memberships["status"].isin(AFFILIATED),
-        ["state", "status", "organization"],
-    ].copy()
-    rows["rank"] = rows["status"].map({s: i for i, s in enumerate(AFFILIATED)}).astype("int64")
-    rows = rows.sort_values(["state", "rank", "organization"]).drop_duplicates("state")
-    out = rows.drop(columns="rank").reset_index(drop=True)
-    return out.astype({"state": "string", "status": "string", "organization": "string"})
+    rows = _alliance_status(_Rows(memberships), _day(date), organizations)
+    return pd.DataFrame({
+        column: pd.array([row[n] for row in rows], dtype="string")
+        for n, column in enumerate(("state", "status", "organization"))
+    })
+
+
+_RANK = {status: rank for rank, status in enumerate(AFFILIATED)}
+
+
+def _alliance_status(
+    table: _Rows, day: pd.Timestamp, organizations: Iterable[str]
+) -> list[tuple[object, str, str]]:
+    """The rows of :func:`alliance_status_on` as (state, status, organization) tuples."""
+    rows = table.in_force(day, organizations, AFFILIATED)
+
+    def order(i: int) -> tuple:
+        # As sort_values: a missing state last; status rank, then organization.
+        state = table.state[i]
+        return ((0, state) if isinstance(state, str) else (1, ""), _RANK[table.status[i]],
+                table.organization[i])
+
+    out, seen = [], set()
+    for i in sorted(rows, key=order):
+        state = table.state[i]
+        key = state if isinstance(state, str) else None  # missing states are one value
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append((state, table.status[i], table.organization[i]))
+    return out
 
 
 def _alliance(organization: str) -> tuple[str, ...]:
@@ -299,17 +382,22 @@ def snapshots(
     so ``exclude=("CIS",)`` asks what binds them beyond that blanket.
     """
     orgs = _alliance(organization)
+    table = _Rows(memberships)
     rows = []
     for date in dates:
         day = _day(date)
-        status = alliance_status_on(memberships, day, orgs)
-        by_status = {s: status.loc[status["status"] == s, "state"].tolist() for s in AFFILIATED}
-        inside = status["state"].tolist()
-        projection = state_projection(affiliation_graph(memberships, day))
-        summary = network_summary(projection, inside, hub=hub, exclude=(*orgs, *exclude))
-        binding = memberships.loc[_in_force(memberships, day)
-                                  & memberships["organization"].isin(orgs)
-                                  & memberships["status"].isin(AFFILIATED), "organization"]
+        status = _alliance_status(table, day, orgs)
+        by_status = {s: [state for state, held, _ in status if held == s] for s in AFFILIATED}
+        inside = [state for state, _, _ in status]
+        affiliation = _affiliation_graph(table, day)
+        # As network_summary(state_projection(affiliation), ...) computes it, without building
+        # the whole projection: its ties outside the excluded organizations are the projection
+        # that skips them, and its density needs only the number of tied pairs.
+        states = _state_nodes(affiliation)
+        outside = state_projection(affiliation, exclude=(*orgs, *exclude))
+        summary = _summary(outside, inside, hub, len(states),
+                           _projection_density(affiliation, len(states)))
+        binding = [table.organization[i] for i in table.in_force(day, orgs, AFFILIATED)]
         row = {
             "date": day,
             "label": TURNING_POINTS.get(day.strftime("%Y-%m-%d"), ""),
@@ -327,7 +415,7 @@ def snapshots(
             "n_frozen": len(by_status["frozen"]),
             "n_withdrawing": len(by_status["withdrawing"]),
         }
-        row.update(summary.drop("members").to_dict())
+        row.update({k: v for k, v in summary.items() if k != "members"})
         rows.append(row)
     out = pd.DataFrame(rows)
     text = ["label", "instruments", "in_alliance", "members", "signatories", "suspended", "frozen",
@@ -378,19 +466,28 @@ def changes_between(
     """
     orgs = list(organizations)
     days = [_day(d) for d in dates]
-    inside_rows = memberships[memberships["organization"].isin(orgs)
-                              & memberships["status"].isin(AFFILIATED)]
+    table = _Rows(memberships)
+    # (state, start) of every row that puts a state inside the alliance.
+    wanted_orgs, wanted_statuses = set(orgs), set(AFFILIATED)
+    inside_rows = [(table.state[i], table.start[i]) for i in range(len(table.state))
+                   if isinstance(table.state[i], str)
+                   and _isin(table.organization[i], wanted_orgs)
+                   and _isin(table.status[i], wanted_statuses)]
+    statuses = {}
+    for day in days:
+        if day not in statuses:
+            statuses[day] = {state: status for state, status, _ in
+                             _alliance_status(table, day, orgs)}
     rows = []
     for before_day, after_day in zip(days, days[1:]):
-        before = alliance_status_on(memberships, before_day, orgs).set_index("state")["status"]
-        after = alliance_status_on(memberships, after_day, orgs).set_index("state")["status"]
-        for state in sorted(set(before.index) | set(after.index)):
+        before, after = statuses[before_day], statuses[after_day]
+        for state in sorted(set(before) | set(after)):
             old = str(before.get(state, "none"))
             new = str(after.get(state, "none"))
             if old == new:
                 continue
-            earlier = bool(((inside_rows["state"] == state)
-                            & (inside_rows["start"] < before_day)).any())
+            earlier = any(s == state and start != _NAT and start < before_day.value
+                          for s, start in inside_rows)
             rows.append({
                 "date_from": before_day,
                 "date_to": after_day,
@@ -453,17 +550,31 @@ def bases_per_host(bases: pd.DataFrame, dates: Iterable[str | pd.Timestamp]) -> 
     operator pair found in ``bases`` appears on every date, with 0 when none is in use, sorted by
     date, host and operator. "In use" as in :func:`security_ties`.
     """
-    pairs = bases[["host", "operator"]].drop_duplicates().sort_values(["host", "operator"])
-    rows = []
-    for date in dates:
-        day = _day(date)
-        counts = _bases_active(bases, day).groupby(["host", "operator"]).size()
-        for host, operator in zip(pairs["host"], pairs["operator"], strict=True):
-            rows.append({"date": day, "host": host, "operator": operator,
-                         "installations": int(counts.get((host, operator), 0))})
-    out = pd.DataFrame(rows, columns=["date", "host", "operator", "installations"])
-    out["date"] = pd.to_datetime(out["date"]).astype("datetime64[ns]")
-    return out.astype({"host": "string", "operator": "string", "installations": "int64"})
+    hosts, operators = bases["host"].tolist(), bases["operator"].tolist()
+
+    def known(code: object) -> str | None:
+        return code if isinstance(code, str) else None
+
+    # Each pair once (missing codes alike), in sort order with missing codes last.
+    found = dict.fromkeys((known(h), known(o)) for h, o in zip(hosts, operators))
+    pairs = sorted(found, key=lambda pair: tuple((0, c) if c is not None else (1, "")
+                                                 for c in pair))
+    slot = {pair: n for n, pair in enumerate(pairs)}
+    days = np.array([_day(d).value for d in dates], dtype=np.int64)
+    start, end = _ns(bases["start"])[:, None], _ns(bases["end"])[:, None]
+    active = ((start == _NAT) | (start <= days)) & ((end == _NAT) | (end > days))
+    # pairs x installations: which pair each installation counts for (none if a code is missing).
+    owner = np.zeros((len(pairs), len(hosts)), dtype=np.int64)
+    for n, (host, operator) in enumerate(zip(hosts, operators)):
+        if known(host) is not None and known(operator) is not None:
+            owner[slot[(host, operator)], n] = 1
+    counts = owner @ active.astype(np.int64)
+    return pd.DataFrame({
+        "date": np.repeat(days, len(pairs)).view("datetime64[ns]"),
+        "host": pd.array([h for _ in days for h, _ in pairs], dtype="string"),
+        "operator": pd.array([o for _ in days for _, o in pairs], dtype="string"),
+        "installations": counts.T.reshape(-1).astype(np.int64),
+    })
 
 
 __all__ = [

@@ -73,10 +73,12 @@ def level_ranks(levels: pd.Series) -> pd.Series:
 
     Raises :class:`ValueError` for a level not on the scale.
     """
-    unknown = sorted(set(levels.dropna()) - set(LEVEL_RANK))
+    values = levels.tolist()
+    unknown = sorted({v for v in values if not pd.isna(v)} - set(LEVEL_RANK))
     if unknown:
         raise ValueError(f"unknown response level(s) {unknown}; the scale is {RESPONSE_LEVELS}")
-    return levels.map(LEVEL_RANK).astype("Int64")
+    ranks = [pd.NA if pd.isna(v) else LEVEL_RANK[v] for v in values]
+    return pd.Series(pd.array(ranks, dtype="Int64"), index=levels.index, name=levels.name)
 
 
 def levels_categorical(ranks: pd.Series) -> pd.Series:
@@ -133,14 +135,17 @@ def _with_derived(out: pd.DataFrame) -> pd.DataFrame:
     out["any_action"] = (rank > LEVEL_RANK["none"]).astype(bool)
     out["material"] = (rank >= LEVEL_RANK["material_aid"]).astype(bool)
     out["deployed"] = (rank == LEVEL_RANK["deployment"]).astype(bool)
-    asked = out["asked_level"].astype("string").where(out["request_made"] == "yes")
+    # The ask counts only where a request was made.
+    asked = pd.Series(pd.array([
+        pd.NA if pd.isna(level) or not (isinstance(made, str) and made == "yes") else str(level)
+        for level, made in zip(out["asked_level"].tolist(), out["request_made"].tolist())
+    ], dtype="string"), index=out.index)
     out["asked_level"] = pd.Categorical(asked, categories=RESPONSE_LEVELS, ordered=True)
     asked_rank = level_ranks(asked)
     out["gap_rank"] = (asked_rank - rank).astype("Int64")
-    gap = np.select([out["gap_rank"].gt(0).fillna(False), out["gap_rank"].eq(0).fillna(False),
-                     out["gap_rank"].lt(0).fillna(False)], ["short", "met", "exceeded"], "")
-    out["gap"] = pd.Categorical(np.where(gap == "", None, gap),
-                                categories=["short", "met", "exceeded"])
+    gap = [None if pd.isna(g) else "short" if g > 0 else "met" if g == 0 else "exceeded"
+           for g in out["gap_rank"].tolist()]
+    out["gap"] = pd.Categorical(gap, categories=["short", "met", "exceeded"])
     out["year"] = out["date"].dt.year.astype("Int64")
     out["period"] = periods(out["date"])
     return out
@@ -183,27 +188,51 @@ def request_outcomes(requests: pd.DataFrame, responses: pd.DataFrame) -> pd.Data
     resp["lag_precision"] = _coarsest(resp["request_id"].map(asked["date_precision"]),
                                       resp["date_precision"])
 
-    highest = resp.groupby("request_id")["rank"].max()
-    troops = resp.groupby("request_id")["troops"].max()
-    actions = resp[resp["rank"] > LEVEL_RANK["none"]]
-    first = (actions.sort_values(["date", "rank"], ascending=[True, False], kind="stable")
-             .drop_duplicates("request_id").set_index("request_id"))
-    at_top = actions[actions["rank"] == actions["request_id"].map(highest)]
-    top = at_top.sort_values("date", kind="stable").drop_duplicates("request_id")
-    top = top.set_index("request_id")
+    # Per request, from plain lists (a few rows per request): the highest rank and the most
+    # troops (missing values skipped), the first action (earliest date, then highest rank) and
+    # the first action at the highest rank (earliest date); missing dates sort last, ties keep
+    # the table order, a missing request_id is one key.
+    request_id = [None if pd.isna(r) else r for r in resp["request_id"].tolist()]
+    rank, troops = resp["rank"].tolist(), resp["troops"].tolist()
+    date = np.asarray(resp["date"], dtype="datetime64[ns]").view("int64").tolist()
+    nat = np.iinfo(np.int64).min
+    highest: dict[object, int] = {}
+    most_troops: dict[object, object] = {}
+    for r, k, t in zip(request_id, rank, troops):
+        if r is None:
+            continue
+        if not pd.isna(k):
+            highest[r] = max(highest.get(r, k), k)
+        if not pd.isna(t):
+            most_troops[r] = max(most_troops.get(r, t), t)
+    actions = [i for i, k in enumerate(rank) if not pd.isna(k) and k > LEVEL_RANK["none"]]
+    first: dict[object, int] = {}
+    for i in sorted(actions, key=lambda i: (date[i] == nat, date[i], -rank[i])):
+        first.setdefault(request_id[i], i)
+    top: dict[object, int] = {}
+    for i in sorted(actions, key=lambda i: (date[i] == nat, date[i])):
+        if request_id[i] in highest and rank[i] == highest[request_id[i]]:
+            top.setdefault(request_id[i], i)
+    ids = out["request_id"].tolist()
+    lag, lag_precision = resp["lag"].tolist(), resp["lag_precision"].tolist()
 
-    def per_request(values: pd.Series, dtype: str) -> pd.Series:
-        # reindex rather than map: it keeps the dtype (NaT, <NA>) even when nothing matches.
-        return values.reindex(out["request_id"].to_numpy()).astype(dtype).set_axis(out.index)
+    def per_request(rows: dict[object, int], values: list, dtype: str) -> object:
+        picked = [values[rows[r]] if not pd.isna(r) and r in rows else pd.NA for r in ids]
+        if dtype == "datetime64[ns]":
+            return np.array([nat if v is pd.NA else v for v in picked],
+                            dtype=np.int64).view("datetime64[ns]")
+        return pd.array(picked, dtype=dtype)
 
-    out["highest_rank"] = per_request(highest, "Int64").fillna(LEVEL_RANK["none"])
-    out["first_response_date"] = per_request(first["date"], "datetime64[ns]")
-    out["highest_response_date"] = per_request(top["date"], "datetime64[ns]")
-    out["lag_first_days"] = per_request(first["lag"], "Int64")
-    out["lag_highest_days"] = per_request(top["lag"], "Int64")
-    out["lag_first_precision"] = per_request(first["lag_precision"], "string")
-    out["lag_highest_precision"] = per_request(top["lag_precision"], "string")
-    out["troops"] = per_request(troops, "Int64")
+    out["highest_rank"] = pd.array([highest.get(r, LEVEL_RANK["none"]) if not pd.isna(r)
+                                    else LEVEL_RANK["none"] for r in ids], dtype="Int64")
+    out["first_response_date"] = per_request(first, date, "datetime64[ns]")
+    out["highest_response_date"] = per_request(top, date, "datetime64[ns]")
+    out["lag_first_days"] = per_request(first, lag, "Int64")
+    out["lag_highest_days"] = per_request(top, lag, "Int64")
+    out["lag_first_precision"] = per_request(first, lag_precision, "string")
+    out["lag_highest_precision"] = per_request(top, lag_precision, "string")
+    out["troops"] = pd.array([most_troops.get(r, pd.NA) if not pd.isna(r) else pd.NA
+                              for r in ids], dtype="Int64")
     return _with_derived(out)
 
 
@@ -219,29 +248,58 @@ def merge_joint_requests(outcomes: pd.DataFrame) -> pd.DataFrame:
     """
     key = ["organization", "crisis", "date", "request_made"]
     columns = [c for c in outcomes.columns if c != "requests_merged"]
-    rows = []
-    for _, group in outcomes.groupby(key, sort=False, dropna=False):
-        row = group.iloc[0][columns].copy()
+    # Rows of each group, groups in order of first appearance, missing keys alike (as
+    # groupby(sort=False, dropna=False) gives them).
+    groups: dict[tuple, list[int]] = {}
+    keys = zip(*(outcomes[c].tolist() for c in key))
+    for position, values in enumerate(keys):
+        group_key = tuple(None if pd.isna(v) else v for v in values)
+        groups.setdefault(group_key, []).append(position)
+    groups_rows = list(groups.values())
+    first = [rows[0] for rows in groups_rows]
+    if "requests_merged" in outcomes:
         # Merging an already merged frame adds up the rows folded in before.
-        row["requests_merged"] = (group["requests_merged"].sum() if "requests_merged" in group
-                                  else len(group))
-        if len(group) > 1:
-            row["request_id"] = ";".join(sorted(group["request_id"]))
-            requesters = {r for cell in group["requester"] for r in str(cell).split(";") if r}
-            row["requester"] = ";".join(sorted(requesters))
-            best = group.sort_values(["highest_rank", "highest_response_date"],
-                                     ascending=[False, True], na_position="last").iloc[0]
-            for col in ("highest_rank", "highest_response_date", "lag_highest_days",
-                        "lag_highest_precision"):
-                row[col] = best[col]
-            earliest = group.sort_values("first_response_date", na_position="last").iloc[0]
-            for col in ("first_response_date", "lag_first_days", "lag_first_precision"):
-                row[col] = earliest[col]
-            row["troops"] = group["troops"].max()
-        rows.append(row)
-    merged = pd.DataFrame(rows, columns=[*columns, "requests_merged"])
-    merged = merged.astype({c: outcomes[c].dtype for c in columns})
-    merged["requests_merged"] = merged["requests_merged"].astype("int64")
+        folded = outcomes["requests_merged"].tolist()
+        merged_counts = [sum(folded[i] for i in rows) for rows in groups_rows]
+    else:
+        merged_counts = [len(rows) for rows in groups_rows]
+    best, earliest = list(first), list(first)
+    request_id = outcomes["request_id"].tolist()
+    requester = outcomes["requester"].tolist()
+    troops = outcomes["troops"].tolist()
+    new_ids = [request_id[i] for i in first]
+    new_requesters = [requester[i] for i in first]
+    new_troops = [troops[i] for i in first]
+    rank = outcomes["highest_rank"].tolist()
+    top_date = outcomes["highest_response_date"].tolist()
+    first_date = outcomes["first_response_date"]
+    for n, rows in enumerate(groups_rows):
+        if len(rows) == 1:
+            continue
+        new_ids[n] = ";".join(sorted(request_id[i] for i in rows))
+        requesters = {r for i in rows for r in str(requester[i]).split(";") if r}
+        new_requesters[n] = ";".join(sorted(requesters))
+        # Highest rank first, then the earliest date at it; missing values last, ties in order.
+        best[n] = min(rows, key=lambda i: (pd.isna(rank[i]), 0 if pd.isna(rank[i]) else -rank[i],
+                                            pd.isna(top_date[i]),
+                                            0 if pd.isna(top_date[i]) else top_date[i].value))
+        # The same sort as the frame's sort_values on this one column, ties included.
+        dates = pd.Series(first_date.array.take(rows))
+        earliest[n] = rows[dates.sort_values(na_position="last").index[0]]
+        known = [troops[i] for i in rows if not pd.isna(troops[i])]
+        new_troops[n] = max(known) if known else pd.NA
+    merged = outcomes.iloc[first, [outcomes.columns.get_loc(c) for c in columns]]
+    merged = merged.reset_index(drop=True)
+    if len(first) < len(outcomes):
+        for col, source in (("highest_rank", best), ("highest_response_date", best),
+                            ("lag_highest_days", best), ("lag_highest_precision", best),
+                            ("first_response_date", earliest), ("lag_first_days", earliest),
+                            ("lag_first_precision", earliest)):
+            merged[col] = outcomes[col].array.take(source)
+        for col, values in (("request_id", new_ids), ("requester", new_requesters),
+                            ("troops", new_troops)):
+            merged[col] = pd.array(values, dtype=outcomes[col].dtype)
+    merged["requests_merged"] = np.array(merged_counts, dtype="int64")
     merged = merged.sort_values(["organization", "date", "request_id"], kind="stable")
     return _with_derived(merged.reset_index(drop=True))
 
