@@ -9,7 +9,7 @@ BUILD  := _build
 # Sphinx flags for every build: nitpicky, warnings are errors, report all before failing.
 JB_FLAGS := --warningiserror --nitpick --keep-going
 
-.PHONY: book test check serve lab clean lock benchmark venv
+.PHONY: book test check serve lab clean lock benchmark venv browsers
 
 venv: $(STAMP)
 
@@ -28,9 +28,13 @@ book: $(STAMP)
 	$(BIN)/jupyter-book build . $(JB_FLAGS)
 	@echo "The book is at $(CURDIR)/$(BUILD)/html/index.html (or run: make serve)"
 
-## test: run every test (data, analysis, notebooks, the built book)
-test: $(STAMP)
+## test: run every test (data, analysis, notebooks, the built book, the book in a browser)
+test: $(STAMP) browsers
 	$(BIN)/python -m pytest
+
+## browsers: Debian's Chromium and the pinned npm checkers (axe-core, lighthouse, vnu-jar)
+browsers:
+	@tools/setup-browser.sh
 
 ## check: validate every table in data/
 check: $(STAMP)

@@ -20,9 +20,11 @@ def bibtex_entry(row: pd.Series) -> str:
         "title": "{" + _escape(str(row["title"])) + "}",
         "author": "{" + _escape(str(row["publisher"])) + "}",
         "howpublished": "{" + _escape(str(row["publisher"])) + "}",
-        "url": str(row["url"]),
-        "urldate": str(row["accessed"])[:10],
     }
+    url = row.get("url")
+    if url is not None and not pd.isna(url) and str(url).strip():
+        fields["url"] = str(url)
+        fields["urldate"] = str(row["accessed"])[:10]
     published = row.get("published")
     if published is not None and not pd.isna(published):
         fields["year"] = str(published)[:4]

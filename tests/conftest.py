@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.build import build_html, toc_files  # noqa: F401 - toc_files for older imports
+from analysis.build import build_html
 from analysis.load import load_all
 from analysis.paths import data_dir
 

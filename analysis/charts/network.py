@@ -232,7 +232,7 @@ def network_drawing(
     sub = graph.subgraph(n for n in wanted if n in graph)
     fig, ax = plt.subplots(figsize=(8, 4.6))
     pos = {n: positions[n] for n in sub.nodes}
-    edges = sorted(sub.edges(data=True))
+    edges = sorted((min(a, b), max(a, b), d) for a, b, d in sub.edges(data=True))
     widths = [0.8 + 1.2 * (d.get("weight", 1) - 1) for _, _, d in edges]
     nx.draw_networkx_edges(sub, pos, edgelist=[(a, b) for a, b, _ in edges], width=widths,
                            edge_color=PALETTE["grey"], alpha=0.7, ax=ax)
