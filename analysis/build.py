@@ -46,8 +46,27 @@ def front_matter(path: Path) -> dict:
 
 def notebook_files(root: Path = ROOT) -> list[Path]:
     """The pages in the toc that are executable notebooks (MyST markdown with a kernelspec)."""
-    paths = [root / f"{name}.md" for name in toc_files(root)]
-    return [p for p in paths if p.exists() and "kernelspec" in front_matter(p)]
+    return [p for p in (root / f"{name}.md" for name in toc_files(root)) if is_notebook(p)]
+
+
+def is_notebook(path: Path) -> bool:
+    """Whether a MyST markdown file is an executable notebook (its front matter has a kernelspec)."""
+    return path.suffix == ".md" and path.exists() and "kernelspec" in front_matter(path)
+
+
+def notebook_json(path: Path) -> str:
+    """A MyST notebook as ``.ipynb`` text, for readers who open it in Jupyter without jupytext.
+
+    The cells and metadata are those jupytext reads, without outputs (the reader executes it).
+    jupytext gives each cell a random id; here the ids are numbered, so two builds of one source
+    give the same bytes.
+    """
+    import jupytext
+
+    notebook = jupytext.read(path)
+    for number, cell in enumerate(notebook.cells, start=1):
+        cell["id"] = f"cell-{number}"
+    return jupytext.writes(notebook, fmt="ipynb")
 
 
 def book_config(root: Path = ROOT) -> dict:

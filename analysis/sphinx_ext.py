@@ -3,8 +3,11 @@
 - before reading: writes ``book/_generated/references.bib`` from ``data/sources.csv`` (the
   bibliography and the data share one set of records) and validates the data, so a bad row stops
   the build with the file, line and column named;
-- after an HTML build: copies the CSV tables and ``datapackage.json`` to ``_build/html/data/`` so
-  readers can download them.
+- on each page that is a notebook: tells the page template (``book/_templates/page.html``) where
+  the page's source can be downloaded, as ``.ipynb`` and as MyST ``.md``;
+- after an HTML build: writes those two files next to each notebook's page
+  (``book/membership.md`` gives ``_build/html/book/membership.ipynb`` and ``.md``) and copies the
+  CSV tables and ``datapackage.json`` to ``_build/html/data/`` so readers can download them.
 """
 
 from __future__ import annotations
@@ -18,6 +21,9 @@ from .paths import data_dir
 #: lists the same path under ``bibtex_bibfiles``).
 BIB_PATH = Path("book") / "_generated" / "references.bib"
 
+#: The page where the data tables are offered for download (each chapter links to it).
+DATA_APPENDIX = "book/data_dictionary"
+
 
 def _write_bibliography(app, config) -> None:  # noqa: ANN001 - Sphinx signature
     from .bibliography import write_bibtex
@@ -25,6 +31,42 @@ def _write_bibliography(app, config) -> None:  # noqa: ANN001 - Sphinx signature
 
     tables = load_all()  # raises DataError: the build stops on bad data
     write_bibtex(tables["sources"], Path(app.srcdir) / BIB_PATH)
+
+
+def _notebook_source(app, docname: str) -> Path | None:  # noqa: ANN001
+    """The source file of a page if it is an executable notebook, else None."""
+    from .build import is_notebook
+
+    path = Path(app.env.doc2path(docname))
+    return path if is_notebook(path) else None
+
+
+def _offer_downloads(app, pagename, templatename, context, doctree) -> None:  # noqa: ANN001
+    if doctree is None or pagename not in app.env.found_docs:
+        return
+    if _notebook_source(app, pagename) is None:
+        return
+    pathto = context["pathto"]
+    context["notebook_downloads"] = {
+        suffix: pathto(f"{pagename}{suffix}", 1) for suffix in (".ipynb", ".md")
+    }
+    if DATA_APPENDIX in app.env.found_docs:
+        context["data_appendix"] = pathto(DATA_APPENDIX)
+
+
+def _write_notebooks(app, exception) -> None:  # noqa: ANN001 - Sphinx signature
+    if exception is not None or app.builder.format != "html":
+        return
+    from .build import notebook_json
+
+    for docname in sorted(app.env.found_docs):
+        source = _notebook_source(app, docname)
+        if source is None:
+            continue
+        target = Path(app.outdir) / docname
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target.with_suffix(".md"))
+        target.with_suffix(".ipynb").write_text(notebook_json(source), encoding="utf-8")
 
 
 def _copy_data(app, exception) -> None:  # noqa: ANN001 - Sphinx signature
@@ -39,5 +81,7 @@ def _copy_data(app, exception) -> None:  # noqa: ANN001 - Sphinx signature
 
 def setup(app):  # noqa: ANN001, ANN201 - Sphinx signature
     app.connect("config-inited", _write_bibliography, priority=100)
+    app.connect("html-page-context", _offer_downloads)
+    app.connect("build-finished", _write_notebooks)
     app.connect("build-finished", _copy_data)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

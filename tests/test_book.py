@@ -5,16 +5,17 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
 import jupytext
+import nbformat
 import pytest
 import yaml
 from nbclient import NotebookClient
 
-from analysis.paths import ROOT
-
 from analysis.build import notebook_files, toc_files
+from analysis.paths import ROOT
 
 from .conftest import BIN
 
@@ -43,6 +44,47 @@ def test_glued_numbers_reach_the_prose(built_book: Path):
 def test_data_tables_are_downloadable(built_book: Path):
     for name in ("memberships.csv", "sources.csv"):
         assert (built_book / "data" / name).stat().st_size > 0
+
+
+def _notebook_links(html: str) -> list[str]:
+    """The href of every <a download> in a page that offers a notebook (charts offer their data
+    as .csv the same way)."""
+    links = []
+
+    class Parser(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            names = dict(attrs)
+            href = names.get("href") or ""
+            if tag == "a" and "download" in names and href.endswith((".ipynb", ".md")):
+                links.append(href)
+
+    Parser().feed(html)
+    return links
+
+
+@pytest.mark.parametrize("path", notebook_files(), ids=lambda p: p.stem)
+def test_notebook_page_offers_its_source_as_ipynb_and_md(built_book: Path, path: Path):
+    page = built_book / path.relative_to(ROOT).with_suffix(".html")
+    links = _notebook_links(page.read_text(encoding="utf-8"))
+    assert sorted(links) == [f"{path.stem}.ipynb", f"{path.stem}.md"]
+    assert page.with_suffix(".md").read_bytes() == path.read_bytes()
+    downloaded = nbformat.read(page.with_suffix(".ipynb"), as_version=4)
+    nbformat.validate(downloaded)  # raises if Jupyter could not open it
+    source = jupytext.read(path)
+    assert [(c.cell_type, c.source) for c in downloaded.cells] == \
+        [(c.cell_type, c.source) for c in source.cells]
+    assert downloaded.metadata.kernelspec.name == source.metadata.kernelspec.name
+    assert not any(cell.get("outputs") for cell in downloaded.cells)
+
+
+def test_pages_that_are_not_notebooks_offer_no_notebook(built_book: Path):
+    notebooks = {p.relative_to(ROOT).with_suffix("").as_posix() for p in notebook_files()}
+    others = [name for name in toc_files() if name not in notebooks]
+    assert others, "every page is a notebook: this test checks nothing"
+    for name in others:
+        page = built_book / f"{name}.html"
+        assert _notebook_links(page.read_text(encoding="utf-8")) == [], name
+        assert not page.with_suffix(".ipynb").exists(), name
 
 
 TEMPLATE = ROOT / "book" / "templates" / "chapter_template.md"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.build import execute_parallel, notebook_files, toc_files
+from analysis.build import execute_parallel, notebook_files, notebook_json, toc_files
 
 CHAPTER = """---
 jupytext:
@@ -61,3 +61,15 @@ def test_a_failing_chapter_is_reported(mini_book: Path):
     report = execute_parallel(mini_book)
     assert report.failed == ["one.md"]
     assert report.executed == ["two.md"]
+
+
+def test_notebook_json_is_a_valid_notebook_with_the_same_bytes_every_time(mini_book: Path):
+    import nbformat
+
+    first = notebook_json(mini_book / "one.md")
+    assert notebook_json(mini_book / "one.md") == first
+    notebook = nbformat.reads(first, as_version=4)
+    nbformat.validate(notebook)
+    ids = [cell.id for cell in notebook.cells]
+    assert len(set(ids)) == len(ids) == 2
+    assert notebook.cells[1].source == "1 + 1"

@@ -243,7 +243,7 @@ def _differences(first: Path, second: Path) -> list[str]:
     names = {p.relative_to(first) for p in first.rglob("*") if p.is_file()}
     names |= {p.relative_to(second) for p in second.rglob("*") if p.is_file()}
     for name in sorted(names):
-        if name.suffix not in (".html", ".svg", ".png", ".jpg", ".js", ".inv") and \
+        if name.suffix not in (".html", ".svg", ".png", ".jpg", ".js", ".inv", ".ipynb") and \
                 not name.parts[0] == "_images":
             continue
         a, b = first / name, second / name
