@@ -3,6 +3,9 @@
 - before reading: writes ``book/_generated/references.bib`` from ``data/sources.csv`` (the
   bibliography and the data share one set of records) and validates the data, so a bad row stops
   the build with the file, line and column named;
+- on each page: gives every image its width and height (so the text below does not jump when it
+  arrives) and lets the browser fetch all but the first image lazily, when the reader scrolls
+  near it;
 - on each page that is a notebook: tells the page template (``book/_templates/page.html``) where
   the page's source can be downloaded, as ``.ipynb`` and as MyST ``.md``;
 - after an HTML build: writes those two files next to each notebook's page
@@ -12,7 +15,9 @@
 
 from __future__ import annotations
 
+import re
 import shutil
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from .paths import data_dir
@@ -31,6 +36,68 @@ def _write_bibliography(app, config) -> None:  # noqa: ANN001 - Sphinx signature
 
     tables = load_all()  # raises DataError: the build stops on bad data
     write_bibtex(tables["sources"], Path(app.srcdir) / BIB_PATH)
+
+
+_IMG = re.compile(r'<img (?P<attrs>[^>]*?)src="(?P<src>[^"]+)"(?P<rest>[^>]*?)\s*/?>')
+_LENGTH = re.compile(r"^\s*(?P<number>[0-9.]+)\s*(?P<unit>[a-z%]*)\s*$")
+#: CSS pixels per unit of an SVG length (matplotlib writes points).
+_PIXELS = {"": 1.0, "px": 1.0, "pt": 4 / 3, "in": 96.0, "cm": 96 / 2.54, "mm": 96 / 25.4}
+
+
+def image_size(path: Path) -> tuple[int, int]:
+    """The width and height of a PNG, JPEG or SVG image in CSS pixels.
+
+    Raises ValueError, naming the file, when the size cannot be read (an SVG without absolute
+    width and height, for example): a figure is never published without its size.
+    """
+    if path.suffix.lower() == ".svg":
+        root = ET.parse(path).getroot()
+        sizes = []
+        for name in ("width", "height"):
+            match = _LENGTH.match(root.get(name, ""))
+            if match is None or match["unit"] not in _PIXELS:
+                raise ValueError(f"{path}: the SVG's {name} ({root.get(name)!r}) is not an "
+                                 "absolute length")
+            sizes.append(round(float(match["number"]) * _PIXELS[match["unit"]]))
+        return sizes[0], sizes[1]
+    from PIL import Image
+
+    try:
+        with Image.open(path) as image:
+            return image.size
+    except OSError as error:
+        raise ValueError(f"{path}: cannot read the image's size ({error})") from error
+
+
+def sized_images(body: str, source_of: dict[str, Path]) -> str:
+    """Page HTML with width, height and (after the first image) lazy loading on each ``<img>``.
+
+    ``source_of`` maps the file name of each image in ``_images/`` to the file it is copied from;
+    an image whose tag already has a width or height keeps it.
+    """
+    count = 0
+
+    def add(match: re.Match) -> str:
+        nonlocal count
+        count += 1
+        tag = match.group(0)
+        source = source_of.get(match["src"].rsplit("/", 1)[-1])
+        if source is None or re.search(r"\s(width|height)=", tag):
+            return tag
+        width, height = image_size(source)
+        extra = f' width="{width}" height="{height}"'
+        if count > 1:
+            extra += ' loading="lazy"'
+        return f'<img {match["attrs"]}src="{match["src"]}"{match["rest"]}{extra} />'
+
+    return _IMG.sub(add, body)
+
+
+def _size_images(app, pagename, templatename, context, doctree) -> None:  # noqa: ANN001
+    if "body" not in context or not getattr(app.builder, "images", None):
+        return
+    source_of = {dest: Path(app.srcdir) / src for src, dest in app.builder.images.items()}
+    context["body"] = sized_images(context["body"], source_of)
 
 
 def _notebook_source(app, docname: str) -> Path | None:  # noqa: ANN001
@@ -81,6 +148,7 @@ def _copy_data(app, exception) -> None:  # noqa: ANN001 - Sphinx signature
 
 def setup(app):  # noqa: ANN001, ANN201 - Sphinx signature
     app.connect("config-inited", _write_bibliography, priority=100)
+    app.connect("html-page-context", _size_images)
     app.connect("html-page-context", _offer_downloads)
     app.connect("build-finished", _write_notebooks)
     app.connect("build-finished", _copy_data)
