@@ -14,7 +14,7 @@ import pandas as pd
 
 from .paths import data_dir
 from .schema import DATE_FORMAT, TABLES
-from .validate import DataError, RawTable, check_directory
+from .validate import DataError, RawTable, check_directory, split_list
 
 
 def _typed(raw: RawTable) -> pd.DataFrame:
@@ -38,8 +38,9 @@ def load_all(directory: Path | None = None) -> dict[str, pd.DataFrame]:
     """Every table in ``data/``, validated and typed, keyed by table name.
 
     Dates become ``datetime64``, counts nullable ``Int64``, text ``string``; ``;``-separated
-    lists stay as text (split them with :func:`split_list`). Raises :class:`DataError` listing every
-    problem (file, line, column, what is wrong) if any table breaks its rules.
+    lists stay as text (split them with :func:`~analysis.validate.split_list`, which this module
+    re-exports). Raises :class:`DataError` listing every problem (file, line, column, what is
+    wrong) if any table breaks its rules.
     """
     raws, problems = check_directory(directory or data_dir())
     if problems:
@@ -52,13 +53,6 @@ def load_table(name: str, directory: Path | None = None) -> pd.DataFrame:
     if name not in TABLES:
         raise KeyError(f"no table {name!r}; known tables: {sorted(TABLES)}")
     return load_all(directory)[name]
-
-
-def split_list(value: object) -> list[str]:
-    """The items of a ``;``-separated cell (``[]`` for an empty one)."""
-    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
-        return []
-    return [part for part in str(value).split(";") if part]
 
 
 __all__ = ["DataError", "load_all", "load_table", "split_list"]

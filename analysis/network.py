@@ -361,6 +361,11 @@ def _alliance(organization: str) -> tuple[str, ...]:
     return (*PREDECESSORS.get(organization, ()), organization)
 
 
+#: The columns of :func:`snapshots` that list the states in each alliance status.
+_STATUS_COLUMNS = {"member": "members", "signatory": "signatories", "suspended": "suspended",
+                   "frozen": "frozen", "withdrawing": "withdrawing"}
+
+
 def snapshots(
     memberships: pd.DataFrame,
     dates: Iterable[str | pd.Timestamp] = TURNING_POINTS,
@@ -403,23 +408,14 @@ def snapshots(
             "label": TURNING_POINTS.get(day.strftime("%Y-%m-%d"), ""),
             "instruments": _joined(set(binding)),
             "in_alliance": _joined(inside),
-            "members": _joined(by_status["member"]),
-            "signatories": _joined(by_status["signatory"]),
-            "suspended": _joined(by_status["suspended"]),
-            "frozen": _joined(by_status["frozen"]),
-            "withdrawing": _joined(by_status["withdrawing"]),
-            "n_in_alliance": len(inside),
-            "n_members": len(by_status["member"]),
-            "n_signatories": len(by_status["signatory"]),
-            "n_suspended": len(by_status["suspended"]),
-            "n_frozen": len(by_status["frozen"]),
-            "n_withdrawing": len(by_status["withdrawing"]),
         }
+        row.update({column: _joined(by_status[s]) for s, column in _STATUS_COLUMNS.items()})
+        row["n_in_alliance"] = len(inside)
+        row.update({f"n_{column}": len(by_status[s]) for s, column in _STATUS_COLUMNS.items()})
         row.update({k: v for k, v in summary.items() if k != "members"})
         rows.append(row)
     out = pd.DataFrame(rows)
-    text = ["label", "instruments", "in_alliance", "members", "signatories", "suspended", "frozen",
-            "withdrawing"]
+    text = ["label", "instruments", "in_alliance", *_STATUS_COLUMNS.values()]
     counts = [c for c in out.columns if c.startswith("n_") or c.endswith("_pairs")]
     counts += ["states", "hub_ties"]
     return out.astype(

@@ -302,8 +302,11 @@ def validate_table(raw: RawTable) -> list[Problem]:
 # --- pass 3: across tables ----------------------------------------------------------------------
 
 
-def _split(value: str | None) -> list[str]:
-    return [] if value is None else value.split(";")
+def split_list(value: object) -> list[str]:
+    """The items of a ``;``-separated cell (``[]`` for an empty one)."""
+    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
+        return []
+    return [part for part in str(value).split(";") if part]
 
 
 def cross_table_problems(raws: dict[str, RawTable]) -> list[Problem]:
@@ -322,7 +325,7 @@ def cross_table_problems(raws: dict[str, RawTable]) -> list[Problem]:
             known = keys[f.ref]
             target = f.ref.split(".")[0]
             for i, value in raw.frame[f.name].items():
-                for part in _split(value) if f.kind in ("states", "sources") else [value]:
+                for part in split_list(value) if f.kind in ("states", "sources") else [value]:
                     if part is not None and part not in known:
                         problems.append(
                             Problem(shown, raw.line_of(i), f.name,
