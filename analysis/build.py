@@ -9,7 +9,10 @@ chapter in the cache and only renders. An unchanged chapter is never executed ag
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import shutil
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -74,6 +77,51 @@ def book_config(root: Path = ROOT) -> dict:
     return yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
 
 
+#: The file in the execution cache that records which inputs its outputs were computed from.
+FINGERPRINT_FILE = "csto-inputs.sha256"
+
+
+def execution_inputs(root: Path = ROOT) -> list[Path]:
+    """What the chapters read besides their own text: the data and the ``analysis`` package.
+
+    The execution cache knows only a notebook's code; a change to any of these files must make
+    every cached output stale, or the book would show numbers from the old data.
+    """
+    return [root / "data", root / "analysis"]
+
+
+def inputs_fingerprint(paths: Iterable[Path]) -> str:
+    """A SHA-256 over the names and bytes of every file under ``paths`` (bytecode excluded)."""
+    digest = hashlib.sha256()
+    for base in paths:
+        base = Path(base)
+        files = [base] if base.is_file() else sorted(
+            p for p in base.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+        for path in files:
+            digest.update(path.relative_to(base.parent).as_posix().encode() + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def refresh_cache(cache_path: Path, inputs: Iterable[Path]) -> bool:
+    """Empty the execution cache if ``inputs`` changed since it was filled.
+
+    Returns True when a cache was emptied (every chapter executes again), False when it is
+    still valid or did not exist yet. A cache without a record of its inputs is emptied too.
+    """
+    cache_path = Path(cache_path)
+    stamp = cache_path / FINGERPRINT_FILE
+    current = inputs_fingerprint(inputs)
+    if stamp.exists() and stamp.read_text(encoding="utf-8") == current:
+        return False
+    emptied = cache_path.exists() and any(cache_path.iterdir())
+    if cache_path.exists():
+        shutil.rmtree(cache_path)
+    cache_path.mkdir(parents=True)
+    stamp.write_text(current, encoding="utf-8")
+    return emptied
+
+
 @dataclass
 class ExecutionReport:
     """What :func:`execute_parallel` did: notebooks (paths relative to the repo) by outcome."""
@@ -83,19 +131,23 @@ class ExecutionReport:
     failed: list[str] = field(default_factory=list)
 
 
-def execute_parallel(root: Path = ROOT, cache_path: Path | None = None) -> ExecutionReport:
+def execute_parallel(root: Path = ROOT, cache_path: Path | None = None,
+                     inputs: Iterable[Path] | None = None) -> ExecutionReport:
     """Execute every toc notebook not yet in the cache, in parallel on all cores.
 
     Uses the cache folder and cell timeout of ``_config.yml`` (unless ``cache_path`` is given) and
-    runs each notebook in a temporary folder, as the book build does. Returns which notebooks were
-    executed, found cached or failed; a failed notebook's traceback is kept in the cache, and the
-    book build then executes it again and stops with the error.
+    runs each notebook in a temporary folder, as the book build does. The cache is emptied first
+    if any of ``inputs`` (default :func:`execution_inputs`) changed since it was filled. Returns
+    which notebooks were executed, found cached or failed; a failed notebook's traceback is kept
+    in the cache, and the book build then executes it again and stops with the error.
     """
     from jupyter_cache import get_cache
     from jupyter_cache.executors import load_executor
 
     config = book_config(root)["execute"]
-    cache = get_cache(str(cache_path or root / config["cache"]))
+    cache_dir = Path(cache_path or root / config["cache"])
+    refresh_cache(cache_dir, execution_inputs(root) if inputs is None else inputs)
+    cache = get_cache(str(cache_dir))
     notebooks = notebook_files(root)
     records = [
         cache.add_nb_to_project(str(path), read_data={"name": "myst_nb_md", "type": "plugin"})

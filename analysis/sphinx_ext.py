@@ -3,6 +3,9 @@
 - before reading: writes ``book/_generated/references.bib`` from ``data/sources.csv`` (the
   bibliography and the data share one set of records) and validates the data, so a bad row stops
   the build with the file, line and column named;
+- before reading: empties the execution cache if the data or the ``analysis`` package changed
+  since it was filled, and marks every notebook page for re-reading, so no page shows numbers
+  computed from old data (the cache itself knows only each notebook's code);
 - on each page: gives every image its width and height (so the text below does not jump when it
   arrives) and lets the browser fetch all but the first image lazily, when the reader scrolls
   near it;
@@ -136,6 +139,32 @@ def _write_notebooks(app, exception) -> None:  # noqa: ANN001 - Sphinx signature
         target.with_suffix(".ipynb").write_text(notebook_json(source), encoding="utf-8")
 
 
+def _inputs(app) -> list[Path]:  # noqa: ANN001
+    from .build import execution_inputs
+
+    configured = app.config.csto_execution_inputs
+    if configured is None:
+        return execution_inputs(Path(app.srcdir))
+    return [Path(app.srcdir, path) for path in configured]
+
+
+def _refresh_execution_cache(app, config) -> None:  # noqa: ANN001 - Sphinx signature
+    from .build import refresh_cache
+
+    if config.nb_execution_mode == "cache" and config.nb_execution_cache_path:
+        refresh_cache(Path(app.srcdir, config.nb_execution_cache_path), _inputs(app))
+
+
+def _outdated_notebooks(app, env, added, changed, removed) -> list[str]:  # noqa: ANN001
+    from .build import inputs_fingerprint
+
+    current = inputs_fingerprint(_inputs(app))
+    if getattr(env, "csto_inputs", None) == current:
+        return []
+    env.csto_inputs = current
+    return sorted(d for d in env.found_docs if _notebook_source(app, d) is not None)
+
+
 def _copy_data(app, exception) -> None:  # noqa: ANN001 - Sphinx signature
     if exception is not None or app.builder.format != "html":
         return
@@ -147,7 +176,10 @@ def _copy_data(app, exception) -> None:  # noqa: ANN001 - Sphinx signature
 
 
 def setup(app):  # noqa: ANN001, ANN201 - Sphinx signature
+    app.add_config_value("csto_execution_inputs", None, "env")
     app.connect("config-inited", _write_bibliography, priority=100)
+    app.connect("config-inited", _refresh_execution_cache, priority=100)
+    app.connect("env-get-outdated", _outdated_notebooks)
     app.connect("html-page-context", _size_images)
     app.connect("html-page-context", _offer_downloads)
     app.connect("build-finished", _write_notebooks)

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis.build import execute_parallel, notebook_files, notebook_json, toc_files
+from analysis.build import (execute_parallel, notebook_files, notebook_json, refresh_cache,
+                            toc_files)
 
 CHAPTER = """---
 jupytext:
@@ -73,3 +74,50 @@ def test_notebook_json_is_a_valid_notebook_with_the_same_bytes_every_time(mini_b
     ids = [cell.id for cell in notebook.cells]
     assert len(set(ids)) == len(ids) == 2
     assert notebook.cells[1].source == "1 + 1"
+
+
+def test_refresh_cache_empties_the_cache_only_when_an_input_changes(tmp_path: Path):
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    (inputs / "table.csv").write_text("a\n1\n")
+    cache = tmp_path / "cache"
+    assert refresh_cache(cache, [inputs]) is False  # no cache yet: nothing to empty
+    (cache / "executed.txt").write_text("output")
+    assert refresh_cache(cache, [inputs]) is False
+    assert (cache / "executed.txt").exists()
+    (inputs / "table.csv").write_text("a\n2\n")
+    assert refresh_cache(cache, [inputs]) is True
+    assert not (cache / "executed.txt").exists()
+    (cache / "executed.txt").write_text("output")
+    (inputs / "new.csv").write_text("b\n")  # a new file counts as a change too
+    assert refresh_cache(cache, [inputs]) is True
+
+
+def test_changed_data_re_executes_every_chapter(mini_book: Path):
+    inputs = mini_book / "data"
+    inputs.mkdir()
+    (inputs / "value.txt").write_text("1")
+    first = execute_parallel(mini_book, inputs=[inputs])
+    assert sorted(first.executed) == ["one.md", "two.md"]
+    assert execute_parallel(mini_book, inputs=[inputs]).executed == []
+    (inputs / "value.txt").write_text("2")
+    again = execute_parallel(mini_book, inputs=[inputs])
+    assert sorted(again.executed) == ["one.md", "two.md"]
+
+
+def test_sphinx_rereads_every_notebook_page_when_an_input_changes(mini_book: Path):
+    from types import SimpleNamespace
+
+    from analysis.sphinx_ext import _outdated_notebooks
+
+    (mini_book / "data").mkdir()
+    (mini_book / "data" / "value.txt").write_text("1")
+    app = SimpleNamespace(srcdir=str(mini_book),
+                          config=SimpleNamespace(csto_execution_inputs=["data"]))
+    env = SimpleNamespace(found_docs={"intro", "one", "two"},
+                          doc2path=lambda name: str(mini_book / f"{name}.md"))
+    app.env = env
+    assert _outdated_notebooks(app, env, set(), set(), set()) == ["one", "two"]  # first build
+    assert _outdated_notebooks(app, env, set(), set(), set()) == []
+    (mini_book / "data" / "value.txt").write_text("2")
+    assert _outdated_notebooks(app, env, set(), set(), set()) == ["one", "two"]
