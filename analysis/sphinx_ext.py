@@ -23,6 +23,8 @@ import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from .build import (execution_inputs, inputs_fingerprint, is_notebook, notebook_json,
+                    refresh_cache)
 from .paths import data_dir
 
 #: Where the bibliography is written, relative to the book's source folder (``_config.yml``
@@ -105,8 +107,6 @@ def _size_images(app, pagename, templatename, context, doctree) -> None:  # noqa
 
 def _notebook_source(app, docname: str) -> Path | None:  # noqa: ANN001
     """The source file of a page if it is an executable notebook, else None."""
-    from .build import is_notebook
-
     path = Path(app.env.doc2path(docname))
     return path if is_notebook(path) else None
 
@@ -127,8 +127,6 @@ def _offer_downloads(app, pagename, templatename, context, doctree) -> None:  # 
 def _write_notebooks(app, exception) -> None:  # noqa: ANN001 - Sphinx signature
     if exception is not None or app.builder.format != "html":
         return
-    from .build import notebook_json
-
     for docname in sorted(app.env.found_docs):
         source = _notebook_source(app, docname)
         if source is None:
@@ -140,8 +138,6 @@ def _write_notebooks(app, exception) -> None:  # noqa: ANN001 - Sphinx signature
 
 
 def _inputs(app) -> list[Path]:  # noqa: ANN001
-    from .build import execution_inputs
-
     configured = app.config.csto_execution_inputs
     if configured is None:
         return execution_inputs(Path(app.srcdir))
@@ -149,15 +145,11 @@ def _inputs(app) -> list[Path]:  # noqa: ANN001
 
 
 def _refresh_execution_cache(app, config) -> None:  # noqa: ANN001 - Sphinx signature
-    from .build import refresh_cache
-
     if config.nb_execution_mode == "cache" and config.nb_execution_cache_path:
         refresh_cache(Path(app.srcdir, config.nb_execution_cache_path), _inputs(app))
 
 
 def _outdated_notebooks(app, env, added, changed, removed) -> list[str]:  # noqa: ANN001
-    from .build import inputs_fingerprint
-
     current = inputs_fingerprint(_inputs(app))
     if getattr(env, "csto_inputs", None) == current:
         return []
