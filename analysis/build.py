@@ -3,8 +3,9 @@ parallel into the execution cache before Sphinx renders them.
 
 Jupyter Book executes notebooks one after another while it reads them. ``make book`` first runs
 :func:`execute_parallel`, which executes every chapter that is not already cached on all cores
-(jupyter-cache's parallel executor, each in a temporary folder); the build then finds every
-chapter in the cache and only renders. An unchanged chapter is never executed again.
+(a process pool, each chapter in a temporary folder, the results written to jupyter-cache); the
+build then finds every chapter in the cache and only renders. An unchanged chapter is never
+executed again.
 """
 
 from __future__ import annotations
@@ -131,6 +132,50 @@ class ExecutionReport:
     failed: list[str] = field(default_factory=list)
 
 
+#: How often a worker starts a kernel for one notebook before it reports the notebook as failed.
+#: Kernels started side by side can lose a race for the same TCP port (jupyter_client picks free
+#: ports and releases them before the kernel binds them; papermill issue #511): the kernel dies
+#: before it answers, and a fresh start with fresh ports succeeds.
+KERNEL_START_ATTEMPTS = 3
+
+
+@dataclass
+class _Outcome:
+    """One worker's result: the executed notebook, or the traceback of why it did not finish."""
+
+    uri: str
+    notebook: object = None  # nbformat.NotebookNode once executed
+    seconds: float = 0.0
+    attempts: int = 1
+    cell_error: str | None = None  # a cell raised or timed out: the notebook's own fault
+    problem: str | None = None  # the kernel would not run it, after every attempt
+
+
+def _execute_in_temporary_folder(uri: str, notebook, timeout: int) -> _Outcome:
+    """Pool worker: execute ``notebook`` in a fresh temporary folder, as the book build does.
+
+    A cell error ends the attempt at once; any other error (the kernel died or would not start)
+    is retried up to :data:`KERNEL_START_ATTEMPTS` times before it is reported.
+    """
+    import copy
+    import tempfile
+    import traceback
+
+    from jupyter_cache.executors.utils import single_nb_execution
+
+    problem = None
+    for attempt in range(1, KERNEL_START_ATTEMPTS + 1):
+        try:
+            with tempfile.TemporaryDirectory() as folder:
+                result = single_nb_execution(copy.deepcopy(notebook), cwd=folder,
+                                             timeout=timeout, allow_errors=False)
+        except Exception:  # noqa: BLE001 - reported with its traceback after the last attempt
+            problem = traceback.format_exc()
+            continue
+        return _Outcome(uri, result.nb, result.time, attempt, cell_error=result.exc_string)
+    return _Outcome(uri, attempts=KERNEL_START_ATTEMPTS, problem=problem)
+
+
 def execute_parallel(root: Path = ROOT, cache_path: Path | None = None,
                      inputs: Iterable[Path] | None = None) -> ExecutionReport:
     """Execute every toc notebook not yet in the cache, in parallel on all cores.
@@ -140,31 +185,62 @@ def execute_parallel(root: Path = ROOT, cache_path: Path | None = None,
     if any of ``inputs`` (default :func:`execution_inputs`) changed since it was filled. Returns
     which notebooks were executed, found cached or failed; a failed notebook's traceback is kept
     in the cache, and the book build then executes it again and stops with the error.
+
+    Worker processes only execute; this process alone writes the cache, and afterwards checks
+    that every notebook it reports as executed is found in the cache.
     """
+    import multiprocessing
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
     from jupyter_cache import get_cache
-    from jupyter_cache.executors import load_executor
+    from jupyter_cache.base import CacheBundleIn
+    from jupyter_cache.cache.db import NbProjectRecord
 
     config = book_config(root)["execute"]
     cache_dir = Path(cache_path or root / config["cache"])
     refresh_cache(cache_dir, execution_inputs(root) if inputs is None else inputs)
     cache = get_cache(str(cache_dir))
-    notebooks = notebook_files(root)
     records = [
         cache.add_nb_to_project(str(path), read_data={"name": "myst_nb_md", "type": "plugin"})
-        for path in notebooks
+        for path in notebook_files(root)
     ]
-    stale = {record.uri for record in cache.list_unexecuted()}
+    unexecuted = {record.uri for record in cache.list_unexecuted()}
+    stale = [record for record in records if record.uri in unexecuted]
+    NbProjectRecord.remove_tracebacks([record.pk for record in stale], cache.db)
     logger = logging.getLogger("analysis.build")
-    executor = load_executor("temp-parallel", cache=cache, logger=logger)
-    result = executor.run_and_cache(filter_pks=[r.pk for r in records if r.uri in stale],
-                                    timeout=config.get("timeout", 120), allow_errors=False)
+    outcomes: list[_Outcome] = []
+    if stale:
+        jobs = [(record.uri, cache.get_project_notebook(record.pk).nb) for record in stale]
+        workers = min(len(jobs), os.cpu_count() or 1)
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            outcomes = list(pool.map(_execute_in_temporary_folder, *zip(*jobs),
+                                     [config.get("timeout", 120)] * len(jobs)))
+    failed = set()
+    for outcome in outcomes:
+        if outcome.attempts > 1:
+            logger.warning("%s: the kernel was started %d times", outcome.uri, outcome.attempts)
+        error = outcome.problem or outcome.cell_error
+        if error:
+            logger.error("Execution failed: %s\n%s", outcome.uri, error)
+            NbProjectRecord.set_traceback(outcome.uri, error, cache.db)
+            failed.add(outcome.uri)
+        else:
+            cache.cache_notebook_bundle(
+                CacheBundleIn(outcome.notebook, outcome.uri,
+                              data={"execution_seconds": outcome.seconds}),
+                check_validity=False, overwrite=True)
+    executed = {record.uri for record in stale} - failed
+    missing = executed & {record.uri for record in cache.list_unexecuted()}
+    if missing:
+        raise RuntimeError("executed but not found in the execution cache: "
+                           + ", ".join(sorted(missing)))
     report = ExecutionReport()
-    failed = set(result.excepted) | set(result.errored)
     for record in records:
         name = str(Path(record.uri).relative_to(root))
         if record.uri in failed:
             report.failed.append(name)
-        elif record.uri in stale:
+        elif record.uri in executed:
             report.executed.append(name)
         else:
             report.cached.append(name)

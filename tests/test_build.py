@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from analysis import build
 from analysis.build import (execute_parallel, notebook_files, notebook_json, refresh_cache,
                             toc_files)
 
@@ -62,6 +63,60 @@ def test_a_failing_chapter_is_reported(mini_book: Path):
     report = execute_parallel(mini_book)
     assert report.failed == ["one.md"]
     assert report.executed == ["two.md"]
+
+
+def _notebook(path: Path):
+    from myst_nb.core.read import read_myst_markdown_notebook
+
+    return read_myst_markdown_notebook(path.read_text(encoding="utf-8"))
+
+
+def _flaky_kernel(monkeypatch: pytest.MonkeyPatch, failures: int) -> list[int]:
+    """Make the first ``failures`` kernel starts die as a lost port race does; count the calls."""
+    from jupyter_cache.executors import utils
+
+    real, calls = utils.single_nb_execution, []
+
+    def execute(*args, **kwargs):
+        calls.append(1)
+        if len(calls) <= failures:
+            raise RuntimeError("Kernel died before replying to kernel_info")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(utils, "single_nb_execution", execute)
+    return calls
+
+
+def test_a_kernel_that_dies_at_start_is_started_again(mini_book: Path, monkeypatch):
+    calls = _flaky_kernel(monkeypatch, failures=build.KERNEL_START_ATTEMPTS - 1)
+    outcome = build._execute_in_temporary_folder("one.md", _notebook(mini_book / "one.md"), 60)
+    assert outcome.problem is None and outcome.cell_error is None
+    assert outcome.attempts == build.KERNEL_START_ATTEMPTS
+    assert len(calls) == build.KERNEL_START_ATTEMPTS
+    assert outcome.notebook.cells[1].outputs[0]["data"]["text/plain"] == "2"
+
+
+def test_a_kernel_that_never_starts_is_reported_with_its_error(mini_book: Path, monkeypatch):
+    calls = _flaky_kernel(monkeypatch, failures=build.KERNEL_START_ATTEMPTS)
+    outcome = build._execute_in_temporary_folder("one.md", _notebook(mini_book / "one.md"), 60)
+    assert len(calls) == build.KERNEL_START_ATTEMPTS and outcome.notebook is None
+    assert "Kernel died before replying" in outcome.problem
+
+
+def test_a_cell_error_is_not_retried(mini_book: Path, monkeypatch):
+    (mini_book / "one.md").write_text(CHAPTER.format(title="One", code="raise ValueError('x')"))
+    calls = _flaky_kernel(monkeypatch, failures=0)
+    outcome = build._execute_in_temporary_folder("one.md", _notebook(mini_book / "one.md"), 60)
+    assert len(calls) == 1 and outcome.problem is None
+    assert "ValueError" in outcome.cell_error
+
+
+def test_an_execution_missing_from_the_cache_stops_the_step(mini_book: Path, monkeypatch):
+    from jupyter_cache.cache.main import JupyterCacheBase
+
+    monkeypatch.setattr(JupyterCacheBase, "cache_notebook_bundle", lambda *a, **k: None)
+    with pytest.raises(RuntimeError, match="not found in the execution cache: .*one.md.*two.md"):
+        execute_parallel(mini_book)
 
 
 def test_notebook_json_is_a_valid_notebook_with_the_same_bytes_every_time(mini_book: Path):
