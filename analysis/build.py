@@ -205,8 +205,7 @@ def execute_parallel(root: Path = ROOT, cache_path: Path | None = None,
         cache.add_nb_to_project(str(path), read_data={"name": "myst_nb_md", "type": "plugin"})
         for path in notebook_files(root)
     ]
-    unexecuted = {record.uri for record in cache.list_unexecuted()}
-    stale = [record for record in records if record.uri in unexecuted]
+    stale = cache.list_unexecuted(filter_pks=[record.pk for record in records])
     NbProjectRecord.remove_tracebacks([record.pk for record in stale], cache.db)
     logger = logging.getLogger("analysis.build")
     outcomes: list[_Outcome] = []
@@ -230,8 +229,8 @@ def execute_parallel(root: Path = ROOT, cache_path: Path | None = None,
                 CacheBundleIn(outcome.notebook, outcome.uri,
                               data={"execution_seconds": outcome.seconds}),
                 check_validity=False, overwrite=True)
-    executed = {record.uri for record in stale} - failed
-    missing = executed & {record.uri for record in cache.list_unexecuted()}
+    executed = {record.uri: record.pk for record in stale if record.uri not in failed}
+    missing = [record.uri for record in cache.list_unexecuted(filter_pks=[*executed.values()])]
     if missing:
         raise RuntimeError("executed but not found in the execution cache: "
                            + ", ".join(sorted(missing)))
