@@ -1,8 +1,12 @@
 """The CSTO Record's analysis package: load the sourced tables in ``data/`` and compute what the book shows.
 
-Modules, one concern each: :mod:`analysis.schema` (the codebook), :mod:`analysis.load` (validated
-tables), :mod:`analysis.membership`, :mod:`analysis.charts` (house style and figures), and the
-command line ``python -m analysis check``.
+Four layers, each a subpackage, imports running one way only (a test enforces it):
+
+* :mod:`analysis.data`: where the files are, the codebook, the checks, the loader, dates;
+* :mod:`analysis.measures`: membership intervals, networks, requests and responses, divisions,
+  the CSTO-NATO comparison, maps;
+* :mod:`analysis.charts`: figures in the house style, drawn from the measures;
+* :mod:`analysis.publish`: what chapters call, the execution step and the Sphinx extension.
 
 The loader's names are importable from the package itself (``from analysis import load_all``);
 they are imported on first use, so that a command that needs no data (``python -m analysis
@@ -16,7 +20,7 @@ __all__ = ["DataError", "load_all", "load_table"]
 
 def __getattr__(name: str):  # noqa: ANN202 - module-level lazy import (PEP 562)
     if name in __all__:
-        from . import load
+        from .data import load
 
         return getattr(load, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

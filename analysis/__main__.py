@@ -11,12 +11,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from .paths import data_dir
+from .data.paths import data_dir
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .schema import TABLES
-    from .validate import check_directory
+    from .data.schema import TABLES
+    from .data.validate import check_directory
 
     directory = Path(args.data_dir) if args.data_dir else data_dir()
     raws, problems = check_directory(directory)
@@ -31,15 +31,15 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _bibtex(args: argparse.Namespace) -> int:
-    from .bibliography import write_bibtex
-    from .load import load_table
+    from .publish.bibliography import write_bibtex
+    from .data.load import load_table
 
     write_bibtex(load_table("sources"), Path(args.path))
     return 0
 
 
 def _datapackage(args: argparse.Namespace) -> int:
-    from .datapackage import write_datapackage
+    from .data.datapackage import write_datapackage
 
     path = write_datapackage(data_dir())
     print(f"wrote {path}")
@@ -49,7 +49,7 @@ def _datapackage(args: argparse.Namespace) -> int:
 def _execute(args: argparse.Namespace) -> int:
     import time
 
-    from .build import execute_parallel
+    from .publish.build import execute_parallel
 
     started = time.perf_counter()
     report = execute_parallel()

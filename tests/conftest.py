@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from analysis.build import build_html
-from analysis.load import load_all
-from analysis.paths import data_dir
+from analysis.publish.build import build_html
+from analysis.data.load import load_all
+from analysis.data.paths import data_dir
 
 BIN = Path(sys.executable).parent
 

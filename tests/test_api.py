@@ -9,14 +9,18 @@ import pkgutil
 import pytest
 
 import analysis
-from analysis.paths import ROOT
+from analysis.data.paths import ROOT
 
-SKIP = {"analysis.__main__", "analysis.sphinx_ext"}
+SKIP = {"analysis.__main__", "analysis.publish.sphinx_ext"}
+#: Chart modules are documented through ``analysis.charts`` (``:imported-members:``); the house
+#: style module has its own entry.
+OWN_ENTRY = {"analysis.charts.style"}
 
 
 def _modules() -> list[str]:
     names = [m.name for m in pkgutil.walk_packages(analysis.__path__, "analysis.")]
-    return sorted(n for n in names if n not in SKIP and not n.startswith("analysis.charts."))
+    return sorted(n for n in names if n not in SKIP
+                  and (not n.startswith("analysis.charts.") or n in OWN_ENTRY))
 
 
 @pytest.mark.parametrize("name", _modules())

@@ -14,8 +14,8 @@ import pytest
 import yaml
 from nbclient import NotebookClient
 
-from analysis.build import notebook_files, toc_files
-from analysis.paths import ROOT
+from analysis.publish.build import notebook_files, toc_files
+from analysis.data.paths import ROOT
 
 from .conftest import BIN
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis import book
+from analysis.publish import book
 
 
 def test_rate_text_gives_count_rate_and_interval():

@@ -26,8 +26,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from analysis.build import toc_files
-from analysis.paths import ROOT
+from analysis.publish.build import toc_files
+from analysis.data.paths import ROOT
 
 pytestmark = pytest.mark.browser
 

@@ -10,15 +10,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis import compare
+from analysis.measures import compare
 from analysis.charts.compare import (
     GROWTH_EVENTS,
     clause_use_chart,
     concentration_panels,
     growth_chart,
 )
-from analysis.membership import members_on, status_on
-from analysis.style import use_house_style
+from analysis.measures.membership import members_on, status_on
+from analysis.charts.style import use_house_style
 
 # --- fixtures built like the loaded tables ---------------------------------------------------
 

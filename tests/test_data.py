@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from analysis.load import DataError, load_all
-from analysis.schema import TABLES
-from analysis.validate import check_directory
+from analysis.data.load import DataError, load_all
+from analysis.data.schema import TABLES
+from analysis.data.validate import check_directory
 
 
 def test_real_data_passes_the_check():

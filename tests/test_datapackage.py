@@ -7,9 +7,9 @@ import shutil
 
 import frictionless
 
-from analysis.datapackage import datapackage_json
-from analysis.paths import data_dir
-from analysis.schema import TABLES
+from analysis.data.datapackage import datapackage_json
+from analysis.data.paths import data_dir
+from analysis.data.schema import TABLES
 
 
 def test_committed_descriptor_matches_the_codebook():

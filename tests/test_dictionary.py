@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.dictionary import dictionary_markdown, scale_markdown, table_markdown
-from analysis.schema import RESPONSE_LEVELS, TABLES, THREATS, Field, Table
+from analysis.data.dictionary import dictionary_markdown, scale_markdown, table_markdown
+from analysis.data.schema import RESPONSE_LEVELS, TABLES, THREATS, Field, Table
 
 
 def test_every_table_column_and_allowed_value_is_listed():
@@ -47,8 +47,8 @@ def test_pipes_in_descriptions_do_not_break_the_table():
 
 
 def test_every_status_has_a_coding_rule_and_a_chart_style():
-    from analysis.schema import MEMBERSHIP_STATUS_MEANING, MEMBERSHIP_STATUSES
-    from analysis.style import STATUS_STYLE
+    from analysis.data.schema import MEMBERSHIP_STATUS_MEANING, MEMBERSHIP_STATUSES
+    from analysis.charts.style import STATUS_STYLE
 
     assert tuple(MEMBERSHIP_STATUS_MEANING) == MEMBERSHIP_STATUSES
     assert set(STATUS_STYLE) == set(MEMBERSHIP_STATUSES)

@@ -20,7 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis import divisions
+from analysis.measures import divisions
 from analysis.charts import Chart
 from analysis.charts.divisions import (
     agreement_with_russia_lines,
@@ -28,8 +28,8 @@ from analysis.charts.divisions import (
     defiance_chart,
     vote_heatmap,
 )
-from analysis.schema import VOTES
-from analysis.style import use_house_style
+from analysis.data.schema import VOTES
+from analysis.charts.style import use_house_style
 
 CSTO = ["RUS", "BLR", "ARM", "KAZ", "KGZ", "TJK", "UZB"]
 

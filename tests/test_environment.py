@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from analysis.paths import ROOT
+from analysis.data.paths import ROOT
 
 LOCK = ROOT / "requirements.lock"
 MAKEFILE = ROOT / "Makefile"

@@ -24,8 +24,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 
-from analysis.build import toc_files
-from analysis.paths import ROOT
+from analysis.publish.build import toc_files
+from analysis.data.paths import ROOT
 
 from .conftest import BIN
 

@@ -9,10 +9,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import maps
+from analysis.measures import maps
 from analysis.charts.network import map_grid, membership_map
-from analysis.membership import ever_members
-from analysis.style import use_house_style
+from analysis.measures.membership import ever_members
+from analysis.charts.style import use_house_style
 
 MEMBERSHIP_COLUMNS = ["state", "organization", "status", "start", "start_precision", "end",
                       "end_precision", "end_reason", "note", "source"]

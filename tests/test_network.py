@@ -12,12 +12,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis import network
+from analysis.measures import network
 from analysis.charts.network import bases_chart, network_drawing
-from analysis.load import split_list
-from analysis.membership import members_on, status_on
-from analysis.schema import MEMBERSHIP_STATUSES
-from analysis.style import use_house_style
+from analysis.data.load import split_list
+from analysis.measures.membership import members_on, status_on
+from analysis.data.schema import MEMBERSHIP_STATUSES
+from analysis.charts.style import use_house_style
 
 MEMBERSHIP_COLUMNS = ["state", "organization", "status", "start", "start_precision", "end",
                       "end_precision", "end_reason", "note", "source"]

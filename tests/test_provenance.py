@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from analysis.charts.provenance import competing_values_chart
-from analysis.provenance import competing_values, numeric_range
+from analysis.measures.provenance import competing_values, numeric_range
 
 DISC = pd.DataFrame({
     "table": ["responses"] * 3 + ["bases"],

@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 
 from analysis.charts import requests as charts
 from analysis.charts.base import Chart
-from analysis.interventions import filter_timeline, intervention_timeline
-from analysis.requests import (
+from analysis.measures.interventions import filter_timeline, intervention_timeline
+from analysis.measures.requests import (
     crises_without_request,
     merge_joint_requests,
     periods,
@@ -25,8 +25,8 @@ from analysis.requests import (
     wilson_interval,
     yardstick,
 )
-from analysis.schema import RESPONSE_LEVELS, TABLES
-from analysis.style import use_house_style
+from analysis.data.schema import RESPONSE_LEVELS, TABLES
+from analysis.charts.style import use_house_style
 
 Z95 = 1.959963984540054  # the 97.5% quantile of the standard normal
 

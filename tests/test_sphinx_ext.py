@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from analysis.sphinx_ext import image_size, sized_images
+from analysis.publish.sphinx_ext import image_size, sized_images
 
 SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
        'viewBox="0 0 10 10"></svg>')

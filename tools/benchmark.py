@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from analysis.build import build_html, notebook_files, toc_files  # noqa: E402
+from analysis.publish.build import build_html, notebook_files, toc_files  # noqa: E402
 
 EDITED = ROOT / "book" / "conclusions.md"
 EDIT = "\n```{code-cell} ipython3\n:tags: [remove-cell]\n\n# benchmark edit\n```\n"
@@ -67,7 +67,7 @@ def single_execution_times() -> dict[str, float]:
 
 def data_and_analysis_times(repeats: int = 5) -> dict[str, float]:
     from analysis import compare, divisions, interventions, network, requests
-    from analysis.load import load_all
+    from analysis.data.load import load_all
 
     load_all()  # warm: imports and file cache
     loads = [timed(load_all)[1] for _ in range(repeats)]

@@ -1,8 +1,11 @@
-"""Charts in the house style (:mod:`analysis.style`), one submodule per chapter topic.
+"""Charts in the house style (:mod:`analysis.charts.style`), one submodule per chapter topic.
 
 Every function takes tables (DataFrames) and returns a :class:`Chart`: the matplotlib figure and
 the table of exactly what it plots. Colours come from the colour-blind-safe palette, and no chart
 relies on colour alone (labels, markers or hatching carry the same information).
+
+Charts import from :mod:`analysis.measures` and :mod:`analysis.data`, never from
+:mod:`analysis.publish`.
 """
 
 from .base import Chart

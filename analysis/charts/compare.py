@@ -8,9 +8,9 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.patches import Patch
 
-from ..compare import CLAUSE_LABEL
-from ..schema import RESPONSE_LEVELS
-from ..style import PALETTE, add_source
+from ..measures.compare import CLAUSE_LABEL
+from ..data.schema import RESPONSE_LEVELS
+from .style import PALETTE, add_source
 from .base import Chart
 
 #: One colour, marker and hatch per alliance (the marker and hatch repeat what the colour says).
@@ -64,7 +64,7 @@ def growth_chart(
 ) -> Chart:
     """Step lines of the number of member states of each alliance over time.
 
-    ``growth`` is :func:`analysis.compare.membership_growth`. Each alliance has its own colour and
+    ``growth`` is :func:`analysis.measures.compare.membership_growth`. Each alliance has its own colour and
     marker and is labelled at the end of its line. Each step ends at the year end it counts, so
     the level drawn over a year is the count at its end. The CSTO's markers are hollow while the
     1992 treaty (CST) is the body counted. A dashed line adds suspended or frozen members where
@@ -133,7 +133,7 @@ def concentration_panels(
     """Two panels of bars: the largest member's share of the common budget and of active forces,
     for each alliance, labelled with the percentage and the state.
 
-    ``shares`` is :func:`analysis.compare.largest_member_shares`. Under each bar a note says how
+    ``shares`` is :func:`analysis.measures.compare.largest_member_shares`. Under each bar a note says how
     many members have data (budget shares are shares of the whole budget; force shares are shares
     of the members with data), and "no data" marks an alliance without any figure. The data
     returned has one row per bar: ``organization``, ``panel``, ``largest_state``,
@@ -185,7 +185,7 @@ def clause_use_chart(
     """Horizontal stacked bars: for each alliance's collective-defence and consultation clause,
     how many occasions it was invoked, split by the highest response each drew.
 
-    ``invocations`` is :func:`analysis.compare.clause_invocations` (a joint request by several
+    ``invocations`` is :func:`analysis.measures.compare.clause_invocations` (a joint request by several
     members on one day is one occasion). Every outcome has its own colour and hatch, and each
     segment is labelled with its count. The data returned has one row per segment:
     ``organization``, ``clause``, ``label``, ``outcome`` and ``occasions`` (a count).

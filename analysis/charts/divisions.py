@@ -16,8 +16,8 @@ from matplotlib.patches import Patch, Rectangle
 from matplotlib.ticker import PercentFormatter
 from matplotlib.transforms import ScaledTranslation
 
-from ..divisions import ALIGNMENT_CODES, DEFIANCE_KINDS
-from ..style import PALETTE, add_source
+from ..measures.divisions import ALIGNMENT_CODES, DEFIANCE_KINDS
+from .style import PALETTE, add_source
 from .base import Chart
 
 #: Colour, letter and text colour of each recorded vote in the heatmap.
@@ -69,7 +69,7 @@ def vote_heatmap(
     title: str = "How the members voted on Ukraine in the UN General Assembly",
     source: str = "The CSTO Record, data/un_votes.csv and data/un_resolutions.csv",
 ) -> Chart:
-    """A resolution x state grid of UN votes, from :func:`analysis.divisions.vote_matrix`.
+    """A resolution x state grid of UN votes, from :func:`analysis.measures.divisions.vote_matrix`.
 
     Each cell carries the vote twice, as a colour and a letter (Y yes, N no, A abstain, – absent);
     a state with no recorded vote gets a white hatched cell marked ``n/r`` (not recorded). Rows are
@@ -168,7 +168,7 @@ def agreement_with_russia_lines(
 ) -> Chart:
     """One line per state: the share of its UN votes that matched the reference state's.
 
-    Takes :func:`analysis.divisions.agreement_with_over_time` (by year, or by resolution: then
+    Takes :func:`analysis.measures.divisions.agreement_with_over_time` (by year, or by resolution: then
     the x axis is the adoption date and the line follows ``cumulative_share``). The reference
     state itself (always 100%) is left out. Each line has its own colour and marker and a label
     at its last point; with ``states_table`` the labels are names rather than ISO3 codes. Lines
@@ -234,7 +234,7 @@ def alignment_grid(
     title: str = "Where each state stands on Moscow's causes",
     source: str = "The CSTO Record, data/stances.csv (latest stance per state and issue)",
 ) -> Chart:
-    """A state x issue grid of stances, from :func:`analysis.divisions.alignment_matrix`.
+    """A state x issue grid of stances, from :func:`analysis.measures.divisions.alignment_matrix`.
 
     Each recorded stance is a symbol whose shape and colour both give the alignment (filled
     circle aligned, hollow diamond hedging, cross opposed); a cell with no recorded stance shows a
@@ -299,7 +299,7 @@ def defiance_chart(
     source: str = "The CSTO Record, data/events.csv and data/memberships.csv",
 ) -> Chart:
     """Stacked bars, one per member: its boycotts, refused declarations, suspensions, freezes
-    and withdrawals, summed over the years of :func:`analysis.divisions.defiance_events`.
+    and withdrawals, summed over the years of :func:`analysis.measures.divisions.defiance_events`.
 
     Each kind has its own colour and hatch, and the total is written at the end of each bar.
     The data returned has one row per drawn segment: ``state``, ``name``, ``kind``, ``count`` (a

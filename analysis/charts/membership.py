@@ -8,8 +8,8 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.patches import Patch
 
-from .. import membership
-from ..style import STATUS_STYLE, add_source
+from ..measures import membership
+from .style import STATUS_STYLE, add_source
 from .base import Chart
 
 

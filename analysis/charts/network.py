@@ -15,7 +15,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, PathPatch
 from matplotlib.path import Path
 
-from ..maps import (
+from ..measures.maps import (
     EURASIA,
     MAP_CATEGORIES,
     Shapes,
@@ -24,8 +24,8 @@ from ..maps import (
     largest_ring_centroid,
     state_categories,
 )
-from ..network import ALLIANCE, TURNING_POINTS
-from ..style import PALETTE, STATUS_STYLE, add_source
+from ..measures.network import ALLIANCE, TURNING_POINTS
+from .style import PALETTE, STATUS_STYLE, add_source
 from .base import Chart
 
 #: Fill, hatch and legend label of each map category; the hatch repeats what the colour says.
@@ -141,7 +141,7 @@ def membership_map(
     """Map of Eurasia on ``date``: alliance members, signatories, suspended or frozen members,
     former members, NATO members and others, each with its own colour and hatch.
 
-    ``shapes`` comes from :func:`analysis.maps.load_shapes`; ``window`` is (west, east, south,
+    ``shapes`` comes from :func:`analysis.measures.maps.load_shapes`; ``window`` is (west, east, south,
     north) in degrees, drawn in an equirectangular projection. Alliance states (current and
     former) carry their ISO3 code. The data returned has one row per country drawn: ``date``,
     ``iso_numeric``, ``iso3`` and ``name`` (empty for countries outside ``states``), ``category``.
@@ -173,7 +173,7 @@ def map_grid(
     source: str = "The CSTO Record, data/memberships.csv; borders: Natural Earth (public domain)",
 ) -> Chart:
     """Small multiples of ``membership_map``, one panel per date (by default the
-    :data:`~analysis.network.TURNING_POINTS`), with one shared legend.
+    :data:`~analysis.measures.network.TURNING_POINTS`), with one shared legend.
 
     The default window is narrower than a single map's (10-100°E, 30-65°N), enough for every
     member. Panels are titled with the date and, for a turning point, what changed. Data: the
@@ -218,10 +218,10 @@ def network_drawing(
     title: str | None = None,
     source: str = "The CSTO Record, data/memberships.csv",
 ) -> Chart:
-    """The state projection (:func:`analysis.network.state_projection`) drawn on fixed positions.
+    """The state projection (:func:`analysis.measures.network.state_projection`) drawn on fixed positions.
 
     ``positions`` maps ISO3 codes to (longitude, latitude), e.g. from
-    :func:`analysis.maps.state_positions` (then :func:`analysis.maps.declutter`), so a node stays
+    :func:`analysis.measures.maps.state_positions` (then :func:`analysis.measures.maps.declutter`), so a node stays
     in place from one snapshot to the next. ``nodes`` limits the drawing to those states (default:
     every state with a position). Edge width grows with the number of shared organizations; every
     node carries its ISO3 code, the ``hub`` is larger, darker and in bold. Data: one row per mark,
@@ -287,7 +287,7 @@ def bases_chart(
 ) -> Chart:
     """Installations in use per host over time, one panel per host, one step line per operator.
 
-    ``counts`` is :func:`analysis.network.bases_per_host` over a series of dates. Each operator
+    ``counts`` is :func:`analysis.measures.network.bases_per_host` over a series of dates. Each operator
     has its own colour, marker and line style (Russia: vermillion circles, solid). Panels are
     titled with the host's name when ``states`` is given. Data: ``counts`` as drawn.
     """

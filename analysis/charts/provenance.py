@@ -5,7 +5,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from ..style import PALETTE, add_source
+from .style import PALETTE, add_source
 from .base import Chart
 
 
@@ -18,7 +18,7 @@ def competing_values_chart(
 ) -> Chart:
     """Horizontal bars, one per source, of the numeric values they give for one fact.
 
-    ``values`` is :func:`analysis.provenance.competing_values`; ``sources`` the sources table, for
+    ``values`` is :func:`analysis.measures.provenance.competing_values`; ``sources`` the sources table, for
     the publishers' names. The value the book uses is solid and labelled "used"; the others are
     hatched, so the difference does not rest on colour. Data returned: ``label``, ``value``,
     ``used``.

@@ -10,8 +10,8 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import PercentFormatter
 
-from ..schema import RESPONSE_LEVELS
-from ..style import PALETTE, add_source
+from ..data.schema import RESPONSE_LEVELS
+from .style import PALETTE, add_source
 from .base import Chart
 
 SOURCE = "The CSTO Record, data/requests.csv and data/responses.csv"
@@ -41,7 +41,7 @@ KIND_STYLE = {
 }
 
 
-#: How each success measure of :func:`analysis.requests.response_rates` reads in a sentence.
+#: How each success measure of :func:`analysis.measures.requests.response_rates` reads in a sentence.
 SUCCESS_PHRASE = {
     "any_action": "any action",
     "material": "material aid or troops",
@@ -68,7 +68,7 @@ def response_ladder(
 
     Requests are filled circles; crises in which no request was made are hollow diamonds (placed
     at whatever the alliance did anyway). Troop numbers are written beside the dot where known.
-    ``outcomes`` is :func:`analysis.requests.request_outcomes` (or a merged or filtered copy). The
+    ``outcomes`` is :func:`analysis.measures.requests.request_outcomes` (or a merged or filtered copy). The
     data returned holds ``request_id``, ``label``, ``request_made``, ``highest_level``,
     ``highest_rank``, ``troops`` and ``y`` (row position) for every dot.
     """
@@ -123,7 +123,7 @@ def rates_by_threat(
     source: str = SOURCE,
 ) -> Chart:
     """Horizontal bars: the share of requests answered in each group of ``rates``
-    (:func:`analysis.requests.response_rates`, e.g. by threat, or by organization and threat),
+    (:func:`analysis.measures.requests.response_rates`, e.g. by threat, or by organization and threat),
     with the Wilson interval as an error bar and "k of n" written beside each bar.
 
     Where ``rates`` has an ``organization`` column, bars are coloured and hatched by alliance and
@@ -176,7 +176,7 @@ def intervention_timeline_chart(
     from start to end for missions and deployments with a known end. Troop numbers are written
     beside deployments.
 
-    ``timeline`` is :func:`analysis.interventions.intervention_timeline`; only ``organization``'s
+    ``timeline`` is :func:`analysis.measures.interventions.intervention_timeline`; only ``organization``'s
     rows are drawn (``None``: all). The data returned is those rows with ``lane`` and ``y``.
     """
     rows = timeline if organization is None else timeline[timeline["organization"] == organization]

@@ -15,10 +15,10 @@ import io
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from .charts import Chart
-from .load import load_all
-from .paths import ROOT
-from .style import use_house_style
+from ..charts import Chart
+from ..data.load import load_all
+from ..data.paths import ROOT
+from ..charts.style import use_house_style
 
 #: Where chapters write the data behind each figure, for readers to download.
 FIGURE_DATA = ROOT / "book" / "_generated" / "figures"

@@ -1,7 +1,7 @@
 """The codebook: every table in ``data/``, its fields, keys and allowed values, defined once.
 
 Everything else is generated from :data:`TABLES`: the pandera schemas that check the CSV files at
-load time (:mod:`analysis.validate`), the Frictionless ``datapackage.json`` and the data dictionary
+load time (:mod:`analysis.data.validate`), the Frictionless ``datapackage.json`` and the data dictionary
 appendix of the book. To add a column, add a :class:`Field` here; the checks, the data package and
 the dictionary follow.
 """

@@ -1,7 +1,7 @@
 """The alliance as a network: who shares which organizations with whom, and what runs via Russia.
 
 Three kinds of graph, all built for one date from the tables (intervals include ``start`` and
-exclude ``end``, as in :mod:`analysis.membership`):
+exclude ``end``, as in :mod:`analysis.measures.membership`):
 
 * :func:`affiliation_graph`: the bipartite graph of states and the organizations they belong to;
 * :func:`state_projection`: states linked by the number of organizations they share;

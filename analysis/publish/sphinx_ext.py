@@ -25,7 +25,7 @@ from pathlib import Path
 
 from .build import (execution_inputs, inputs_fingerprint, is_notebook, notebook_json,
                     refresh_cache)
-from .paths import data_dir
+from ..data.paths import data_dir
 
 #: Where the bibliography is written, relative to the book's source folder (``_config.yml``
 #: lists the same path under ``bibtex_bibfiles``).
@@ -37,7 +37,7 @@ DATA_APPENDIX = "book/data_dictionary"
 
 def _write_bibliography(app, config) -> None:  # noqa: ANN001 - Sphinx signature
     from .bibliography import write_bibtex
-    from .load import load_all
+    from ..data.load import load_all
 
     tables = load_all()  # raises DataError: the build stops on bad data
     write_bibtex(tables["sources"], Path(app.srcdir) / BIB_PATH)

@@ -29,8 +29,8 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from .load import split_list
-from .schema import STANCE_ISSUES, VOTES
+from ..data.load import split_list
+from ..data.schema import STANCE_ISSUES, VOTES
 
 #: Numeric code of each stance alignment (toward Moscow positive).
 ALIGNMENT_CODES: dict[str, int] = {"aligned": 1, "hedging": 0, "opposed": -1}

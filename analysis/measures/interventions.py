@@ -1,7 +1,7 @@
 """Intervention history: every request, crisis, response, mission and deployment as one dated
 timeline, and a filter over it.
 
-A response's ``kind`` is its level on :data:`analysis.schema.RESPONSE_LEVELS`, except that a
+A response's ``kind`` is its level on :data:`analysis.data.schema.RESPONSE_LEVELS`, except that a
 ``none`` response (a dated non-answer) is called ``no_action``. Durations count the days from the
 first to the last day given (``end`` minus ``start``); they exist only for missions and deployments
 whose end is known.
@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from .load import split_list
+from ..data.load import split_list
 
 #: Every kind of row in a timeline, in the order they are sorted on the same day.
 TIMELINE_KINDS: tuple[str, ...] = (

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 #: The repository root: the folder that holds ``analysis/`` and ``data/``.
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def data_dir() -> Path:

@@ -4,7 +4,7 @@ for the CSTO and NATO.
 Coding rules used throughout (the book states them where it shows the numbers):
 
 * A request's outcome is the **highest level** any of its responses reached on the ordinal scale
-  :data:`analysis.schema.RESPONSE_LEVELS` (``none`` < ``statement`` < ``consultation`` <
+  :data:`analysis.data.schema.RESPONSE_LEVELS` (``none`` < ``statement`` < ``consultation`` <
   ``mission`` < ``material_aid`` < ``deployment``). A request with no response row counts as
   ``none``: nothing was recorded as done.
 * Only responses above ``none`` are **actions**. The first response and the lags are measured to
@@ -36,8 +36,8 @@ from statistics import NormalDist
 import numpy as np
 import pandas as pd
 
-from .dates import latest_possible
-from .schema import RESPONSE_LEVELS
+from ..data.dates import latest_possible
+from ..data.schema import RESPONSE_LEVELS
 
 #: Rank of each response level: 0 (``none``) to 5 (``deployment``).
 LEVEL_RANK: dict[str, int] = {level: rank for rank, level in enumerate(RESPONSE_LEVELS)}
@@ -157,7 +157,7 @@ def request_outcomes(requests: pd.DataFrame, responses: pd.DataFrame) -> pd.Data
     Keeps the columns of ``requests`` (except ``note`` and ``source``) and adds:
 
     * ``highest_rank`` (0-5, ``Int64``) and ``highest_level`` (ordered Categorical on
-      :data:`~analysis.schema.RESPONSE_LEVELS`): the highest level any response reached; ``none``
+      :data:`~analysis.data.schema.RESPONSE_LEVELS`): the highest level any response reached; ``none``
       when there is no response row;
     * ``first_response_date`` and ``highest_response_date``: the first action (level above
       ``none``), and the first action at the highest level (``NaT`` if nothing was done);

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from .paths import ROOT
+from ..data.paths import ROOT
 
 
 def toc_files(root: Path = ROOT) -> list[str]:
@@ -207,7 +207,7 @@ def execute_parallel(root: Path = ROOT, cache_path: Path | None = None,
     ]
     stale = cache.list_unexecuted(filter_pks=[record.pk for record in records])
     NbProjectRecord.remove_tracebacks([record.pk for record in stale], cache.db)
-    logger = logging.getLogger("analysis.build")
+    logger = logging.getLogger("analysis.publish.build")
     outcomes: list[_Outcome] = []
     if stale:
         jobs = [(record.uri, cache.get_project_notebook(record.pk).nb) for record in stale]

@@ -1,4 +1,4 @@
-"""Checks every CSV in ``data/`` against the codebook in :mod:`analysis.schema`.
+"""Checks every CSV in ``data/`` against the codebook in :mod:`analysis.data.schema`.
 
 The checks run in three passes, and every problem is reported with the file, the line as a person
 counts it in the file (the header is line 1), the column and what is wrong:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .edition import package_metadata
 from .schema import TABLES, Field, Table
 
 _TYPES = {
@@ -61,15 +62,16 @@ def _foreign_keys(table: Table) -> list[dict]:
     keys = []
     for f in table.fields:
         # Lists in one cell (``states``, ``sources``) cannot be expressed as Frictionless foreign
-        # keys; their descriptions say what they reference and analysis.validate checks them.
+        # keys; their descriptions say what they reference and analysis.data.validate checks them.
         if f.ref and f.kind not in ("states", "sources"):
             resource, field = f.ref.split(".")
             keys.append({"fields": f.name, "reference": {"resource": resource, "fields": field}})
     return keys
 
 
-def datapackage() -> dict:
-    """The Data Package descriptor for every table in :data:`analysis.schema.TABLES`."""
+def datapackage(directory: Path | None = None) -> dict:
+    """The Data Package descriptor for every table in :data:`analysis.data.schema.TABLES`, with
+    the package metadata (cut-off date included) from ``package.yml`` in ``directory``."""
     resources = []
     for table in TABLES.values():
         schema: dict = {
@@ -89,27 +91,26 @@ def datapackage() -> dict:
             "encoding": "utf-8",
             "schema": schema,
         })
+    meta = package_metadata(directory)
     return {
-        "name": "csto-record",
-        "title": "The CSTO Record: sourced data on the Collective Security Treaty Organization",
-        "description": "Memberships, requests for help and responses, events, exercises, foreign "
-                       "bases, UN votes, stances and capabilities of the CSTO's current and former "
-                       "members and of NATO, each row tied to a public source in sources.csv.",
-        "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
-                      "path": "https://creativecommons.org/licenses/by/4.0/"}],
+        "name": meta["name"],
+        "title": meta["title"],
+        "description": meta["description"],
+        "dataCutoff": str(meta["data_cutoff"]),
+        "licenses": meta["licenses"],
         "sources": [{"title": "Public sources listed row by row in sources.csv",
                      "path": "sources.csv"}],
         "resources": resources,
     }
 
 
-def datapackage_json() -> str:
+def datapackage_json(directory: Path | None = None) -> str:
     """The descriptor as the exact text of ``data/datapackage.json``."""
-    return json.dumps(datapackage(), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(datapackage(directory), indent=2, ensure_ascii=False) + "\n"
 
 
 def write_datapackage(directory: Path) -> Path:
     """Write ``datapackage.json`` into ``directory``; returns its path."""
     path = directory / "datapackage.json"
-    path.write_text(datapackage_json(), encoding="utf-8")
+    path.write_text(datapackage_json(directory), encoding="utf-8")
     return path

@@ -1,6 +1,6 @@
 """The one place that reads ``data/``: validated, typed tables.
 
->>> from analysis.load import load_all
+>>> from analysis.data.load import load_all
 >>> tables = load_all()          # dict of DataFrames, or DataError naming file, line and column
 >>> tables["memberships"].dtypes["start"]
 dtype('<M8[ns]')
@@ -38,7 +38,7 @@ def load_all(directory: Path | None = None) -> dict[str, pd.DataFrame]:
     """Every table in ``data/``, validated and typed, keyed by table name.
 
     Dates become ``datetime64``, counts nullable ``Int64``, text ``string``; ``;``-separated
-    lists stay as text (split them with :func:`~analysis.validate.split_list`, which this module
+    lists stay as text (split them with :func:`~analysis.data.validate.split_list`, which this module
     re-exports). Raises :class:`DataError` listing every problem (file, line, column, what is
     wrong) if any table breaks its rules.
     """
