@@ -9,7 +9,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.measures import maps
+from analysis.data.edition import data_cutoff
+from analysis.measures import maps, snapshots
 from analysis.charts.network import map_grid, membership_map
 from analysis.measures.membership import ever_members
 from analysis.charts.style import use_house_style
@@ -219,7 +220,8 @@ def test_membership_map_data_has_one_row_per_country_drawn(tables, shapes):
 
 def test_map_grid_svg_is_small_with_simplified_borders(tables):
     coarse = maps.load_shapes(tolerance=0.75)
-    chart = map_grid(tables["memberships"], tables["states"], coarse)
+    points = snapshots.turning_points(data_cutoff())
+    chart = map_grid(tables["memberships"], tables["states"], coarse, points)
     assert _svg_bytes(chart.figure) < 300_000
     assert chart.data["date"].nunique() == 9
     plt.close(chart.figure)

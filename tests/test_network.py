@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.measures import network
+from analysis.measures import installations, membership, network, snapshots
 from analysis.charts.network import bases_chart, network_drawing
 from analysis.data.load import split_list
 from analysis.measures.membership import members_on, status_on
@@ -218,31 +218,31 @@ def test_via_hub_share_is_nan_with_fewer_than_two_members_besides_the_hub():
 # --- alliance status, snapshots, changes ---------------------------------------------------------
 
 def test_alliance_status_prefers_membership_over_a_second_signature():
-    status = network.alliance_status_on(HISTORY, "2002-10-07").set_index("state")
+    status = membership.alliance_status_on(HISTORY, "2002-10-07").set_index("state")
     assert status.loc["ARM", "status"] == "member"
     assert status.loc["ARM", "organization"] == "CST"
 
 
 def test_snapshot_lists_members_and_frozen_members():
-    snap = network.snapshots(HISTORY, ["2024-02-22"]).iloc[0]
+    snap = snapshots.snapshots(HISTORY, ["2024-02-22"]).iloc[0]
     assert snap["members"] == "RUS"
     assert snap["frozen"] == "ARM"
     assert (snap["n_in_alliance"], snap["n_members"], snap["n_frozen"]) == (2, 1, 1)
 
 
 def test_snapshot_names_both_instruments_while_they_overlap():
-    snaps = network.snapshots(HISTORY, ["1999-04-20", "2002-10-07", "2006-08-16"])
+    snaps = snapshots.snapshots(HISTORY, ["1999-04-20", "2002-10-07", "2006-08-16"])
     assert snaps["instruments"].tolist() == ["CST", "CST;CSTO", "CSTO"]
 
 
 def test_snapshot_labels_come_from_the_turning_points():
-    snaps = network.snapshots(HISTORY, ["1992-05-15", "1993-01-01"])
-    assert snaps["label"].tolist() == [network.TURNING_POINTS["1992-05-15"], ""]
+    snaps = snapshots.snapshots(HISTORY, ["1992-05-15", "1993-01-01"])
+    assert snaps["label"].tolist() == [snapshots.TURNING_POINTS["1992-05-15"], ""]
     assert snaps.loc[0, "signatories"] == "ARM;RUS;UZB"
 
 
 def test_changes_between_the_alliance_history():
-    changes = network.changes_between(HISTORY, HISTORY_DATES)
+    changes = snapshots.changes_between(HISTORY, HISTORY_DATES)
     got = list(zip(changes["date_to"].dt.strftime("%Y-%m-%d"), changes["state"],
                    changes["from_status"], changes["to_status"], changes["change"]))
     assert got == [
@@ -260,12 +260,12 @@ def test_changes_between_the_alliance_history():
 
 def test_a_newcomer_joins_rather_than_rejoins():
     newcomer = memberships([("BLR", "CST", "member", "1994-04-20", None)])
-    changes = network.changes_between(newcomer, ["1993-01-01", "1995-01-01"])
+    changes = snapshots.changes_between(newcomer, ["1993-01-01", "1995-01-01"])
     assert changes["change"].tolist() == ["joined"]
 
 
 def test_changes_between_identical_dates_is_empty_with_columns():
-    changes = network.changes_between(HISTORY, ["2020-01-01", "2021-01-01"])
+    changes = snapshots.changes_between(HISTORY, ["2020-01-01", "2021-01-01"])
     assert changes.empty
     assert list(changes.columns) == ["date_from", "date_to", "state", "from_status", "to_status",
                                      "change"]
@@ -314,17 +314,17 @@ def test_affiliation_graph_edges_are_the_intervals_covering_the_date(table, day)
 
 
 @settings(max_examples=40, deadline=None)
-@given(table=timelines(organizations=("CSTO",), statuses=network.AFFILIATED),
+@given(table=timelines(organizations=("CSTO",), statuses=membership.AFFILIATED),
        day=st.integers(-5, 440))
 def test_snapshot_status_of_each_state_is_its_interval_status(table, day):
     date = BASE_DAY + pd.Timedelta(days=day)
-    snap = network.snapshots(table, [date]).iloc[0]
+    snap = snapshots.snapshots(table, [date]).iloc[0]
     covering = status_on(table, date).set_index("state")["status"]
     for column, status in [("members", "member"), ("signatories", "signatory"),
                            ("suspended", "suspended"), ("frozen", "frozen"),
                            ("withdrawing", "withdrawing")]:
         assert split_list(snap[column]) == sorted(covering[covering == status].index)
-    inside = covering[covering.isin(network.AFFILIATED)]
+    inside = covering[covering.isin(membership.AFFILIATED)]
     assert split_list(snap["in_alliance"]) == sorted(inside.index)
 
 
@@ -359,7 +359,7 @@ TOY_BASES = bases([
 
 
 def test_security_ties_are_operator_to_host_with_their_bases():
-    graph = network.security_ties(TOY_BASES, "2005-01-01")
+    graph = installations.security_ties(TOY_BASES, "2005-01-01")
     assert sorted(graph.edges) == [("RUS", "ARM"), ("RUS", "GEO"), ("USA", "KGZ")]
     assert graph["RUS"]["ARM"]["bases"] == ["B01", "B02"]
     assert graph["RUS"]["ARM"]["count"] == 2
@@ -367,18 +367,18 @@ def test_security_ties_are_operator_to_host_with_their_bases():
 
 
 def test_security_ties_drop_a_base_on_its_end_day():
-    graph = network.security_ties(TOY_BASES, "2014-06-03")
+    graph = installations.security_ties(TOY_BASES, "2014-06-03")
     assert not graph.has_edge("USA", "KGZ")
 
 
 def test_security_ties_mark_alliance_status_when_memberships_given():
-    graph = network.security_ties(TOY_BASES, "2025-01-01", memberships=TOY)
+    graph = installations.security_ties(TOY_BASES, "2025-01-01", memberships=TOY)
     assert graph.nodes["ARM"]["alliance_status"] == "frozen"
     assert graph.nodes["RUS"]["alliance_status"] == "member"
 
 
 def test_bases_per_host_counts_by_operator_with_zeros():
-    counts = network.bases_per_host(TOY_BASES, ["1990-01-01", "2010-01-01"])
+    counts = installations.bases_per_host(TOY_BASES, ["1990-01-01", "2010-01-01"])
     table = counts.set_index(["date", "host", "operator"])["installations"]
     # 1990: only the inherited Georgian site. 2010: ARM has two, GEO's is gone, KGZ has Manas.
     assert table.loc[pd.Timestamp("1990-01-01")].to_dict() == {
@@ -413,7 +413,7 @@ def test_network_drawing_keeps_positions_across_snapshots():
 
 
 def test_bases_chart_draws_the_counts_it_is_given():
-    counts = network.bases_per_host(TOY_BASES, pd.date_range("1992-01-01", "2020-01-01",
+    counts = installations.bases_per_host(TOY_BASES, pd.date_range("1992-01-01", "2020-01-01",
                                                              freq="YS"))
     chart = bases_chart(counts)
     assert len(chart.data) == len(counts)
@@ -424,22 +424,22 @@ def test_bases_chart_draws_the_counts_it_is_given():
 # --- the real data -------------------------------------------------------------------------------
 
 def test_real_snapshots_one_row_per_turning_point(tables):
-    snaps = network.snapshots(tables["memberships"])
-    assert snaps["date"].dt.strftime("%Y-%m-%d").tolist() == list(network.TURNING_POINTS)
+    snaps = snapshots.snapshots(tables["memberships"])
+    assert snaps["date"].dt.strftime("%Y-%m-%d").tolist() == list(snapshots.TURNING_POINTS)
     assert snaps["in_alliance"].map(lambda s: "RUS" in split_list(s)).all()
 
 
 def test_real_snapshot_members_are_members_of_the_treaty_or_organization(tables):
     m = tables["memberships"]
-    for _, snap in network.snapshots(m).iterrows():
+    for _, snap in snapshots.snapshots(m).iterrows():
         official = {s for org in ("CST", "CSTO") for s in members_on(m, snap["date"], org)}
         assert set(split_list(snap["members"])) == official
 
 
 def test_each_membership_turning_point_is_the_first_day_of_a_change(tables):
     m = tables["memberships"]
-    alliance = m[m["organization"].isin(network.ALLIANCE)]
-    for date, label in network.TURNING_POINTS.items():
+    alliance = m[m["organization"].isin(membership.ALLIANCE)]
+    for date, label in snapshots.TURNING_POINTS.items():
         if date in ("2022-01-05", "2026-11-23"):
             continue  # a request for help, and today: no change of membership
         day = pd.Timestamp(date)
@@ -457,8 +457,8 @@ def test_kazakhstan_turning_point_is_its_request_date(tables):
 
 def test_real_changes_rebuild_each_snapshot_from_the_previous(tables):
     m = tables["memberships"]
-    snaps = network.snapshots(m)
-    changes = network.changes_between(m, network.TURNING_POINTS)
+    snaps = snapshots.snapshots(m)
+    changes = snapshots.changes_between(m, snapshots.TURNING_POINTS)
     for i in range(1, len(snaps)):
         inside = set(split_list(snaps.loc[i - 1, "in_alliance"]))
         step = changes[changes["date_to"] == snaps.loc[i, "date"]]
@@ -470,10 +470,10 @@ def test_real_changes_rebuild_each_snapshot_from_the_previous(tables):
 def test_real_security_ties_hold_every_base_in_use_once(tables):
     b = tables["bases"]
     for date in ["1995-01-01", "2005-01-01", "2026-11-23"]:
-        graph = network.security_ties(b, date, tables["memberships"])
+        graph = installations.security_ties(b, date, tables["memberships"])
         listed = [base for _, _, ids in graph.edges(data="bases") for base in ids]
         assert len(listed) == len(set(listed))
-        counts = network.bases_per_host(b, [date])
+        counts = installations.bases_per_host(b, [date])
         assert counts["installations"].sum() == len(listed)
         assert all(a != h for a, h in graph.edges)
 

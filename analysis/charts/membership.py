@@ -16,12 +16,13 @@ from .base import Chart
 def membership_timeline(
     memberships: pd.DataFrame,
     states: pd.DataFrame,
+    until: str | pd.Timestamp,
     organizations: Iterable[str] = ("CST", "CSTO"),
-    until: str | pd.Timestamp = "2026-11-23",
     title: str = "Who was in the alliance, and when",
     source: str = "The CSTO Record, data/memberships.csv",
 ) -> Chart:
-    """A Gantt chart: one row per state, one bar per status interval in ``organizations``.
+    """A Gantt chart: one row per state, one bar per status interval in ``organizations``, open
+    intervals drawn to ``until`` (the data's cut-off date).
 
     Colour and hatch both encode the status, and the legend sits above the bars. The data
     returned holds ``state``, ``name``, ``organization``, ``status``, ``start``, ``end`` and

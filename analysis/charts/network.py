@@ -24,7 +24,8 @@ from ..measures.maps import (
     largest_ring_centroid,
     state_categories,
 )
-from ..measures.network import ALLIANCE, TURNING_POINTS
+from ..measures.membership import ALLIANCE
+from ..measures.snapshots import TURNING_POINTS
 from .style import PALETTE, STATUS_STYLE, add_source
 from .base import Chart
 
@@ -173,12 +174,14 @@ def map_grid(
     source: str = "The CSTO Record, data/memberships.csv; borders: Natural Earth (public domain)",
 ) -> Chart:
     """Small multiples of ``membership_map``, one panel per date (by default the
-    :data:`~analysis.measures.network.TURNING_POINTS`), with one shared legend.
+    :data:`~analysis.measures.snapshots.TURNING_POINTS`; a mapping such as
+    :func:`~analysis.measures.snapshots.turning_points` labels its own dates), with one shared legend.
 
     The default window is narrower than a single map's (10-100°E, 30-65°N), enough for every
     member. Panels are titled with the date and, for a turning point, what changed. Data: the
     rows of every panel, with its ``date``.
     """
+    labels = dates if isinstance(dates, Mapping) else TURNING_POINTS
     days = [pd.Timestamp(d).normalize() for d in dates]
     orgs = tuple(organizations)
     nrows = math.ceil(len(days) / ncols)
@@ -189,7 +192,7 @@ def map_grid(
         data = _map_data(memberships, states, visible, day, orgs)
         _map_frame(ax, window)
         _draw_map(ax, data, visible, labels=False)
-        label = TURNING_POINTS.get(day.strftime("%Y-%m-%d"), "")
+        label = labels.get(day.strftime("%Y-%m-%d"), "")
         ax.set_title(f"{day:%d %b %Y}" + (f"\n{label}" if label else ""), fontsize=9)
         ax.tick_params(labelbottom=False, labelleft=False, length=0)
         frames.append(data)

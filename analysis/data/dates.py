@@ -1,8 +1,37 @@
-"""Dates that carry their precision: a date known only to the month or year stands for a range."""
+"""Dates and their precision: days as the tables hold them, and what a date known only to the
+month or year may stand for.
+
+Intervals in the tables include their ``start`` and exclude their ``end`` (the day a status
+changed). The measures answer questions on many dates at once, so they compare dates as int64
+nanoseconds since the epoch (:func:`as_ns`), with a missing date as :data:`NAT`.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+import numpy as np
 import pandas as pd
+
+#: A missing date among int64 nanoseconds: the smallest int64, as numpy stores NaT.
+NAT = np.iinfo(np.int64).min
+
+
+def to_day(date: str | pd.Timestamp) -> pd.Timestamp:
+    """``date`` as a day: a ``Timestamp`` at midnight."""
+    return pd.Timestamp(date).normalize()
+
+
+def as_ns(dates: pd.Series | Iterable[str | pd.Timestamp]) -> np.ndarray:
+    """Dates as an int64 array of nanoseconds since the epoch, a missing date as :data:`NAT`."""
+    if isinstance(dates, pd.Series):
+        return np.asarray(dates, dtype="datetime64[ns]").view("int64")
+    return np.array([to_day(d).value for d in dates], dtype=np.int64)
+
+
+def from_ns(values: np.ndarray | list[int]) -> np.ndarray:
+    """int64 nanoseconds back to ``datetime64[ns]`` (:data:`NAT` becomes NaT)."""
+    return np.asarray(values, dtype=np.int64).view("datetime64[ns]")
 
 
 def latest_possible(dates: pd.Series, precisions: pd.Series) -> pd.Series:

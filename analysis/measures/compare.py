@@ -13,21 +13,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
+from ..data.dates import NAT, as_ns, from_ns, to_day
+from ..data.edition import data_cutoff
+from .membership import PREDECESSORS, Intervals, bodies
 from .requests import LEVEL_RANK, request_outcomes
 
 #: The two alliances compared, in the order of the comparison table's columns.
 ALLIANCES: tuple[str, ...] = ("CSTO", "NATO")
-
-#: Body that applied before an alliance's own founding act entered into force.
-PREDECESSOR: dict[str, str] = {"CSTO": "CST"}
-
-#: The default "today" of the comparison (the book's fixed as-of date).
-AS_OF = "2026-11-23"
 
 #: Statuses of a state that is inside but not a full member (counted only after membership).
 NOT_FULL: tuple[str, ...] = ("suspended", "frozen", "withdrawing")
@@ -70,87 +66,53 @@ BUDGET_MEASURE: dict[str, str] = {"CSTO": "csto_budget_share", "NATO": "nato_com
 
 # --- membership -------------------------------------------------------------------------------
 #
-# The tables are small but the questions are asked on many dates, so the helpers below read the
-# membership columns once into plain lists and int64 arrays (nanoseconds since the epoch, NaT as
-# the smallest int64) and answer every date at once, instead of filtering the frame per date.
-
-_NAT = np.iinfo(np.int64).min
+# Asked on many dates at once, through the membership table read once into plain columns
+# (membership.Intervals; dates as int64 nanoseconds, a missing date as NAT).
 
 
-class _Table(NamedTuple):
-    """The columns of ``memberships`` the comparison needs, row by row."""
-
-    state: list
-    organization: list
-    status: list
-    start: np.ndarray
-    end: np.ndarray
-
-
-def _ns(dates: pd.Series) -> np.ndarray:
-    """Dates as int64 nanoseconds since the epoch, NaT as :data:`_NAT`."""
-    return np.asarray(dates, dtype="datetime64[ns]").view("int64")
-
-
-def _table(memberships: pd.DataFrame) -> _Table:
-    return _Table(memberships["state"].tolist(), memberships["organization"].tolist(),
-                  memberships["status"].tolist(), _ns(memberships["start"]),
-                  _ns(memberships["end"]))
-
-
-def _day(date: str | pd.Timestamp) -> pd.Timestamp:
-    return pd.Timestamp(date).normalize()
-
-
-def _bodies(alliance: str) -> tuple[str, ...]:
-    """The organization codes that make up ``alliance`` over time, oldest first."""
-    return tuple(code for code in (PREDECESSOR.get(alliance), alliance) if code)
-
-
-def _rows_of(table: _Table, bodies: Iterable[str]) -> list[int]:
-    """Positions of the rows of ``bodies`` (missing codes match nothing)."""
-    wanted = set(bodies)
-    return [i for i, org in enumerate(table.organization) if isinstance(org, str) and org in wanted]
+def _day(date: str | pd.Timestamp | None) -> pd.Timestamp:
+    """``date`` as a day; None means the data's cut-off date (``data/package.yml``)."""
+    return data_cutoff() if date is None else to_day(date)
 
 
 def _earliest(starts: np.ndarray) -> pd.Timestamp:
     """The earliest of int64 dates, NaT when there is none (as ``Series.min`` gives)."""
-    known = starts[starts != _NAT]
+    known = starts[starts != NAT]
     return pd.Timestamp(int(known.min()), unit="ns") if len(known) else pd.NaT
 
 
-def _charter_in_force(memberships: pd.DataFrame | _Table, alliance: str) -> pd.Timestamp | None:
+def _charter_in_force(memberships: pd.DataFrame | Intervals, alliance: str) -> pd.Timestamp | None:
     """First day any state was a ``member`` of ``alliance`` itself (not of its predecessor), or
     None when the alliance has no predecessor: the day its own body took over."""
-    if alliance not in PREDECESSOR:
+    if alliance not in PREDECESSORS:
         return None
-    table = memberships if isinstance(memberships, _Table) else _table(memberships)
-    rows = [i for i in _rows_of(table, [alliance]) if table.status[i] == "member"]
+    table = memberships if isinstance(memberships, Intervals) else Intervals(memberships)
+    rows = [i for i in table.rows_of([alliance]) if table.status[i] == "member"]
     return _earliest(table.start[rows]) if rows else None
 
 
 def _body_on(alliance: str, day: pd.Timestamp, switch: pd.Timestamp | None) -> str:
     if switch is not None and day < switch:
-        return PREDECESSOR[alliance]
+        return PREDECESSORS[alliance][-1]
     return alliance
 
 
-def _inside_positions(table: _Table, bodies: Iterable[str]) -> list[int]:
+def _inside_positions(table: Intervals, organizations: Iterable[str]) -> list[int]:
     """Positions of the rows of ``bodies`` that make a state inside: ``member`` rows, and
     ``suspended``, ``frozen`` or ``withdrawing`` rows of a state that was a member of the same
     body before; sorted by organization, state and start (missing last), member rows first on
     ties."""
-    rows = _rows_of(table, bodies)
+    rows = table.rows_of(organizations)
     full = [i for i in rows if table.status[i] == "member"]
     first_member: dict[tuple[str, str], int] = {}
     for i in full:
         key, start = (table.state[i], table.organization[i]), int(table.start[i])
-        if isinstance(key[0], str) and start != _NAT:
+        if isinstance(key[0], str) and start != NAT:
             first_member[key] = min(first_member.get(key, start), start)
     after_membership = []
     for i in rows:
         state, start = table.state[i], int(table.start[i])
-        if (table.status[i] in NOT_FULL and isinstance(state, str) and start != _NAT
+        if (table.status[i] in NOT_FULL and isinstance(state, str) and start != NAT
                 and first_member.get((state, table.organization[i]), start + 1) <= start):
             after_membership.append(i)
 
@@ -158,25 +120,18 @@ def _inside_positions(table: _Table, bodies: Iterable[str]) -> list[int]:
         state, start = table.state[i], int(table.start[i])
         return (table.organization[i],
                 (0, state) if isinstance(state, str) else (1, ""),
-                (0, start) if start != _NAT else (1, 0))
+                (0, start) if start != NAT else (1, 0))
 
     return sorted(full + after_membership, key=order)
 
 
-def _inside_rows(memberships: pd.DataFrame, bodies: Iterable[str]) -> pd.DataFrame:
-    """Rows of ``bodies`` that make a state inside: ``member`` rows, and ``suspended``, ``frozen``
+def _inside_rows(memberships: pd.DataFrame, organizations: Iterable[str]) -> pd.DataFrame:
+    """Rows of ``organizations`` that make a state inside: ``member`` rows, and ``suspended``, ``frozen``
     or ``withdrawing`` rows of a state that was a member of the same body before."""
-    return memberships.iloc[_inside_positions(_table(memberships), bodies)]
+    return memberships.iloc[_inside_positions(Intervals(memberships), organizations)]
 
 
-def _covers(table: _Table, rows: list[int], days: np.ndarray) -> np.ndarray:
-    """rows x days: whether each row's interval holds on each day (int64 dates; start
-    inclusive, end exclusive, a missing start never and a missing end always holds)."""
-    start, end = table.start[rows][:, None], table.end[rows][:, None]
-    return (start != _NAT) & (start <= days) & ((end == _NAT) | (end > days))
-
-
-def _counts_over(table: _Table, inside: list[int], body: str,
+def _counts_over(table: Intervals, inside: list[int], body: str,
                  days: np.ndarray) -> dict[str, np.ndarray]:
     """Numbers of distinct states (``members``, ``suspended_or_frozen``, ``inside``) among the
     ``inside`` rows of ``body`` holding on each of ``days`` (int64 dates)."""
@@ -185,7 +140,7 @@ def _counts_over(table: _Table, inside: list[int], body: str,
     # states x rows: which state each row belongs to.
     owner = np.zeros((len(codes), len(rows)), dtype=np.int64)
     owner[[codes[table.state[i]] for i in rows], np.arange(len(rows))] = 1
-    covers = _covers(table, rows, days).astype(np.int64)
+    covers = table.covers(rows, days).astype(np.int64)
     statuses = [table.status[i] for i in rows]
 
     def distinct(kind: list[bool]) -> np.ndarray:
@@ -197,15 +152,11 @@ def _counts_over(table: _Table, inside: list[int], body: str,
             "inside": distinct([True] * len(rows))}
 
 
-def _as_ns(days: Iterable[pd.Timestamp]) -> np.ndarray:
-    return np.array([pd.Timestamp(d).value for d in days], dtype=np.int64)
-
-
 def membership_growth(
     memberships: pd.DataFrame,
     organizations: Iterable[str] = ALLIANCES,
     start: str | pd.Timestamp | None = None,
-    end: str | pd.Timestamp = AS_OF,
+    end: str | pd.Timestamp | None = None,
     freq: str = "YE",
     include_end: bool = True,
 ) -> pd.DataFrame:
@@ -225,10 +176,9 @@ def membership_growth(
     not a period end itself, so that the table ends "today".
     """
     alliances = list(organizations)
-    table = _table(memberships)
-    all_bodies = [b for a in alliances for b in _bodies(a)]
-    first = _day(start) if start is not None else _earliest(table.start[_rows_of(table,
-                                                                                 all_bodies)])
+    table = Intervals(memberships)
+    all_bodies = [b for a in alliances for b in bodies(a)]
+    first = _day(start) if start is not None else _earliest(table.start[table.rows_of(all_bodies)])
     last = _day(end)
     dates = list(pd.date_range(first, last, freq=freq))
     if include_end and (not dates or dates[-1] != last):
@@ -236,13 +186,13 @@ def membership_growth(
     columns: dict[str, list] = {c: [] for c in ("date", "organization", "body", "members",
                                                 "suspended_or_frozen", "inside")}
     for alliance in alliances:
-        bodies = _bodies(alliance)
-        opened = _earliest(table.start[_rows_of(table, bodies)])
+        members_of = bodies(alliance)
+        opened = _earliest(table.start[table.rows_of(members_of)])
         switch = _charter_in_force(table, alliance)
-        inside = _inside_positions(table, bodies)
+        inside = _inside_positions(table, members_of)
         days = [day for day in dates if not (pd.isna(opened) or day < opened)]
         body_of_day = [_body_on(alliance, day, switch) for day in days]
-        days_ns = _as_ns(days)
+        days_ns = as_ns(days)
         counts = {body: _counts_over(table, inside, body, days_ns) for body in set(body_of_day)}
         columns["date"] += days_ns.tolist()
         columns["organization"] += [alliance] * len(days)
@@ -250,7 +200,7 @@ def membership_growth(
         for col in ("members", "suspended_or_frozen", "inside"):
             columns[col] += [int(counts[body][col][n]) for n, body in enumerate(body_of_day)]
     growth = pd.DataFrame({
-        "date": np.array(columns["date"], dtype=np.int64).view("datetime64[ns]"),
+        "date": from_ns(columns["date"]),
         "organization": pd.array(columns["organization"], dtype="string"),
         "body": pd.array(columns["body"], dtype="string"),
         **{col: np.array(columns[col], dtype=np.int64)
@@ -259,12 +209,12 @@ def membership_growth(
     return growth.sort_values(["organization", "date"]).reset_index(drop=True)
 
 
-def _change_points(memberships: pd.DataFrame | _Table, alliance: str) -> list[pd.Timestamp]:
+def _change_points(memberships: pd.DataFrame | Intervals, alliance: str) -> list[pd.Timestamp]:
     """Every day on which the membership of ``alliance`` (or of its predecessor) can change."""
-    table = memberships if isinstance(memberships, _Table) else _table(memberships)
-    rows = _rows_of(table, _bodies(alliance))
+    table = memberships if isinstance(memberships, Intervals) else Intervals(memberships)
+    rows = table.rows_of(bodies(alliance))
     days = np.concatenate([table.start[rows], table.end[rows]])
-    days = days[days != _NAT]
+    days = days[days != NAT]
     switch = _charter_in_force(table, alliance)
     if switch is not None:
         days = np.append(days, switch.value)
@@ -278,12 +228,12 @@ def largest_membership(memberships: pd.DataFrame, alliance: str) -> dict[str, ob
     ``until`` (the day it first dropped below it, or NaT if it still holds) and ``body``
     (the organization counted on ``since``).
     """
-    table = _table(memberships)
+    table = Intervals(memberships)
     switch = _charter_in_force(table, alliance)
-    inside = _inside_positions(table, _bodies(alliance))
+    inside = _inside_positions(table, bodies(alliance))
     days = _change_points(table, alliance)
     body_of_day = [_body_on(alliance, day, switch) for day in days]
-    days_ns = _as_ns(days)
+    days_ns = as_ns(days)
     members = {body: _counts_over(table, inside, body, days_ns)["members"]
                for body in set(body_of_day)}
     series = [(day, body, int(members[body][n]))
@@ -295,43 +245,43 @@ def largest_membership(memberships: pd.DataFrame, alliance: str) -> dict[str, ob
     return {"members": best, "since": day, "until": until, "body": body}
 
 
-def _inside_on(table: _Table, alliance: str, day: pd.Timestamp) -> list[int]:
+def _inside_on(table: Intervals, alliance: str, day: pd.Timestamp) -> list[int]:
     """Positions of the rows that make a state inside ``alliance`` on ``day``, in the order of
     :func:`_inside_positions`."""
     body = _body_on(alliance, day, _charter_in_force(table, alliance))
     rows = _inside_positions(table, [body])
-    holds = _covers(table, rows, _as_ns([day]))[:, 0]
+    holds = table.covers(rows, as_ns([day]))[:, 0]
     return [i for i, h in zip(rows, holds) if h]
 
 
 def states_inside(
-    memberships: pd.DataFrame, alliance: str, date: str | pd.Timestamp = AS_OF
+    memberships: pd.DataFrame, alliance: str, date: str | pd.Timestamp | None = None
 ) -> pd.DataFrame:
     """States inside ``alliance`` on ``date``: columns ``state`` and ``status`` (``member``, or
     ``suspended``/``frozen``/``withdrawing`` for former members), sorted by state."""
-    now = _inside_on(_table(memberships), alliance, _day(date))
+    now = _inside_on(Intervals(memberships), alliance, _day(date))
     columns = [memberships.columns.get_loc("state"), memberships.columns.get_loc("status")]
     return memberships.iloc[now, columns].sort_values("state").reset_index(drop=True)
 
 
 def states_that_left(
-    memberships: pd.DataFrame, alliance: str, date: str | pd.Timestamp = AS_OF
+    memberships: pd.DataFrame, alliance: str, date: str | pd.Timestamp | None = None
 ) -> pd.DataFrame:
     """States once ``member`` of ``alliance`` (or its predecessor) that are not inside it on
     ``date``: columns ``state`` and ``left`` (the last day their membership, or suspension,
     ended, i.e. the first day outside), sorted by state."""
     day = _day(date)
-    table = _table(memberships)
+    table = Intervals(memberships)
     now = {table.state[i] for i in _inside_on(table, alliance, day)}
     left: dict[str, int] = {}
-    for i in _inside_positions(table, _bodies(alliance)):
+    for i in _inside_positions(table, bodies(alliance)):
         state, start = table.state[i], int(table.start[i])
-        if start == _NAT or start > day.value or not isinstance(state, str) or state in now:
+        if start == NAT or start > day.value or not isinstance(state, str) or state in now:
             continue
         end = int(table.end[i])
-        left[state] = max(left.get(state, _NAT), end) if end != _NAT else left.get(state, _NAT)
+        left[state] = max(left.get(state, NAT), end) if end != NAT else left.get(state, NAT)
     states = sorted(left)
-    ends = np.array([left[s] for s in states], dtype=np.int64).view("datetime64[ns]")
+    ends = from_ns([left[s] for s in states])
     return pd.DataFrame({
         "state": pd.array(states, dtype=memberships["state"].dtype),
         "left": ends.astype(memberships["end"].dtype),
@@ -360,7 +310,7 @@ def clause_invocations(requests: pd.DataFrame, responses: pd.DataFrame) -> pd.Da
     highest = dict(zip(outcomes["request_id"].tolist(), outcomes["highest_level"].tolist()))
     request_id, organization = requests["request_id"].tolist(), requests["organization"].tolist()
     crisis, instrument = requests["crisis"].tolist(), requests["instrument"].tolist()
-    dates = _ns(requests["date"])
+    dates = as_ns(requests["date"])
     columns: dict[str, list] = {c: [] for c in ("organization", "clause", "label", "crisis",
                                                 "date", "request_ids", "n_requests", "outcome")}
     for (org, clause), pattern in CLAUSE_PATTERNS.items():
@@ -370,7 +320,7 @@ def clause_invocations(requests: pd.DataFrame, responses: pd.DataFrame) -> pd.Da
         for i in made:
             if (_is(organization[i], org) and isinstance(instrument[i], str)
                     and found.search(instrument[i]) and isinstance(crisis[i], str)
-                    and dates[i] != _NAT):
+                    and dates[i] != NAT):
                 occasions.setdefault((crisis[i], int(dates[i])), []).append(i)
         for (crisis_name, day), group in sorted(occasions.items()):
             levels = [highest.get(request_id[i], "none") for i in group]
@@ -383,7 +333,7 @@ def clause_invocations(requests: pd.DataFrame, responses: pd.DataFrame) -> pd.Da
             columns["n_requests"].append(len(group))
             columns["outcome"].append(max(levels, key=LEVEL_RANK.__getitem__))
     out = pd.DataFrame({
-        col: (np.array(values, dtype=np.int64).view("datetime64[ns]") if col == "date"
+        col: (from_ns(values) if col == "date"
               else np.array(values, dtype=np.int64) if col == "n_requests"
               else pd.array(values, dtype="string"))
         for col, values in columns.items()
@@ -522,7 +472,7 @@ def _concentration_frame(results: list[dict[str, object]],
 
 
 def largest_member_shares(
-    memberships: pd.DataFrame, capabilities: pd.DataFrame, date: str | pd.Timestamp = AS_OF
+    memberships: pd.DataFrame, capabilities: pd.DataFrame, date: str | pd.Timestamp | None = None
 ) -> pd.DataFrame:
     """Concentration of the common budget and of active forces in each alliance.
 
@@ -531,7 +481,7 @@ def largest_member_shares(
     alliance on ``date`` (members and frozen or suspended members). Returns ``organization``,
     ``panel`` and the columns of :func:`concentration`.
     """
-    table, day = _table(memberships), _day(date)
+    table, day = Intervals(memberships), _day(date)
     results, organizations, panels = [], [], []
     for alliance in ALLIANCES:
         states = [table.state[i] for i in _inside_on(table, alliance, day)]
@@ -610,7 +560,7 @@ def side_by_side(
     requests: pd.DataFrame,
     responses: pd.DataFrame,
     capabilities: pd.DataFrame,
-    as_of: str | pd.Timestamp = AS_OF,
+    as_of: str | pd.Timestamp | None = None,
 ) -> pd.DataFrame:
     """The CSTO and NATO side by side: one row per measure.
 
@@ -632,12 +582,12 @@ def side_by_side(
     founded = organizations.set_index("code")["founded"]
 
     def founding_note(a: str) -> str:
-        text = "; ".join(f"{b} founded {_fmt_day(founded[b])}" for b in _bodies(a))
+        text = "; ".join(f"{b} founded {_fmt_day(founded[b])}" for b in bodies(a))
         switch = _charter_in_force(memberships, a)
         return text + (f"; {a} membership from {_fmt_day(switch)}" if switch is not None else "")
 
     add("founding year",
-        {a: int(founded[_bodies(a)[0]].year) for a in ALLIANCES}, "year",
+        {a: int(founded[bodies(a)[0]].year) for a in ALLIANCES}, "year",
         {a: founding_note(a) for a in ALLIANCES})
 
     inside = {a: states_inside(memberships, a, day) for a in ALLIANCES}

@@ -29,6 +29,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
+from ..data.dates import NAT, as_ns, from_ns
 from ..data.load import split_list
 from ..data.schema import STANCE_ISSUES, VOTES
 
@@ -62,10 +63,6 @@ LOOSENING_STATUSES: tuple[str, ...] = ("suspended", "frozen", "withdrawing",
                                        "partner_suspended")
 #: Interval end reasons that mean the state left.
 LEAVING_REASONS: tuple[str, ...] = ("withdrew", "not_renewed", "expelled")
-
-
-#: NaT as an int64 count of nanoseconds.
-_NAT = np.iinfo(np.int64).min
 
 
 # --- UN votes -----------------------------------------------------------------------------------
@@ -192,7 +189,7 @@ def agreement_with(
                                                                        or [()] * 5))
     return pd.DataFrame({
         "resolution": pd.array(resolution, dtype="string"),
-        "date": np.array(date, dtype=np.int64).view("datetime64[ns]").astype(
+        "date": from_ns(date).astype(
             un_resolutions["date"].dtype),
         "state": pd.array(state, dtype="string"),
         "vote": pd.array(vote, dtype="string"),
@@ -222,7 +219,7 @@ def _agreement_rows(
         if s == reference:
             reference_votes.setdefault(r, []).append(v)
     adopted: dict[str, list[int]] = {}
-    dates = np.asarray(un_resolutions["date"], dtype="datetime64[ns]").view("int64").tolist()
+    dates = as_ns(un_resolutions["date"]).tolist()
     for r, d in zip(un_resolutions["resolution"].tolist(), dates):
         if not pd.isna(r):
             adopted.setdefault(str(r), []).append(d)
@@ -231,10 +228,10 @@ def _agreement_rows(
         (r, d, s, v, ref)
         for r, s, v in recorded if wanted is None or s in wanted
         for ref in reference_votes.get(r, [])
-        for d in adopted.get(r, [_NAT])
+        for d in adopted.get(r, [NAT])
     ]
     # Sorted by date (missing last), resolution and state, ties in order.
-    return sorted(rows, key=lambda row: (row[1] == _NAT, row[1], row[0], row[2]))
+    return sorted(rows, key=lambda row: (row[1] == NAT, row[1], row[0], row[2]))
 
 
 def agreement_with_over_time(
@@ -533,15 +530,14 @@ def trajectory(
                       "direction": ALIGNMENT_CODES[s["alignment"]]})
     agreement = _agreement_rows(un_votes, un_resolutions, reference, [state], True)
     for resolution, date, _, vote, reference_vote in agreement:
-        moves.append({"date": pd.Timestamp(date, unit="ns") if date != _NAT else pd.NaT,
+        moves.append({"date": pd.Timestamp(date, unit="ns") if date != NAT else pd.NaT,
                       "table": "un_votes",
                       "what": f"{resolution}: {vote} ({reference} {reference_vote})",
                       "direction": _vote_direction(vote, reference_vote)})
     moves += _event_moves(events, state)
     moves += _membership_moves(memberships, state)
     out = pd.DataFrame({
-        "date": np.array([pd.Timestamp(m["date"]).value for m in moves],
-                         dtype=np.int64).view("datetime64[ns]"),
+        "date": from_ns([pd.Timestamp(m["date"]).value for m in moves]),
         "table": pd.array([m["table"] for m in moves], dtype="string"),
         "what": pd.array([m["what"] for m in moves], dtype="string"),
         "direction": np.array([m["direction"] for m in moves], dtype=np.int64),

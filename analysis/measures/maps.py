@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from . import membership
-from .network import ALLIANCE, alliance_status_on
+from .membership import ALLIANCE, alliance_status_on
 from ..data.paths import ROOT
 
 # The vendored country borders (see data/geo/README.md).
@@ -336,7 +336,7 @@ def state_categories(
     """The map category of every state in ``states`` on ``date``, one of :data:`MAP_CATEGORIES`.
 
     In order of precedence: the state's status in the alliance (``organizations`` taken together,
-    see :func:`analysis.measures.network.alliance_status_on`: member, signatory, suspended, frozen or
+    see :func:`analysis.measures.membership.alliance_status_on`: member, signatory, suspended, frozen or
     withdrawing); ``nato`` if it is a full member of ``nato`` on the date; ``former`` if it was a
     ``member`` of the alliance at some earlier time; else ``other``. Returns ``iso3``, ``name``,
     ``iso_numeric`` and ``category``, in the order of ``states``.

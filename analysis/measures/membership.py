@@ -1,21 +1,118 @@
-"""Who belonged to what, and when.
+"""Who belonged to what, with which status, on a day or over a period: the one home of
+membership intervals.
 
 Intervals in ``memberships`` include ``start`` and exclude ``end`` (the day the status changed);
-an empty ``end`` means the status still holds.
+an empty ``end`` means the status still holds on the data's cut-off date. The network, the
+CSTO-NATO comparison and the maps all ask these questions through this module: the DataFrame
+functions (:func:`status_on`, :func:`members_on`, :func:`alliance_status_on`, ...) for one date,
+and :class:`Intervals`, the table read once into plain columns, for many dates at once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
 
+import numpy as np
 import pandas as pd
+
+from ..data.dates import NAT, as_ns, to_day
 
 #: Statuses under which a state is bound by (or still inside) the organization.
 IN_ORGANIZATION = ("member", "suspended", "frozen", "withdrawing")
 
+#: Statuses under which a state counts as inside an organization (signed, bound, or on its way
+#: out), in order of precedence when a state holds two at once (a CST member that signed the
+#: CSTO Charter is a member of the alliance).
+AFFILIATED: tuple[str, ...] = ("member", "withdrawing", "suspended", "frozen", "signatory")
 
-def _as_date(date: str | pd.Timestamp) -> pd.Timestamp:
-    return pd.Timestamp(date).normalize()
+#: The alliance under study: the 1992 treaty and the 2002 organization, taken as one.
+ALLIANCE: tuple[str, ...] = ("CST", "CSTO")
+
+#: Organizations that continue an earlier one: the CSTO continues the 1992 treaty (CST).
+PREDECESSORS: Mapping[str, tuple[str, ...]] = MappingProxyType({"CSTO": ("CST",)})
+
+
+def bodies(organization: str) -> tuple[str, ...]:
+    """The organization codes that make up ``organization`` over time, oldest first:
+    ``bodies("CSTO")`` -> ``("CST", "CSTO")``, ``bodies("NATO")`` -> ``("NATO",)``."""
+    return (*PREDECESSORS.get(organization, ()), organization)
+
+
+def _isin(value: object, wanted: set[str]) -> bool:
+    return isinstance(value, str) and value in wanted
+
+
+class Intervals:
+    """The ``memberships`` table read once into plain columns, to ask about many dates cheaply.
+
+    ``state``, ``organization`` and ``status`` are lists (a missing value stays missing and
+    matches nothing); ``start`` and ``end`` are int64 nanoseconds (:func:`~analysis.data.dates.
+    as_ns`, a missing date as ``NAT``). Positions index the rows of the table it was made from.
+    """
+
+    def __init__(self, memberships: pd.DataFrame) -> None:
+        self.state = memberships["state"].tolist()
+        self.organization = memberships["organization"].tolist()
+        self.status = memberships["status"].tolist()
+        self.start = as_ns(memberships["start"])
+        self.end = as_ns(memberships["end"])
+
+    def __len__(self) -> int:
+        return len(self.state)
+
+    def rows_of(self, organizations: Iterable[str]) -> list[int]:
+        """Positions of the rows of ``organizations``."""
+        wanted = set(organizations)
+        return [i for i, org in enumerate(self.organization) if _isin(org, wanted)]
+
+    def covers(self, rows: list[int], days: np.ndarray) -> np.ndarray:
+        """rows x days: whether each row's interval holds on each day (int64 dates). A missing
+        start never holds, a missing end always does."""
+        start, end = self.start[rows][:, None], self.end[rows][:, None]
+        return (start != NAT) & (start <= days) & ((end == NAT) | (end > days))
+
+    def in_force(self, date: str | pd.Timestamp, organizations: Iterable[str] | None = None,
+                 statuses: Iterable[str] | None = None) -> list[int]:
+        """Positions of the rows in force on ``date``, optionally only those of
+        ``organizations`` and with one of ``statuses``."""
+        rows = range(len(self)) if organizations is None else self.rows_of(organizations)
+        if statuses is not None:
+            wanted = set(statuses)
+            rows = [i for i in rows if _isin(self.status[i], wanted)]
+        rows = list(rows)
+        holds = self.covers(rows, np.array([to_day(date).value], dtype=np.int64))[:, 0]
+        return [i for i, h in zip(rows, holds) if h]
+
+    def alliance_status(self, date: str | pd.Timestamp,
+                        organizations: Iterable[str] = ALLIANCE) -> list[tuple[object, str, str]]:
+        """The rows of :func:`alliance_status_on` as (state, status, organization) tuples."""
+        rows = self.in_force(date, organizations, AFFILIATED)
+
+        def order(i: int) -> tuple:
+            # As sort_values: a missing state last; status rank, then organization.
+            state = self.state[i]
+            return ((0, state) if isinstance(state, str) else (1, ""), _RANK[self.status[i]],
+                    self.organization[i])
+
+        out, seen = [], set()
+        for i in sorted(rows, key=order):
+            state = self.state[i]
+            key = state if isinstance(state, str) else None  # missing states are one value
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append((state, self.status[i], self.organization[i]))
+        return out
+
+
+_RANK = {status: rank for rank, status in enumerate(AFFILIATED)}
+
+
+def in_force(memberships: pd.DataFrame, date: str | pd.Timestamp) -> pd.Series:
+    """Boolean mask of the rows of ``memberships`` whose interval holds on ``date``."""
+    on = to_day(date)
+    return (memberships["start"] <= on) & (memberships["end"].isna() | (memberships["end"] > on))
 
 
 def status_on(memberships: pd.DataFrame, date: str | pd.Timestamp) -> pd.DataFrame:
@@ -23,9 +120,7 @@ def status_on(memberships: pd.DataFrame, date: str | pd.Timestamp) -> pd.DataFra
 
     Returns the columns ``state``, ``organization`` and ``status``, sorted by organization, state.
     """
-    day = _as_date(date)
-    covers = (memberships["start"] <= day) & (memberships["end"].isna() | (memberships["end"] > day))
-    found = memberships.loc[covers, ["state", "organization", "status"]]
+    found = memberships.loc[in_force(memberships, date), ["state", "organization", "status"]]
     return found.sort_values(["organization", "state"]).reset_index(drop=True)
 
 
@@ -41,6 +136,25 @@ def members_on(
     return sorted(wanted["state"].tolist())
 
 
+def alliance_status_on(
+    memberships: pd.DataFrame,
+    date: str | pd.Timestamp,
+    organizations: Iterable[str] = ALLIANCE,
+) -> pd.DataFrame:
+    """Each state's status in the alliance formed by ``organizations`` taken together, on ``date``.
+
+    A state holding statuses in two of them at once (in 2002-03 the CST members had signed the
+    CSTO Charter) gets the first in :data:`AFFILIATED` order: member, withdrawing, suspended,
+    frozen, signatory. States with none of these (outside, observers, partners) are left out.
+    Returns ``state``, ``status`` and ``organization`` (where that status is held), sorted by state.
+    """
+    rows = Intervals(memberships).alliance_status(date, organizations)
+    return pd.DataFrame({
+        column: pd.array([row[n] for row in rows], dtype="string")
+        for n, column in enumerate(("state", "status", "organization"))
+    })
+
+
 def member_counts(
     memberships: pd.DataFrame,
     organization: str,
@@ -53,7 +167,7 @@ def member_counts(
     """
     statuses = tuple(statuses)
     rows = [
-        {"date": _as_date(d), "members": len(members_on(memberships, d, organization, statuses))}
+        {"date": to_day(d), "members": len(members_on(memberships, d, organization, statuses))}
         for d in dates
     ]
     return pd.DataFrame(rows, columns=["date", "members"])
@@ -77,6 +191,6 @@ def intervals(
     orgs = list(organizations)
     rows = memberships[memberships["organization"].isin(orgs)].copy()
     rows["open"] = rows["end"].isna()
-    rows["end"] = rows["end"].fillna(_as_date(until))
+    rows["end"] = rows["end"].fillna(to_day(until))
     columns = ["state", "organization", "status", "start", "end", "open"]
     return rows[columns].sort_values(["state", "start"]).reset_index(drop=True)

@@ -36,7 +36,7 @@ from statistics import NormalDist
 import numpy as np
 import pandas as pd
 
-from ..data.dates import latest_possible
+from ..data.dates import NAT, as_ns, from_ns, latest_possible
 from ..data.schema import RESPONSE_LEVELS
 
 #: Rank of each response level: 0 (``none``) to 5 (``deployment``).
@@ -194,8 +194,8 @@ def request_outcomes(requests: pd.DataFrame, responses: pd.DataFrame) -> pd.Data
     # the table order, a missing request_id is one key.
     request_id = [None if pd.isna(r) else r for r in resp["request_id"].tolist()]
     rank, troops = resp["rank"].tolist(), resp["troops"].tolist()
-    date = np.asarray(resp["date"], dtype="datetime64[ns]").view("int64").tolist()
-    nat = np.iinfo(np.int64).min
+    date = as_ns(resp["date"]).tolist()
+    nat = NAT
     highest: dict[object, int] = {}
     most_troops: dict[object, object] = {}
     for r, k, t in zip(request_id, rank, troops):
@@ -219,8 +219,7 @@ def request_outcomes(requests: pd.DataFrame, responses: pd.DataFrame) -> pd.Data
     def per_request(rows: dict[object, int], values: list, dtype: str) -> object:
         picked = [values[rows[r]] if not pd.isna(r) and r in rows else pd.NA for r in ids]
         if dtype == "datetime64[ns]":
-            return np.array([nat if v is pd.NA else v for v in picked],
-                            dtype=np.int64).view("datetime64[ns]")
+            return from_ns([nat if v is pd.NA else v for v in picked])
         return pd.array(picked, dtype=dtype)
 
     out["highest_rank"] = pd.array([highest.get(r, LEVEL_RANK["none"]) if not pd.isna(r)

@@ -10,12 +10,14 @@ and it publishes numbers and figures with :func:`glue_number` and :func:`glue_ch
 
 from __future__ import annotations
 
+import functools
 import io
 
 import matplotlib.pyplot as plt
 import pandas as pd
 
 from ..charts import Chart
+from ..data.edition import data_cutoff, day_text
 from ..data.load import load_all
 from ..data.paths import ROOT
 from ..charts.style import use_house_style
@@ -23,13 +25,18 @@ from ..charts.style import use_house_style
 #: Where chapters write the data behind each figure, for readers to download.
 FIGURE_DATA = ROOT / "book" / "_generated" / "figures"
 
-#: The day the book's "today" refers to: open intervals are read as still holding on this date.
-#: Fixed, not the clock, so that two builds of one commit give the same book.
-AS_OF = pd.Timestamp("2026-11-23")
+
+@functools.cache
+def cutoff() -> pd.Timestamp:
+    """The data's cut-off date (``data_cutoff`` in ``data/package.yml``): the book's "today".
+    Open intervals are read as still holding on it; it is data, not the clock, so two builds of
+    one commit give the same book."""
+    return data_cutoff()
 
 
 def setup() -> dict[str, pd.DataFrame]:
-    """Apply the house style, make inline figures reproducible SVG, and load every table."""
+    """Apply the house style, make inline figures reproducible SVG, load every table, and glue
+    the data's cut-off date as ``data_cutoff`` ("23 November 2026") for the chapter's prose."""
     use_house_style()
     try:
         from matplotlib_inline.backend_inline import set_matplotlib_formats
@@ -37,7 +44,9 @@ def setup() -> dict[str, pd.DataFrame]:
         set_matplotlib_formats("svg", metadata={"Date": None, "Creator": None})
     except ImportError:  # outside IPython: nothing to configure
         pass
-    return load_all()
+    tables = load_all()
+    glue_text("data_cutoff", day_text(cutoff()))
+    return tables
 
 
 def glue_number(name: str, value: float | int, fmt: str = "{:,}") -> str:

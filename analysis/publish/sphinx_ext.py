@@ -9,6 +9,8 @@
 - on each page: gives every image its width and height (so the text below does not jump when it
   arrives) and lets the browser fetch all but the first image lazily, when the reader scrolls
   near it;
+- on each page: passes the data's cut-off date (``data/package.yml``) to the page template,
+  which shows it as "Data to 23 November 2026";
 - on each page that is a notebook: tells the page template (``book/_templates/page.html``) where
   the page's source can be downloaded, as ``.ipynb`` and as MyST ``.md``;
 - after an HTML build: writes those two files next to each notebook's page
@@ -25,6 +27,7 @@ from pathlib import Path
 
 from .build import (execution_inputs, inputs_fingerprint, is_notebook, notebook_json,
                     refresh_cache)
+from ..data.edition import data_cutoff, day_text
 from ..data.paths import data_dir
 
 #: Where the bibliography is written, relative to the book's source folder (``_config.yml``
@@ -144,6 +147,11 @@ def _inputs(app) -> list[Path]:  # noqa: ANN001
     return [Path(app.srcdir, path) for path in configured]
 
 
+def _data_cutoff(app, config) -> None:  # noqa: ANN001 - Sphinx signature
+    # Every page template shows "Data to <day>" (book/_templates/page.html).
+    config.html_context["data_cutoff"] = day_text(data_cutoff(data_dir()))
+
+
 def _refresh_execution_cache(app, config) -> None:  # noqa: ANN001 - Sphinx signature
     if config.nb_execution_mode == "cache" and config.nb_execution_cache_path:
         refresh_cache(Path(app.srcdir, config.nb_execution_cache_path), _inputs(app))
@@ -171,6 +179,7 @@ def setup(app):  # noqa: ANN001, ANN201 - Sphinx signature
     app.add_config_value("csto_execution_inputs", None, "env")
     app.connect("config-inited", _write_bibliography, priority=100)
     app.connect("config-inited", _refresh_execution_cache, priority=100)
+    app.connect("config-inited", _data_cutoff, priority=100)
     app.connect("env-get-outdated", _outdated_notebooks)
     app.connect("html-page-context", _size_images)
     app.connect("html-page-context", _offer_downloads)
