@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.measures import compare
+from analysis.measures import burden, compare
+from analysis.measures import growth as growth_measures
 from analysis.charts.compare import (
     GROWTH_EVENTS,
     clause_use_chart,
@@ -97,7 +98,7 @@ def _counts(growth: pd.DataFrame, org: str, day: str) -> pd.Series:
 def test_a_state_joining_on_a_year_end_is_counted_that_year():
     m = memberships(("AAA", "NATO", "member", "1999-06-01", None),
                     ("BBB", "NATO", "member", "2000-12-31", None))
-    growth = compare.membership_growth(m, ["NATO"], "1999-01-01", "2000-12-31")
+    growth = growth_measures.membership_growth(m, ["NATO"], "1999-01-01", "2000-12-31")
     # 1999-12-31: AAA only; 2000-12-31: AAA and BBB (BBB's first day counts).
     assert growth["members"].tolist() == [1, 2]
 
@@ -105,14 +106,14 @@ def test_a_state_joining_on_a_year_end_is_counted_that_year():
 def test_a_state_leaving_on_a_year_end_is_not_counted_that_year():
     m = memberships(("AAA", "NATO", "member", "1999-06-01", None),
                     ("CCC", "NATO", "member", "1999-06-01", "2000-12-31"))
-    growth = compare.membership_growth(m, ["NATO"], "1999-01-01", "2000-12-31")
+    growth = growth_measures.membership_growth(m, ["NATO"], "1999-01-01", "2000-12-31")
     # 1999-12-31: AAA and CCC; 2000-12-31: CCC's end day is already outside.
     assert growth["members"].tolist() == [2, 1]
 
 
 def test_the_end_date_is_added_when_it_is_not_a_year_end():
     m = memberships(("AAA", "NATO", "member", "1999-06-01", None))
-    growth = compare.membership_growth(m, ["NATO"], "1999-01-01", "2000-11-23")
+    growth = growth_measures.membership_growth(m, ["NATO"], "1999-01-01", "2000-11-23")
     assert growth["date"].dt.strftime("%Y-%m-%d").tolist() == ["1999-12-31", "2000-11-23"]
 
 
@@ -121,7 +122,7 @@ def test_the_treaty_counts_for_the_csto_before_the_charter_entered_into_force():
                     ("BBB", "CST", "member", "1994-04-20", "2003-09-18"),
                     ("AAA", "CSTO", "signatory", "2002-10-07", "2003-09-18"),
                     ("AAA", "CSTO", "member", "2003-09-18", None))
-    growth = compare.membership_growth(m, ["CSTO"], "2002-01-01", "2003-12-31")
+    growth = growth_measures.membership_growth(m, ["CSTO"], "2002-01-01", "2003-12-31")
     # End 2002: the treaty applies (two members; the charter only signed). End 2003: the CSTO.
     assert growth["body"].tolist() == ["CST", "CSTO"]
     assert growth["members"].tolist() == [2, 1]
@@ -131,8 +132,8 @@ def test_a_frozen_member_is_counted_apart_from_full_members():
     m = memberships(("AAA", "CSTO", "member", "2003-09-18", "2024-02-22"),
                     ("AAA", "CSTO", "frozen", "2024-02-22", None),
                     ("BBB", "CSTO", "member", "2003-09-18", None))
-    row = _counts(compare.membership_growth(m, ["CSTO"], "2024-01-01", "2024-12-31"), "CSTO",
-                  "2024-12-31")
+    row = _counts(growth_measures.membership_growth(m, ["CSTO"], "2024-01-01", "2024-12-31"),
+                  "CSTO", "2024-12-31")
     assert (row["members"], row["suspended_or_frozen"], row["inside"]) == (1, 1, 2)
 
 
@@ -140,8 +141,8 @@ def test_a_suspended_partnership_is_not_counted_as_membership():
     m = memberships(("AAA", "NATO", "member", "1949-08-24", None),
                     ("RRR", "NATO", "partner", "1994-06-22", "2014-04-01"),
                     ("RRR", "NATO", "suspended", "2014-04-01", None))
-    row = _counts(compare.membership_growth(m, ["NATO"], "2014-01-01", "2014-12-31"), "NATO",
-                  "2014-12-31")
+    row = _counts(growth_measures.membership_growth(m, ["NATO"], "2014-01-01", "2014-12-31"),
+                  "NATO", "2014-12-31")
     assert (row["members"], row["suspended_or_frozen"], row["inside"]) == (1, 0, 1)
 
 
@@ -149,7 +150,7 @@ def test_largest_membership_reports_when_it_was_reached_and_lost():
     m = memberships(("AAA", "CST", "member", "1994-04-20", "2003-09-18"),
                     ("BBB", "CST", "member", "1994-04-20", "1999-04-20"),
                     ("AAA", "CSTO", "member", "2003-09-18", None))
-    best = compare.largest_membership(m, "CSTO")
+    best = growth_measures.largest_membership(m, "CSTO")
     assert best == {"members": 2, "since": pd.Timestamp("1994-04-20"),
                     "until": pd.Timestamp("1999-04-20"), "body": "CST"}
 
@@ -160,7 +161,7 @@ def test_states_that_left_are_former_members_not_inside_today():
                     ("AAA", "CSTO", "member", "2003-09-18", None),
                     ("CCC", "CSTO", "member", "2006-08-16", "2012-06-28"),
                     ("CCC", "CSTO", "suspended", "2012-06-28", "2012-12-19"))
-    left = compare.states_that_left(m, "CSTO", "2026-11-23")
+    left = growth_measures.states_that_left(m, "CSTO", "2026-11-23")
     assert left["state"].tolist() == ["BBB", "CCC"]
     assert left["left"].dt.strftime("%Y-%m-%d").tolist() == ["1999-04-20", "2012-12-19"]
 
@@ -172,7 +173,7 @@ def test_concentration_of_50_30_20_gives_half_and_hhi_038():
     caps = capabilities(("AAA", 2020, "active_personnel", 50, "persons"),
                         ("BBB", 2020, "active_personnel", 30, "persons"),
                         ("CCC", 2020, "active_personnel", 20, "persons"))
-    row = compare.concentration(caps, "active_personnel", ["AAA", "BBB", "CCC"]).iloc[0]
+    row = burden.concentration(caps, "active_personnel", ["AAA", "BBB", "CCC"]).iloc[0]
     # 0.5^2 + 0.3^2 + 0.2^2 = 0.25 + 0.09 + 0.04
     assert row["largest_state"] == "AAA"
     assert row["largest_share"] == pytest.approx(0.5)
@@ -182,7 +183,7 @@ def test_concentration_of_50_30_20_gives_half_and_hhi_038():
 def test_concentration_is_computed_over_states_with_data_only():
     caps = capabilities(("AAA", 2020, "active_personnel", 60, "persons"),
                         ("BBB", 2020, "active_personnel", 40, "persons"))
-    row = compare.concentration(caps, "active_personnel", ["AAA", "BBB", "CCC", "DDD"]).iloc[0]
+    row = burden.concentration(caps, "active_personnel", ["AAA", "BBB", "CCC", "DDD"]).iloc[0]
     assert (row["n_with_data"], row["n_states"]) == (2, 4)
     assert row["largest_share"] == pytest.approx(0.6)
 
@@ -190,7 +191,7 @@ def test_concentration_is_computed_over_states_with_data_only():
 def test_budget_shares_in_percent_are_taken_as_shares_of_the_whole_budget():
     caps = capabilities(("AAA", 2025, "csto_budget_share", 50, "percent"),
                         ("BBB", 2025, "csto_budget_share", 10, "percent"))
-    row = compare.concentration(caps, "csto_budget_share", ["AAA", "BBB", "CCC"]).iloc[0]
+    row = burden.concentration(caps, "csto_budget_share", ["AAA", "BBB", "CCC"]).iloc[0]
     # 50% of the whole budget, not 50 / (50 + 10); HHI over the known shares: 0.25 + 0.01.
     assert row["largest_share"] == pytest.approx(0.5)
     assert row["hhi"] == pytest.approx(0.26)
@@ -200,7 +201,7 @@ def test_budget_shares_of_different_years_are_not_mixed():
     caps = capabilities(("AAA", 2006, "csto_budget_share", 50, "percent"),
                         ("BBB", 2006, "csto_budget_share", 30, "percent"),
                         ("AAA", 2025, "csto_budget_share", 40, "percent"))
-    row = compare.concentration(caps, "csto_budget_share", ["AAA", "BBB"]).iloc[0]
+    row = burden.concentration(caps, "csto_budget_share", ["AAA", "BBB"]).iloc[0]
     assert (row["year_min"], row["year_max"], row["n_with_data"]) == (2025, 2025, 1)
 
 
@@ -208,7 +209,7 @@ def test_without_a_year_each_state_contributes_its_latest_figure():
     caps = capabilities(("AAA", 2018, "active_personnel", 10, "persons"),
                         ("AAA", 2020, "active_personnel", 30, "persons"),
                         ("BBB", 2019, "active_personnel", 10, "persons"))
-    row = compare.concentration(caps, "active_personnel", ["AAA", "BBB"]).iloc[0]
+    row = burden.concentration(caps, "active_personnel", ["AAA", "BBB"]).iloc[0]
     # AAA 30 (2020) and BBB 10 (2019): AAA holds 30 / 40.
     assert row["largest_share"] == pytest.approx(0.75)
     assert (row["year_min"], row["year_max"]) == (2019, 2020)
@@ -218,14 +219,14 @@ def test_a_given_year_selects_that_year_only():
     caps = capabilities(("AAA", 2018, "active_personnel", 10, "persons"),
                         ("AAA", 2020, "active_personnel", 30, "persons"),
                         ("BBB", 2018, "active_personnel", 30, "persons"))
-    row = compare.concentration(caps, "active_personnel", ["AAA", "BBB"], year=2018).iloc[0]
+    row = burden.concentration(caps, "active_personnel", ["AAA", "BBB"], year=2018).iloc[0]
     assert row["largest_state"] == "BBB"
     assert row["largest_share"] == pytest.approx(0.75)
 
 
 def test_concentration_without_data_says_so():
     caps = capabilities(("AAA", 2020, "active_personnel", 10, "persons"))
-    row = compare.concentration(caps, "active_personnel", ["XXX", "YYY"]).iloc[0]
+    row = burden.concentration(caps, "active_personnel", ["XXX", "YYY"]).iloc[0]
     assert (row["n_with_data"], row["n_states"]) == (0, 2)
     assert math.isnan(row["largest_share"]) and math.isnan(row["hhi"])
 
@@ -236,7 +237,7 @@ def test_hhi_lies_between_one_over_n_and_one(values):
     states = [f"S{i:02d}" for i in range(len(values))]
     caps = capabilities(*[(s, 2020, "active_personnel", v, "persons")
                           for s, v in zip(states, values)])
-    row = compare.concentration(caps, "active_personnel", states).iloc[0]
+    row = burden.concentration(caps, "active_personnel", states).iloc[0]
     n = len(values)
     assert 1 / n - 1e-9 <= row["hhi"] <= 1 + 1e-9
     assert row["largest_share"] >= 1 / n - 1e-9
@@ -331,7 +332,7 @@ def house_style():
 def test_growth_chart_data_marks_each_annotated_event(house_style):
     m = memberships(("AAA", "CSTO", "member", "2003-09-18", None),
                     ("BBB", "CSTO", "member", "2003-09-18", "2012-12-19"))
-    growth = compare.membership_growth(m, ["CSTO"], "2011-01-01", "2013-12-31")
+    growth = growth_measures.membership_growth(m, ["CSTO"], "2011-01-01", "2013-12-31")
     event = {"organization": "CSTO", "date": "2012-12-19", "label": "BBB leaves",
              "offset": (0, 10)}
     chart = growth_chart(growth, events=[event])
@@ -345,7 +346,7 @@ def test_concentration_panels_draw_one_bar_per_alliance_and_panel(house_style):
                     ("USA", "NATO", "member", "1949-08-24", None))
     caps = capabilities(("KAZ", 2020, "active_personnel", 70, "persons"),
                         ("KAZ", 2025, "csto_budget_share", 30, "percent"))
-    chart = concentration_panels(compare.largest_member_shares(m, caps))
+    chart = concentration_panels(burden.largest_member_shares(m, caps))
     assert len(chart.data) == 4
     assert chart.data["partial"].tolist() == [False, False, True, True]
 
@@ -371,7 +372,7 @@ def test_real_nato_members_today_match_the_membership_table(tables):
 
 def test_real_csto_has_five_members_and_frozen_armenia(tables):
     m = tables["memberships"]
-    inside = compare.states_inside(m, "CSTO", AS_OF)
+    inside = growth_measures.states_inside(m, "CSTO", AS_OF)
     now = status_on(m, AS_OF)
     csto = now[(now["organization"] == "CSTO") & (now["status"].isin(["member", "frozen"]))]
     assert sorted(inside["state"]) == sorted(csto["state"])
@@ -380,7 +381,7 @@ def test_real_csto_has_five_members_and_frozen_armenia(tables):
 
 
 def test_real_growth_has_one_row_per_alliance_and_date(tables):
-    growth = compare.membership_growth(tables["memberships"])
+    growth = growth_measures.membership_growth(tables["memberships"])
     assert not growth.duplicated(["organization", "date"]).any()
     assert (growth["members"] <= growth["inside"]).all()
 

@@ -21,6 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analysis.measures import divisions
+from analysis.measures import votes as vote_measures
 from analysis.charts import Chart
 from analysis.charts.divisions import (
     agreement_with_russia_lines,
@@ -126,20 +127,20 @@ def _close_figures():
 
 
 def test_vote_matrix_leaves_unrecorded_votes_missing(votes):
-    matrix = divisions.vote_matrix(votes, ["RUS", "ARM", "KAZ"])
+    matrix = vote_measures.vote_matrix(votes, ["RUS", "ARM", "KAZ"])
     assert matrix.loc["R4", "ARM"] == "abstain"
     assert pd.isna(matrix.loc["R4", "KAZ"])
     assert matrix.loc["R3", "ARM"] == "absent"
 
 
 def test_vote_matrix_keeps_requested_states_even_without_votes(votes):
-    matrix = divisions.vote_matrix(votes, ["KAZ", "UZB", "RUS"])
+    matrix = vote_measures.vote_matrix(votes, ["KAZ", "UZB", "RUS"])
     assert matrix.columns.tolist() == ["KAZ", "UZB", "RUS"]
     assert matrix["UZB"].isna().all()
 
 
 def test_vote_matrix_orders_rows_by_date_with_a_resolutions_table(votes, resolutions):
-    matrix = divisions.vote_matrix(votes, ["RUS"], resolutions)
+    matrix = vote_measures.vote_matrix(votes, ["RUS"], resolutions)
     assert matrix.index.names == ["resolution", "date", "title"]
     assert matrix.index.get_level_values("resolution").tolist() == ["R1", "R2", "R3", "R4"]
 
@@ -150,14 +151,14 @@ def test_vote_matrix_orders_rows_by_date_with_a_resolutions_table(votes, resolut
 def test_pairwise_agreement_by_hand(votes):
     # RUS-ARM: 4 shared, same on R1 only; RUS-KAZ: 3 shared (R1-R3), same on R3;
     # ARM-KAZ: 3 shared, same on R2 (abstain); R3 absent vs no differs.
-    agree = divisions.pairwise_agreement(votes, ["RUS", "ARM", "KAZ"])
+    agree = vote_measures.pairwise_agreement(votes, ["RUS", "ARM", "KAZ"])
     assert agree.loc["RUS", "ARM"] == pytest.approx(1 / 4)
     assert agree.loc["RUS", "KAZ"] == pytest.approx(1 / 3)
     assert agree.loc["ARM", "KAZ"] == pytest.approx(1 / 3)
 
 
 def test_pairwise_counts_by_hand(votes):
-    counts = divisions.pairwise_counts(votes, ["RUS", "ARM", "KAZ"])
+    counts = vote_measures.pairwise_counts(votes, ["RUS", "ARM", "KAZ"])
     assert counts.loc["RUS", "ARM"] == 4
     assert counts.loc["ARM", "KAZ"] == 3
     assert counts.loc["KAZ", "KAZ"] == 3
@@ -165,20 +166,20 @@ def test_pairwise_counts_by_hand(votes):
 
 def test_pairwise_agreement_can_treat_absent_as_not_recorded(votes):
     # Without R3 for ARM: ARM-KAZ share R1, R2 -> same on R2 = 1/2; RUS-ARM R1, R2, R4 -> 1/3.
-    agree = divisions.pairwise_agreement(votes, ["RUS", "ARM", "KAZ"], absent_as_vote=False)
+    agree = vote_measures.pairwise_agreement(votes, ["RUS", "ARM", "KAZ"], absent_as_vote=False)
     assert agree.loc["ARM", "KAZ"] == pytest.approx(1 / 2)
     assert agree.loc["RUS", "ARM"] == pytest.approx(1 / 3)
 
 
 def test_two_absent_states_agree_when_absent_is_a_vote():
     both_away = make_votes([("R1", "KGZ", "absent"), ("R1", "TJK", "absent")])
-    assert divisions.pairwise_agreement(both_away).loc["KGZ", "TJK"] == 1.0
-    no_votes = divisions.pairwise_agreement(both_away, absent_as_vote=False)
+    assert vote_measures.pairwise_agreement(both_away).loc["KGZ", "TJK"] == 1.0
+    no_votes = vote_measures.pairwise_agreement(both_away, absent_as_vote=False)
     assert math.isnan(no_votes.loc["KGZ", "TJK"])
 
 
 def test_pairwise_agreement_is_nan_for_a_state_without_votes(votes):
-    agree = divisions.pairwise_agreement(votes, ["RUS", "UZB"])
+    agree = vote_measures.pairwise_agreement(votes, ["RUS", "UZB"])
     assert math.isnan(agree.loc["UZB", "UZB"])
     assert math.isnan(agree.loc["RUS", "UZB"])
 
@@ -187,7 +188,7 @@ def test_pairwise_agreement_is_nan_for_a_state_without_votes(votes):
 
 
 def test_agreement_with_marks_each_shared_vote(votes, resolutions):
-    rows = divisions.agreement_with(votes, resolutions, "RUS", ["KAZ"])
+    rows = vote_measures.agreement_with(votes, resolutions, "RUS", ["KAZ"])
     assert rows["resolution"].tolist() == ["R1", "R2", "R3"]  # no KAZ vote on R4
     assert rows["agrees"].tolist() == [False, False, True]
     assert rows["date"].iloc[0] == pd.Timestamp("2014-03-27")
@@ -196,7 +197,7 @@ def test_agreement_with_marks_each_shared_vote(votes, resolutions):
 def test_agreement_with_russia_per_year_by_hand(votes, resolutions):
     # ARM: 2014 R1 same (1/1); 2022 R2 abstain, R3 absent (0/2); 2025 R4 abstain (0/1).
     # KAZ: 2014 0/1; 2022 R3 same (1/2); no 2025 vote.
-    out = divisions.agreement_with_over_time(votes, resolutions, "RUS", ["ARM", "KAZ"])
+    out = vote_measures.agreement_with_over_time(votes, resolutions, "RUS", ["ARM", "KAZ"])
     arm = out[out["state"] == "ARM"].set_index("year")
     kaz = out[out["state"] == "KAZ"].set_index("year")
     assert arm["share"].to_dict() == {2014: 1.0, 2022: 0.0, 2025: 0.0}
@@ -205,21 +206,22 @@ def test_agreement_with_russia_per_year_by_hand(votes, resolutions):
 
 
 def test_agreement_with_russia_per_resolution_is_cumulative(votes, resolutions):
-    out = divisions.agreement_with_over_time(votes, resolutions, "RUS", ["ARM"], by="resolution")
+    out = vote_measures.agreement_with_over_time(votes, resolutions, "RUS", ["ARM"],
+                                                 by="resolution")
     assert out["resolution"].tolist() == ["R1", "R2", "R3", "R4"]
     assert out["cumulative_share"].tolist() == pytest.approx([1, 1 / 2, 1 / 3, 1 / 4])
 
 
 def test_agreement_over_time_rejects_an_unknown_period(votes, resolutions):
     with pytest.raises(ValueError):
-        divisions.agreement_with_over_time(votes, resolutions, by="month")
+        vote_measures.agreement_with_over_time(votes, resolutions, by="month")
 
 
 # --- cohesion -----------------------------------------------------------------------------------
 
 
 def test_cohesion_counts_and_modal_vote_by_hand(votes, resolutions):
-    out = divisions.cohesion_index(votes, ["RUS", "ARM", "KAZ"], resolutions).set_index(
+    out = vote_measures.cohesion_index(votes, ["RUS", "ARM", "KAZ"], resolutions).set_index(
         "resolution")
     assert out.loc["R1", ["yes", "no", "abstain", "absent", "not_recorded"]].tolist() == [
         0, 2, 1, 0, 0]
@@ -230,7 +232,7 @@ def test_cohesion_counts_and_modal_vote_by_hand(votes, resolutions):
 
 def test_cohesion_modal_share_counts_absent_as_an_option(votes):
     # R3: no, absent, no -> 2 of 3 recorded votes are the modal "no".
-    out = divisions.cohesion_index(votes, ["RUS", "ARM", "KAZ"]).set_index("resolution")
+    out = vote_measures.cohesion_index(votes, ["RUS", "ARM", "KAZ"]).set_index("resolution")
     assert out.loc["R3", "modal_share"] == pytest.approx(2 / 3)
     assert out.loc["R4", "modal_share"] == pytest.approx(1 / 2)
 
@@ -238,19 +240,19 @@ def test_cohesion_modal_share_counts_absent_as_an_option(votes):
 def test_agreement_index_by_hand(votes):
     # R1: Y0 N2 A1 -> (2 - 0.5 * 1) / 3 = 0.5; R3: N2 (absent left out) -> 2 / 2 = 1;
     # R4: N1 A1 -> (1 - 0.5 * 1) / 2 = 0.25.
-    out = divisions.cohesion_index(votes, ["RUS", "ARM", "KAZ"]).set_index("resolution")
+    out = vote_measures.cohesion_index(votes, ["RUS", "ARM", "KAZ"]).set_index("resolution")
     assert out["agreement_index"].to_dict() == pytest.approx(
         {"R1": 0.5, "R2": 0.5, "R3": 1.0, "R4": 0.25})
 
 
 def test_agreement_index_is_zero_for_an_even_three_way_split():
     split = make_votes([("R1", "A", "yes"), ("R1", "B", "no"), ("R1", "C", "abstain")])
-    out = divisions.cohesion_index(split, ["A", "B", "C"])
+    out = vote_measures.cohesion_index(split, ["A", "B", "C"])
     assert out["agreement_index"].iloc[0] == 0.0
 
 
 def test_cohesion_is_nan_when_no_one_in_the_group_voted(votes):
-    out = divisions.cohesion_index(votes, ["UZB"])
+    out = vote_measures.cohesion_index(votes, ["UZB"])
     assert out["agreement_index"].isna().all()
     assert (out["not_recorded"] == 1).all()
 
@@ -405,13 +407,13 @@ PROPERTY = settings(max_examples=25, deadline=None,
 @PROPERTY
 @given(vote_tables(), st.booleans())
 def test_agreement_matrix_is_symmetric_with_ones_on_the_diagonal(table, absent_as_vote):
-    agree = divisions.pairwise_agreement(table, POOL_STATES, absent_as_vote)
+    agree = vote_measures.pairwise_agreement(table, POOL_STATES, absent_as_vote)
     values = agree.to_numpy(dtype="float64")
     assert np.array_equal(np.isnan(values), np.isnan(values.T))
     assert np.allclose(np.nan_to_num(values, nan=-1), np.nan_to_num(values.T, nan=-1))
     finite = values[~np.isnan(values)]
     assert ((finite >= 0) & (finite <= 1)).all()
-    counted = divisions.pairwise_counts(table, POOL_STATES, absent_as_vote)
+    counted = vote_measures.pairwise_counts(table, POOL_STATES, absent_as_vote)
     for state in POOL_STATES:
         if counted.loc[state, state] > 0:
             assert agree.loc[state, state] == 1.0
@@ -423,7 +425,7 @@ def test_agreement_matrix_is_symmetric_with_ones_on_the_diagonal(table, absent_a
 @given(vote_tables(), st.sampled_from(POOL_STATES), st.sampled_from(["year", "resolution"]))
 def test_a_state_always_agrees_with_itself_over_time(table, state, by):
     resolutions = make_resolutions(list(DATES.items()))
-    out = divisions.agreement_with_over_time(table, resolutions, reference=state, by=by)
+    out = vote_measures.agreement_with_over_time(table, resolutions, reference=state, by=by)
     own = out[out["state"] == state]
     assert (own["share"] == 1.0).all()
     recorded = table[table["state"] == state]
@@ -434,7 +436,7 @@ def test_a_state_always_agrees_with_itself_over_time(table, state, by):
 @given(vote_tables(), st.lists(st.sampled_from(POOL_STATES), min_size=1, max_size=5,
                                unique=True))
 def test_cohesion_lies_between_zero_and_one(table, group):
-    out = divisions.cohesion_index(table, group)
+    out = vote_measures.cohesion_index(table, group)
     for column in ("agreement_index", "modal_share"):
         defined = out[column].dropna()
         assert ((defined >= 0) & (defined <= 1)).all()
@@ -456,7 +458,7 @@ def states_table() -> pd.DataFrame:
 
 
 def test_vote_heatmap_writes_a_letter_in_every_cell(votes, resolutions, states_table):
-    chart = vote_heatmap(divisions.vote_matrix(votes, ["RUS", "ARM", "KAZ"], resolutions),
+    chart = vote_heatmap(vote_measures.vote_matrix(votes, ["RUS", "ARM", "KAZ"], resolutions),
                          states_table)
     assert isinstance(chart, Chart)
     assert len(chart.data) == 12
@@ -469,14 +471,14 @@ def test_vote_heatmap_writes_a_letter_in_every_cell(votes, resolutions, states_t
 
 
 def test_vote_heatmap_labels_rows_with_date_and_title(votes, resolutions, states_table):
-    chart = vote_heatmap(divisions.vote_matrix(votes, ["RUS"], resolutions), states_table)
+    chart = vote_heatmap(vote_measures.vote_matrix(votes, ["RUS"], resolutions), states_table)
     labels = [t.get_text() for t in chart.figure.axes[0].get_yticklabels()]
     assert labels[0] == "2014-03-27  Title of R1"
 
 
 def test_agreement_lines_leave_out_the_reference_and_label_each_line(
         votes, resolutions, states_table):
-    over_time = divisions.agreement_with_over_time(votes, resolutions, "RUS")
+    over_time = vote_measures.agreement_with_over_time(votes, resolutions, "RUS")
     chart = agreement_with_russia_lines(over_time, states_table)
     assert set(chart.data["state"]) == {"ARM", "KAZ"}
     texts = {t.get_text() for t in chart.figure.axes[0].texts}
@@ -505,20 +507,20 @@ def test_defiance_chart_stacks_each_kind_with_a_hatch(events, memberships, state
 
 def test_real_vote_matrix_holds_every_recorded_vote_once(tables):
     votes = tables["un_votes"]
-    matrix = divisions.vote_matrix(votes, resolutions=tables["un_resolutions"])
+    matrix = vote_measures.vote_matrix(votes, resolutions=tables["un_resolutions"])
     assert int(matrix.notna().to_numpy().sum()) == len(votes)
     assert matrix.index.get_level_values("resolution").is_unique
 
 
 def test_real_agreement_among_members_is_a_proper_matrix(tables):
-    agree = divisions.pairwise_agreement(tables["un_votes"], CSTO)
+    agree = vote_measures.pairwise_agreement(tables["un_votes"], CSTO)
     values = agree.to_numpy(dtype="float64")
     assert np.allclose(np.nan_to_num(values), np.nan_to_num(values.T))
     assert (np.diag(values) == 1.0).all()
 
 
 def test_real_cohesion_has_one_row_per_resolution(tables):
-    out = divisions.cohesion_index(tables["un_votes"], CSTO, tables["un_resolutions"])
+    out = vote_measures.cohesion_index(tables["un_votes"], CSTO, tables["un_resolutions"])
     assert sorted(out["resolution"]) == sorted(tables["un_resolutions"]["resolution"])
     assert out["date"].is_monotonic_increasing
 
@@ -553,9 +555,9 @@ def test_real_charts_return_their_data(tables):
     states = tables["states"]
     votes, resolutions = tables["un_votes"], tables["un_resolutions"]
     charts = [
-        vote_heatmap(divisions.vote_matrix(votes, CSTO, resolutions), states),
+        vote_heatmap(vote_measures.vote_matrix(votes, CSTO, resolutions), states),
         agreement_with_russia_lines(
-            divisions.agreement_with_over_time(votes, resolutions, states=CSTO), states),
+            vote_measures.agreement_with_over_time(votes, resolutions, states=CSTO), states),
         alignment_grid(divisions.alignment_matrix(tables["stances"]), states),
         defiance_chart(divisions.defiance_events(tables["events"], tables["memberships"]), states),
     ]

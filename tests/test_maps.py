@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from analysis.data.edition import data_cutoff
-from analysis.measures import maps, snapshots
+from analysis.measures import geometry, maps, snapshots
 from analysis.charts.network import map_grid, membership_map
 from analysis.measures.membership import ever_members
 from analysis.charts.style import use_house_style
@@ -70,19 +70,19 @@ def shapes():
 # --- decoder -------------------------------------------------------------------------------------
 
 def test_decoder_undoes_delta_encoding_and_transform():
-    ring = maps.decode_topology(TINY)[51][0]
+    ring = geometry.decode_topology(TINY)[51][0]
     expected = [(11, 20), (11, 22), (10, 22), (10, 20), (11, 20)]
     np.testing.assert_allclose(ring, expected)
 
 
 def test_decoder_walks_negative_arc_indexes_backwards():
-    ring = maps.decode_topology(TINY)[4][0]
+    ring = geometry.decode_topology(TINY)[4][0]
     expected = [(11, 20), (12, 20), (12, 22), (11, 22), (11, 20)]
     np.testing.assert_allclose(ring, expected)
 
 
 def test_decoder_keys_by_numeric_id_and_skips_features_without_one():
-    assert sorted(maps.decode_topology(TINY)) == [4, 51]
+    assert sorted(geometry.decode_topology(TINY)) == [4, 51]
 
 
 def test_decoder_reads_unquantized_arcs_as_they_are():
@@ -90,7 +90,7 @@ def test_decoder_reads_unquantized_arcs_as_they_are():
                 "objects": {"countries": {"type": "GeometryCollection",
                                           "geometries": [{"type": "Polygon", "id": "8",
                                                           "arcs": [[0]]}]}}}
-    np.testing.assert_allclose(maps.decode_topology(topology)[8][0],
+    np.testing.assert_allclose(geometry.decode_topology(topology)[8][0],
                                [(0, 0), (3, 0), (3, 4), (0, 0)])
 
 
@@ -100,9 +100,9 @@ def test_decoder_makes_a_ring_continuous_across_the_antimeridian():
             [170.0, 70.0], [170.0, 60.0]]
     topology = {"arcs": [ring], "objects": {"countries": {"type": "GeometryCollection",
                 "geometries": [{"type": "Polygon", "id": "643", "arcs": [[0]]}]}}}
-    decoded = maps.decode_topology(topology)[643][0]
+    decoded = geometry.decode_topology(topology)[643][0]
     assert decoded[:, 0].max() == pytest.approx(190.0)
-    assert abs(maps.ring_area(decoded)) == pytest.approx(200.0)
+    assert abs(geometry.ring_area(decoded)) == pytest.approx(200.0)
 
 
 def test_decoder_simplification_drops_points_within_tolerance():
@@ -110,7 +110,7 @@ def test_decoder_simplification_drops_points_within_tolerance():
                 "objects": {"countries": {"type": "GeometryCollection",
                                           "geometries": [{"type": "Polygon", "id": "8",
                                                           "arcs": [[0]]}]}}}
-    ring = maps.decode_topology(topology, tolerance=0.01)[8][0]
+    ring = geometry.decode_topology(topology, tolerance=0.01)[8][0]
     np.testing.assert_allclose(ring, [(0, 0), (2, 0), (2, 2), (0, 0)])
 
 
@@ -120,25 +120,25 @@ SQUARE = np.array([(0.0, 0.0), (2.0, 0.0), (2.0, 2.0), (0.0, 2.0), (0.0, 0.0)])
 
 
 def test_ring_area_and_centroid_of_a_square():
-    assert maps.ring_area(SQUARE) == pytest.approx(4.0)
-    assert maps.ring_centroid(SQUARE) == pytest.approx((1.0, 1.0))
+    assert geometry.ring_area(SQUARE) == pytest.approx(4.0)
+    assert geometry.ring_centroid(SQUARE) == pytest.approx((1.0, 1.0))
 
 
 def test_largest_ring_centroid_ignores_small_islands():
     island = np.array([(50.0, 50.0), (50.5, 50.0), (50.5, 50.5), (50.0, 50.0)])
-    assert maps.largest_ring_centroid([island, SQUARE]) == pytest.approx((1.0, 1.0))
+    assert geometry.largest_ring_centroid([island, SQUARE]) == pytest.approx((1.0, 1.0))
 
 
 def test_clip_ring_keeps_the_part_inside_the_window():
     square = np.array([(0.0, 0.0), (10.0, 0.0), (10.0, 10.0), (0.0, 10.0), (0.0, 0.0)])
-    clipped = maps.clip_ring(square, (5.0, 20.0, -5.0, 5.0))
+    clipped = geometry.clip_ring(square, (5.0, 20.0, -5.0, 5.0))
     # What is left is the square (5,0)-(10,5).
-    assert abs(maps.ring_area(clipped)) == pytest.approx(25.0)
+    assert abs(geometry.ring_area(clipped)) == pytest.approx(25.0)
     assert np.array_equal(clipped[0], clipped[-1])
 
 
 def test_clip_ring_outside_the_window_is_none():
-    assert maps.clip_ring(SQUARE, (10.0, 20.0, 10.0, 20.0)) is None
+    assert geometry.clip_ring(SQUARE, (10.0, 20.0, 10.0, 20.0)) is None
 
 
 def test_declutter_pushes_close_points_apart_and_leaves_others():

@@ -15,15 +15,17 @@ from hypothesis import strategies as st
 from analysis.charts import requests as charts
 from analysis.charts.base import Chart
 from analysis.measures.interventions import filter_timeline, intervention_timeline
-from analysis.measures.requests import (
+from analysis.measures.rates import (
     crises_without_request,
+    response_rates,
+    wilson_interval,
+    yardstick,
+)
+from analysis.measures.requests import (
     merge_joint_requests,
     periods,
     request_outcomes,
     response_lag_days,
-    response_rates,
-    wilson_interval,
-    yardstick,
 )
 from analysis.data.schema import RESPONSE_LEVELS, TABLES
 from analysis.charts.style import use_house_style

@@ -66,38 +66,43 @@ def single_execution_times() -> dict[str, float]:
 
 
 def data_and_analysis_times(repeats: int = 5) -> dict[str, float]:
-    from analysis import compare, divisions, interventions, network, requests
+    from analysis.data.edition import data_cutoff
+    from analysis.measures import (burden, compare, divisions, growth, installations,
+                                   interventions, network, rates, requests, snapshots, votes)
     from analysis.data.load import load_all
 
     load_all()  # warm: imports and file cache
     loads = [timed(load_all)[1] for _ in range(repeats)]
     tables = load_all()
 
+    cutoff = data_cutoff()
+
     def run_all():
         t = tables
         outcomes = requests.request_outcomes(t["requests"], t["responses"])
-        requests.yardstick(outcomes)
+        rates.yardstick(outcomes)
         for by in ("threat", "requester", "period", "organization"):
-            requests.response_rates(outcomes, by=by, success="deployed")
+            rates.response_rates(outcomes, by=by, success="deployed")
         interventions.intervention_timeline(t["requests"], t["responses"], t["events"])
         members = ["RUS", "BLR", "ARM", "KAZ", "KGZ", "TJK", "UZB", "AZE", "GEO"]
-        divisions.vote_matrix(t["un_votes"], states=members, resolutions=t["un_resolutions"])
-        divisions.pairwise_agreement(t["un_votes"], members)
-        divisions.agreement_with_over_time(t["un_votes"], t["un_resolutions"], states=members)
-        divisions.cohesion_index(t["un_votes"], members, t["un_resolutions"])
+        votes.vote_matrix(t["un_votes"], states=members, resolutions=t["un_resolutions"])
+        votes.pairwise_agreement(t["un_votes"], members)
+        votes.agreement_with_over_time(t["un_votes"], t["un_resolutions"], states=members)
+        votes.cohesion_index(t["un_votes"], members, t["un_resolutions"])
         divisions.alignment_matrix(t["stances"], states=members)
         divisions.defiance_events(t["events"], t["memberships"])
         for state in members:
             divisions.trajectory(t["stances"], t["un_votes"], t["un_resolutions"], t["events"],
                                  t["memberships"], state)
-        compare.membership_growth(t["memberships"])
+        growth.membership_growth(t["memberships"])
         compare.side_by_side(t["memberships"], t["organizations"], t["requests"],
                              t["responses"], t["capabilities"])
-        compare.largest_member_shares(t["memberships"], t["capabilities"])
-        network.snapshots(t["memberships"], exclude=("CIS",))
-        network.changes_between(t["memberships"], list(network.TURNING_POINTS))
-        network.bases_per_host(t["bases"], [f"{y}-06-30" for y in range(1992, 2027)])
-        graph = network.state_projection(network.affiliation_graph(t["memberships"], "2026-11-23"))
+        burden.largest_member_shares(t["memberships"], t["capabilities"])
+        points = snapshots.turning_points(cutoff)
+        snapshots.snapshots(t["memberships"], points, exclude=("CIS",))
+        snapshots.changes_between(t["memberships"], list(points))
+        installations.bases_per_host(t["bases"], [f"{y}-06-30" for y in range(1992, cutoff.year + 1)])
+        graph = network.state_projection(network.affiliation_graph(t["memberships"], cutoff))
         network.network_measures(graph)
 
     run_all()

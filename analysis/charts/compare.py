@@ -64,7 +64,7 @@ def growth_chart(
 ) -> Chart:
     """Step lines of the number of member states of each alliance over time.
 
-    ``growth`` is :func:`analysis.measures.compare.membership_growth`. Each alliance has its own colour and
+    ``growth`` is :func:`analysis.measures.growth.membership_growth`. Each alliance has its own colour and
     marker and is labelled at the end of its line. Each step ends at the year end it counts, so
     the level drawn over a year is the count at its end. The CSTO's markers are hollow while the
     1992 treaty (CST) is the body counted. A dashed line adds suspended or frozen members where
@@ -133,7 +133,7 @@ def concentration_panels(
     """Two panels of bars: the largest member's share of the common budget and of active forces,
     for each alliance, labelled with the percentage and the state.
 
-    ``shares`` is :func:`analysis.measures.compare.largest_member_shares`. Under each bar a note says how
+    ``shares`` is :func:`analysis.measures.burden.largest_member_shares`. Under each bar a note says how
     many members have data (budget shares are shares of the whole budget; force shares are shares
     of the members with data), and "no data" marks an alliance without any figure. The data
     returned has one row per bar: ``organization``, ``panel``, ``largest_state``,

@@ -69,7 +69,7 @@ def vote_heatmap(
     title: str = "How the members voted on Ukraine in the UN General Assembly",
     source: str = "The CSTO Record, data/un_votes.csv and data/un_resolutions.csv",
 ) -> Chart:
-    """A resolution x state grid of UN votes, from :func:`analysis.measures.divisions.vote_matrix`.
+    """A resolution x state grid of UN votes, from :func:`analysis.measures.votes.vote_matrix`.
 
     Each cell carries the vote twice, as a colour and a letter (Y yes, N no, A abstain, – absent);
     a state with no recorded vote gets a white hatched cell marked ``n/r`` (not recorded). Rows are
@@ -168,7 +168,7 @@ def agreement_with_russia_lines(
 ) -> Chart:
     """One line per state: the share of its UN votes that matched the reference state's.
 
-    Takes :func:`analysis.measures.divisions.agreement_with_over_time` (by year, or by resolution: then
+    Takes :func:`analysis.measures.votes.agreement_with_over_time` (by year, or by resolution: then
     the x axis is the adoption date and the line follows ``cumulative_share``). The reference
     state itself (always 100%) is left out. Each line has its own colour and marker and a label
     at its last point; with ``states_table`` the labels are names rather than ISO3 codes. Lines

@@ -15,15 +15,8 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, PathPatch
 from matplotlib.path import Path
 
-from ..measures.maps import (
-    EURASIA,
-    MAP_CATEGORIES,
-    Shapes,
-    clip_shapes,
-    declutter,
-    largest_ring_centroid,
-    state_categories,
-)
+from ..measures.geometry import EURASIA, Shapes, clip_shapes, largest_ring_centroid
+from ..measures.maps import MAP_CATEGORIES, declutter, state_categories
 from ..measures.membership import ALLIANCE
 from ..measures.snapshots import TURNING_POINTS
 from .style import PALETTE, STATUS_STYLE, add_source
@@ -290,7 +283,7 @@ def bases_chart(
 ) -> Chart:
     """Installations in use per host over time, one panel per host, one step line per operator.
 
-    ``counts`` is :func:`analysis.measures.network.bases_per_host` over a series of dates. Each operator
+    ``counts`` is :func:`analysis.measures.installations.bases_per_host` over a series of dates. Each operator
     has its own colour, marker and line style (Russia: vermillion circles, solid). Panels are
     titled with the host's name when ``states`` is given. Data: ``counts`` as drawn.
     """

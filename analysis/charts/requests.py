@@ -41,7 +41,7 @@ KIND_STYLE = {
 }
 
 
-#: How each success measure of :func:`analysis.measures.requests.response_rates` reads in a sentence.
+#: How each success measure of :func:`analysis.measures.rates.response_rates` reads in a sentence.
 SUCCESS_PHRASE = {
     "any_action": "any action",
     "material": "material aid or troops",
@@ -123,7 +123,7 @@ def rates_by_threat(
     source: str = SOURCE,
 ) -> Chart:
     """Horizontal bars: the share of requests answered in each group of ``rates``
-    (:func:`analysis.measures.requests.response_rates`, e.g. by threat, or by organization and threat),
+    (:func:`analysis.measures.rates.response_rates`, e.g. by threat, or by organization and threat),
     with the Wilson interval as an error bar and "k of n" written beside each bar.
 
     Where ``rates`` has an ``organization`` column, bars are coloured and hatched by alliance and

@@ -47,8 +47,8 @@ class Intervals:
     """The ``memberships`` table read once into plain columns, to ask about many dates cheaply.
 
     ``state``, ``organization`` and ``status`` are lists (a missing value stays missing and
-    matches nothing); ``start`` and ``end`` are int64 nanoseconds (:func:`~analysis.data.dates.
-    as_ns`, a missing date as ``NAT``). Positions index the rows of the table it was made from.
+    matches nothing); ``start`` and ``end`` are int64 nanoseconds
+    (:func:`~analysis.data.dates.as_ns`, a missing date as ``NAT``). Positions index the rows of the table it was made from.
     """
 
     def __init__(self, memberships: pd.DataFrame) -> None:
