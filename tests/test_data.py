@@ -210,8 +210,10 @@ def test_a_source_address_is_recorded_once(scratch_data):
 def test_every_source_is_cited_by_some_row(tables):
     cited = set()
     for name, frame in tables.items():
-        if name != "sources" and "source" in frame:
-            for value in frame["source"].dropna():
-                cited.update(value.split(";"))
+        # every column that cites sources: `source`, and an origin's `verified_by`
+        for f in TABLES[name].fields:
+            if f.kind == "sources" and name != "sources":
+                for value in frame[f.name].dropna():
+                    cited.update(value.split(";"))
     orphans = sorted(set(tables["sources"]["source_id"]) - cited)
     assert not orphans, f"sources no row cites: {orphans}"

@@ -63,7 +63,9 @@ def _foreign_keys(table: Table) -> list[dict]:
     for f in table.fields:
         # Lists in one cell (``states``, ``sources``) cannot be expressed as Frictionless foreign
         # keys; their descriptions say what they reference and analysis.data.validate checks them.
-        if f.ref and f.kind not in ("states", "sources"):
+        # A column with values outside the referenced table (non-state suppliers) is checked by
+        # analysis.data.validate, which knows the exceptions.
+        if f.ref and f.kind not in ("states", "sources") and not f.ref_exempt:
             resource, field = f.ref.split(".")
             keys.append({"fields": f.name, "reference": {"resource": resource, "fields": field}})
     return keys

@@ -10,73 +10,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-#: Ordinal scale of what an alliance did in answer to a request, lowest first. The coding rule for
-#: each level is in :data:`RESPONSE_LEVEL_MEANING`; a request's outcome is its highest level.
-RESPONSE_LEVELS: tuple[str, ...] = (
-    "none",
-    "statement",
-    "consultation",
-    "mission",
-    "material_aid",
-    "deployment",
+from .vocabulary import (  # noqa: F401 - the codebook re-exports its vocabularies
+    RESPONSE_LEVELS,
+    RESPONSE_LEVEL_MEANING,
+    THREATS,
+    THREAT_MEANING,
+    MEMBERSHIP_STATUSES,
+    MEMBERSHIP_STATUS_MEANING,
+    PRECISIONS,
+    ORG_KINDS,
+    END_REASONS,
+    REGIONS,
+    EVENT_TYPES,
+    BASE_KINDS,
+    VOTES,
+    UN_TOPICS,
+    STANCE_ISSUES,
+    ALIGNMENTS,
+    MEASURES,
+    UNITS,
 )
-
-#: The coding rule for each response level.
-RESPONSE_LEVEL_MEANING: dict[str, str] = {
-    "none": "Nothing was done: the request was refused, ignored or left without a decision.",
-    "statement": "A declaration or statement only (concern, condemnation, a call for calm).",
-    "consultation": "A meeting or consultation of the members was held on the request.",
-    "mission": "A monitoring, fact-finding or assessment mission was sent.",
-    "material_aid": "Equipment, money or military-technical aid was provided, without troops.",
-    "deployment": "Troops or military units were deployed for the requester.",
-}
-
-THREATS: tuple[str, ...] = (
-    "external_aggression",
-    "border_clash",
-    "internal_unrest",
-    "terrorism_spillover",
-    "other",
-)
-
-#: The coding rule for each threat category.
-THREAT_MEANING: dict[str, str] = {
-    "external_aggression": "An armed attack on the member's territory by another state.",
-    "border_clash": "Armed clashes along a disputed or undemarcated border, short of invasion.",
-    "internal_unrest": "Riots, uprisings, ethnic violence or a coup attempt inside the member.",
-    "terrorism_spillover": "Terrorism, insurgency or instability spilling over from a neighbour.",
-    "other": "Any other security request (air-space violations, political crises, ...).",
-}
-
-MEMBERSHIP_STATUSES: tuple[str, ...] = (
-    "signatory",
-    "member",
-    "suspended",
-    "frozen",
-    "observer",
-    "partner",
-    "partner_suspended",
-    "candidate",
-    "applicant",
-    "withdrawing",
-)
-
-#: The coding rule for each membership status.
-MEMBERSHIP_STATUS_MEANING: dict[str, str] = {
-    "signatory": "Signed the founding treaty or charter, which is not yet in force for it.",
-    "member": "Full member, bound by the treaty.",
-    "suspended": "A member whose membership is suspended (by itself or by the organization).",
-    "frozen": "A member that has frozen its participation but not left.",
-    "observer": "Observer status, no obligations.",
-    "partner": "A partnership short of membership (NATO's Partnership for Peace, the EU's Eastern "
-               "Partnership, the CIS's associate status).",
-    "partner_suspended": "A partnership whose cooperation one side has suspended; not membership.",
-    "candidate": "Officially recognised candidate for membership.",
-    "applicant": "Has formally applied for membership.",
-    "withdrawing": "Has given notice of withdrawal, not yet in effect.",
-}
-
-PRECISIONS = ("day", "month", "year")
 
 #: Tables whose rows are intervals; an interval's ``end`` is exclusive (the day the status changed).
 DATE_FORMAT = "%Y-%m-%d"
@@ -103,6 +56,11 @@ class Field:
     unit: str | None = None
     #: no two rows share a (non-empty) value; primary keys are unique in any case
     unique: bool = False
+    #: the smallest and largest value a number may take (``None``: no bound)
+    minimum: float | None = None
+    maximum: float | None = None
+    #: values of a ``ref`` column that stand outside the referenced table (non-state codes)
+    ref_exempt: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -157,68 +115,6 @@ SOURCE = Field(
 )
 NOTE = Field("note", "string", "Our remark on the row: caveats, context, disagreements.")
 
-ORG_KINDS = ("military_alliance", "political", "economic", "partnership")
-END_REASONS = (
-    "withdrew",
-    "not_renewed",
-    "superseded",
-    "status_changed",
-    "dissolved",
-    "expelled",
-)
-REGIONS = ("post_soviet", "europe", "north_america", "asia", "middle_east", "other")
-EVENT_TYPES = (
-    "treaty_signed",
-    "treaty_in_force",
-    "treaty_renewed",
-    "charter_signed",
-    "charter_in_force",
-    "force_created",
-    "summit",
-    "summit_boycott",
-    "declaration_refused",
-    "suspension",
-    "withdrawal",
-    "freeze",
-    "un_status",
-    "cooperation_agreement",
-    "decision",
-    "statement",
-    "other",
-)
-BASE_KINDS = (
-    "army_base",
-    "air_base",
-    "radar",
-    "naval_communications",
-    "space_launch",
-    "test_range",
-    "other",
-)
-VOTES = ("yes", "no", "abstain", "absent")
-UN_TOPICS = (
-    "territorial_integrity",
-    "aggression",
-    "humanitarian",
-    "human_rights_council",
-    "annexation",
-    "reparations",
-    "peace",
-    "other",
-)
-STANCE_ISSUES = (
-    "recognize_abkhazia_south_ossetia",
-    "recognize_crimea_annexation",
-    "recognize_donetsk_luhansk_2022",
-    "recognize_2022_annexations",
-    "support_invasion_ukraine",
-    "sanctions_compliance",
-    "eu_integration",
-    "other",
-)
-ALIGNMENTS = ("aligned", "hedging", "opposed")
-MEASURES = ("active_personnel", "defence_spending", "csto_budget_share", "nato_common_budget_share")
-UNITS = ("persons", "usd_million_current", "percent")
 
 #: Every table of the codebook, by name, in the order they are loaded (referenced tables first).
 TABLES: dict[str, Table] = {}
@@ -552,6 +448,9 @@ _register(
         extra_rules=("`record_id` names an existing row of `table`.",),
     )
 )
+
+# The field's standard datasets, vendored as extracts, each described by a row of `origins`.
+from . import datasets as _datasets  # noqa: E402,F401 - registers the external tables
 
 #: The order in which tables are loaded: referenced tables first.
 LOAD_ORDER: tuple[str, ...] = tuple(TABLES)

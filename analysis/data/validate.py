@@ -170,6 +170,12 @@ def _column_checks(f: Field) -> list[pa.Check]:
         )
     if f.enum is not None:
         checks.append(pa.Check.isin(list(f.enum), error=f"is not one of {list(f.enum)}"))
+    if f.minimum is not None:
+        checks.append(pa.Check(lambda s, low=f.minimum: ~(pd.to_numeric(s, errors="coerce") < low),
+                               error=f"is below the smallest allowed value {f.minimum:g}"))
+    if f.maximum is not None:
+        checks.append(pa.Check(lambda s, high=f.maximum: ~(pd.to_numeric(s, errors="coerce") > high),
+                               error=f"is above the largest allowed value {f.maximum:g}"))
     if f.unique:
         checks.append(pa.Check(lambda s: s.isna() | ~s.duplicated(keep="first"),
                                error="repeats the value of an earlier row"))
@@ -322,15 +328,19 @@ def cross_table_problems(raws: dict[str, RawTable]) -> list[Problem]:
         for f in raw.table.fields:
             if not f.ref or f.ref not in keys:
                 continue
-            known = keys[f.ref]
+            known = keys[f.ref] | set(f.ref_exempt)
             target = f.ref.split(".")[0]
-            for i, value in raw.frame[f.name].items():
-                for part in split_list(value) if f.kind in ("states", "sources") else [value]:
-                    if part is not None and part not in known:
-                        problems.append(
-                            Problem(shown, raw.line_of(i), f.name,
-                                    f"unknown {f.ref.split('.')[1]} {part!r} (not in {target})")
-                        )
+            column = raw.frame[f.name]
+            if f.kind in ("states", "sources"):
+                cells = column.dropna().map(split_list).explode().dropna()
+            else:
+                cells = column.dropna()
+            # Every cell is checked; only the unknown ones are looked at one by one.
+            for i, part in cells[~cells.isin(known)].items():
+                problems.append(
+                    Problem(shown, raw.line_of(i), f.name,
+                            f"unknown {f.ref.split('.')[1]} {part!r} (not in {target})")
+                )
 
     if "responses" in raws and "requests" in raws:
         resp = raws["responses"]
@@ -345,6 +355,9 @@ def cross_table_problems(raws: dict[str, RawTable]) -> list[Problem]:
             problems.append(Problem(f"data/{resp.path.name}", resp.line_of(i), "date",
                                     f"response dated {resp.frame.at[i, 'date']}, before its "
                                     f"request ({asked[i]})"))
+
+    if "origins" in raws:
+        problems.extend(_origin_problems(raws))
 
     if "discrepancies" in raws:
         disc = raws["discrepancies"]
@@ -365,6 +378,27 @@ def cross_table_problems(raws: dict[str, RawTable]) -> list[Problem]:
             if row["field"] not in table.field_names:
                 problems.append(Problem(f"data/{disc.path.name}", disc.line_of(i), "field",
                                         f"{table.name} has no column {row['field']!r}"))
+    return problems
+
+
+def _origin_problems(raws: dict[str, RawTable]) -> list[Problem]:
+    """Each table without a ``source`` column is named by an origin, and every table an origin
+    names exists."""
+    origins = raws["origins"]
+    shown = f"data/{origins.path.name}"
+    problems, named = [], set()
+    for i, cell in origins.frame["tables"].items():
+        for name in split_list(cell):
+            named.add(name)
+            if name not in TABLES:
+                problems.append(Problem(shown, origins.line_of(i), "tables",
+                                        f"unknown table {name!r}"))
+    for name, raw in raws.items():
+        if ("source" not in raw.table.field_names and name not in ("sources", "origins")
+                and name not in named):
+            problems.append(Problem(f"data/{raw.path.name}", None, None,
+                                    "no row of origins.csv names this table, and its rows "
+                                    "carry no source"))
     return problems
 
 

@@ -1,0 +1,407 @@
+"""Import UN General Assembly roll-call votes (Voeten et al., via the R package
+``unvotes``) and the Bailey-Strezhnev-Voeten ideal points / agreement scores
+(June 2024 release) for the CSTO and NATO members (current and former) plus
+Ukraine, China and India, 1992 onward.
+
+Raw inputs (read straight from fetched git mirrors or from a directory):
+
+* ``data/un_votes.rda``, ``data/un_roll_calls.rda``,
+  ``data/un_roll_call_issues.rda`` from github.com/dgrtwo/unvotes at commit
+  7eb7034314ff79c49c9e0785fcd9d216fa04cf14 (package data: Voeten's UNGA
+  voting data, sessions 1-74, up to 2020-01-14).
+* ``data/IdealpointestimatesAll_Jun2024.csv`` (BSV ideal points, sessions
+  1-78) as copied in github.com/tongyu03/DSE3101-Predictive-Modelling-of-
+  Global-Trade-Flows at commit 98ab7b673cf2c6415f6e86ba2e63eee0b51f07ae.
+
+Outputs (LF, UTF-8, fixed column order, sorted rows):
+
+* ``un_roll_calls.csv``: rcid, session, date, resolution, short_title,
+  important_vote, issues -- every roll call dated 1992-01-01 or later.
+* ``un_roll_call_votes.csv``: rcid, state, vote -- kept states only. The
+  package records only yes / no / abstain; absences and non-membership are
+  not rows (a missing (rcid, state) pair means absent, not voting, or not a
+  member).
+* ``un_agreement.csv``: state, session, year, ideal_point, agree_russia,
+  agree_usa -- kept states, sessions 47 (1992) to the last in the file.
+
+Harmonisation: the package's ISO 3166-1 alpha-2 codes are mapped to ISO3 with
+the explicit table ``KEEP`` below (``data/country_codes.csv`` has no ISO2
+column); the BSV file already carries ISO3 (``iso3c``), which is cross-checked
+against its Correlates of War code (``ccode``) using ``data/country_codes.csv``
+(iso3 -> cow_code; the ``KEEP`` table when that file is absent).  Keeping only the listed states is an
+explicit filter on that table; every code in the kept range is checked to be
+well formed, and a kept state's name / COW code is cross-checked, so a state
+can not drop out silently because of a changed code.
+
+Run from the repository root::
+
+    python -m tools.imports.unvotes --out data/
+    python -m tools.imports.unvotes --raw /path/with/the/four/files --out data/
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import math
+import os
+import subprocess
+import tempfile
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+UNVOTES_MIRROR = "/work/.mirror/dgrtwo+unvotes/repo"
+UNVOTES_COMMIT = "7eb7034314ff79c49c9e0785fcd9d216fa04cf14"
+BSV_MIRROR = "/work/.mirror/tongyu03+DSE3101-Predictive-Modelling-of-Global-Trade-Flows/repo"
+BSV_COMMIT = "98ab7b673cf2c6415f6e86ba2e63eee0b51f07ae"
+RDA_FILES = ("un_votes", "un_roll_calls", "un_roll_call_issues")
+BSV_FILE = "IdealpointestimatesAll_Jun2024.csv"
+
+FIRST_DATE = "1992-01-01"   # roll calls kept: dated on or after this day
+FIRST_SESSION = 47          # BSV sessions kept: 47 (opened Sept. 1992) onward
+SESSION_YEAR_OFFSET = 1945  # session s opened in calendar year s + 1945
+
+# The kept states: ISO3 -> (ISO2 code in unvotes, country name in unvotes,
+# Correlates of War code in the BSV file).  CSTO/CST current and former,
+# NATO, and UKR, CHN, IND for comparison.
+KEEP = {
+    # CSTO / CST (current and former members)
+    "ARM": ("AM", "Armenia", 371),
+    "AZE": ("AZ", "Azerbaijan", 373),
+    "BLR": ("BY", "Belarus", 370),
+    "GEO": ("GE", "Georgia", 372),
+    "KAZ": ("KZ", "Kazakhstan", 705),
+    "KGZ": ("KG", "Kyrgyzstan", 703),
+    "RUS": ("RU", "Russia", 365),
+    "TJK": ("TJ", "Tajikistan", 702),
+    "UZB": ("UZ", "Uzbekistan", 704),
+    # NATO
+    "ALB": ("AL", "Albania", 339),
+    "BEL": ("BE", "Belgium", 211),
+    "BGR": ("BG", "Bulgaria", 355),
+    "CAN": ("CA", "Canada", 20),
+    "HRV": ("HR", "Croatia", 344),
+    "CZE": ("CZ", "Czechia", 316),
+    "DNK": ("DK", "Denmark", 390),
+    "EST": ("EE", "Estonia", 366),
+    "FIN": ("FI", "Finland", 375),
+    "FRA": ("FR", "France", 220),
+    "DEU": ("DE", "Germany", 255),
+    "GRC": ("GR", "Greece", 350),
+    "HUN": ("HU", "Hungary", 310),
+    "ISL": ("IS", "Iceland", 395),
+    "ITA": ("IT", "Italy", 325),
+    "LVA": ("LV", "Latvia", 367),
+    "LTU": ("LT", "Lithuania", 368),
+    "LUX": ("LU", "Luxembourg", 212),
+    "MNE": ("ME", "Montenegro", 341),
+    "NLD": ("NL", "Netherlands", 210),
+    "MKD": ("MK", "North Macedonia", 343),
+    "NOR": ("NO", "Norway", 385),
+    "POL": ("PL", "Poland", 290),
+    "PRT": ("PT", "Portugal", 235),
+    "ROU": ("RO", "Romania", 360),
+    "SVK": ("SK", "Slovakia", 317),
+    "SVN": ("SI", "Slovenia", 349),
+    "ESP": ("ES", "Spain", 230),
+    "SWE": ("SE", "Sweden", 380),
+    "TUR": ("TR", "Turkey", 640),
+    "GBR": ("GB", "United Kingdom", 200),
+    "USA": ("US", "United States", 2),
+    # comparison states
+    "UKR": ("UA", "Ukraine", 369),
+    "CHN": ("CN", "China", 710),
+    "IND": ("IN", "India", 750),
+}
+ISO2_TO_ISO3 = {v[0]: k for k, v in KEEP.items()}
+
+# unvotes issue codes -> (label in the package, slug written here)
+ISSUES = {
+    "me": ("Palestinian conflict", "palestinian_conflict"),
+    "nu": ("Nuclear weapons and nuclear material", "nuclear_weapons"),
+    "di": ("Arms control and disarmament", "arms_control"),
+    "hr": ("Human rights", "human_rights"),
+    "co": ("Colonialism", "colonialism"),
+    "ec": ("Economic development", "economic_development"),
+}
+VOTES = ("yes", "no", "abstain")
+TITLE_MAX = 150
+_DESCR_TAIL = r"\s*:\s*resolution\s*/\s*adopted by the General Assembly\.?\s*$"
+
+ROLL_CALL_COLUMNS = ["rcid", "session", "date", "resolution", "short_title",
+                     "important_vote", "issues"]
+VOTE_COLUMNS = ["rcid", "state", "vote"]
+AGREEMENT_COLUMNS = ["state", "session", "year", "ideal_point", "agree_russia",
+                     "agree_usa"]
+
+
+# --------------------------------------------------------------------------
+# reading
+# --------------------------------------------------------------------------
+def _git_show(gitdir: str, commit: str, path: str) -> bytes:
+    return subprocess.run(["git", "--git-dir", gitdir, "show", f"{commit}:{path}"],
+                          check=True, capture_output=True).stdout
+
+
+def read_raw(raw_dir: str | None = None, mirror: str = UNVOTES_MIRROR,
+             commit: str = UNVOTES_COMMIT, bsv_mirror: str = BSV_MIRROR,
+             bsv_commit: str = BSV_COMMIT) -> dict:
+    """Return {'votes', 'roll_calls', 'issues', 'ideal_points'} raw DataFrames
+    plus 'sha256': {file name: hex digest of the raw bytes}.
+
+    Either from ``raw_dir`` (holding the three .rda files and the BSV csv) or
+    straight from the two git mirrors at the given commits."""
+    import io
+    import pyreadr  # only needed here, so the module imports with plain pandas
+
+    blobs = {}
+    for name in RDA_FILES:
+        fname = f"{name}.rda"
+        blobs[fname] = (Path(raw_dir, fname).read_bytes() if raw_dir
+                        else _git_show(mirror, commit, f"data/{fname}"))
+    blobs[BSV_FILE] = (Path(raw_dir, BSV_FILE).read_bytes() if raw_dir
+                       else _git_show(bsv_mirror, bsv_commit, f"data/{BSV_FILE}"))
+    out = {"sha256": {k: hashlib.sha256(v).hexdigest() for k, v in blobs.items()}}
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, key in zip(RDA_FILES, ("votes", "roll_calls", "issues")):
+            p = os.path.join(tmp, f"{name}.rda")
+            Path(p).write_bytes(blobs[f"{name}.rda"])
+            res = pyreadr.read_r(p)
+            out[key] = res[name]
+    # keep_default_na=False + explicit "NA": the file writes R's NA as NA
+    out["ideal_points"] = pd.read_csv(io.BytesIO(blobs[BSV_FILE]),
+                                      keep_default_na=False, na_values=["NA"])
+    return out
+
+
+# --------------------------------------------------------------------------
+# tidying (pure)
+# --------------------------------------------------------------------------
+def _as_int(series: pd.Series, what: str) -> pd.Series:
+    num = pd.to_numeric(series, errors="coerce")
+    bad = series[num.isna() | (num != np.floor(num))]
+    if len(bad):
+        raise ValueError(f"{what}: not an integer: {bad.iloc[0]!r}")
+    return num.astype("int64")
+
+
+def _resolution(unres) -> str:
+    """'R/68/262' -> 'A/RES/68/262'; 'A/RES/...' kept; empty stays empty."""
+    if unres is None or (isinstance(unres, float) and math.isnan(unres)):
+        return ""
+    s = str(unres).strip()
+    if s == "":
+        return ""
+    if s.startswith("A/RES/"):
+        return s
+    if s.startswith("R/"):
+        return "A/RES/" + s[2:]
+    raise ValueError(f"unres: unexpected resolution code {s!r}")
+
+
+def _title(short, descr) -> str:
+    """The package's short description; when empty, descr without the
+    catalogue tail ' : resolution / adopted by the General Assembly', cut at a
+    word boundary to at most TITLE_MAX characters (with an ellipsis)."""
+    def clean(x):
+        if x is None or (isinstance(x, float) and math.isnan(x)):
+            return ""
+        return " ".join(str(x).split())
+    s = clean(short)
+    if s:
+        return s
+    d = pd.Series([clean(descr)]).str.replace(_DESCR_TAIL, "", regex=True).iloc[0]
+    if len(d) > TITLE_MAX:
+        cut = d[:TITLE_MAX - 1]
+        if " " in cut:
+            cut = cut[:cut.rindex(" ")]
+        d = cut.rstrip(" ,;:") + "\u2026"
+    return d
+
+
+def tidy_roll_calls(roll_calls: pd.DataFrame, issues: pd.DataFrame) -> pd.DataFrame:
+    rc = roll_calls.copy()
+    rc["rcid"] = _as_int(rc["rcid"], "rcid")
+    dup = rc[rc["rcid"].duplicated()]
+    if len(dup):
+        raise ValueError(f"roll_calls: duplicate rcid {dup['rcid'].iloc[0]}")
+    dates = pd.to_datetime(rc["date"].astype(str), format="%Y-%m-%d", errors="coerce")
+    if dates.isna().any():
+        raise ValueError(f"roll_calls: unreadable date {rc.loc[dates.isna(), 'date'].iloc[0]!r}")
+    rc["date"] = dates.dt.strftime("%Y-%m-%d")
+    rc = rc[rc["date"] >= FIRST_DATE].copy()          # explicit period filter
+    rc["session"] = _as_int(rc["session"], "session")
+    bad = rc[(rc["session"] < 1) | (rc["session"] > 200)]
+    if len(bad):
+        raise ValueError(f"roll_calls: session out of range: {bad['session'].iloc[0]}")
+    imp = pd.to_numeric(rc["importantvote"], errors="coerce")
+    bad = rc.loc[imp.notna() & ~imp.isin([0, 1]), "importantvote"]
+    if len(bad):
+        raise ValueError(f"roll_calls: importantvote out of range: {bad.iloc[0]!r}")
+    rc["important_vote"] = imp.map({1: "yes", 0: "no"}).fillna("")
+    rc["resolution"] = rc["unres"].map(_resolution)
+    rc["short_title"] = [_title(s, d) for s, d in zip(rc["short"], rc["descr"])]
+
+    iss = issues.copy()
+    iss["rcid"] = _as_int(iss["rcid"], "issues rcid")
+    iss["short_name"] = iss["short_name"].astype(str)
+    unknown = iss[~iss["short_name"].isin(ISSUES)]
+    if len(unknown):
+        raise ValueError(f"issues: unknown issue code {unknown['short_name'].iloc[0]!r}")
+    wrong = iss[[ISSUES[c][0] != str(lab) for c, lab in zip(iss["short_name"], iss["issue"])]]
+    if len(wrong):
+        raise ValueError(f"issues: code {wrong['short_name'].iloc[0]!r} has label {wrong['issue'].iloc[0]!r}")
+    d = iss[iss.duplicated(["rcid", "short_name"])]
+    if len(d):
+        raise ValueError(f"issues: duplicate (rcid, issue) {d['rcid'].iloc[0]}, {d['short_name'].iloc[0]}")
+    orphan = set(iss["rcid"]) - set(roll_calls["rcid"].astype("int64"))
+    if orphan:
+        raise ValueError(f"issues: rcid not among the roll calls: {min(orphan)}")
+    order = list(ISSUES)
+    iss["o"] = iss["short_name"].map(order.index)
+    iss = iss.sort_values(["rcid", "o"])
+    joined = (iss.groupby("rcid")["short_name"]
+              .agg(lambda s: ";".join(ISSUES[c][1] for c in s)))
+    rc["issues"] = rc["rcid"].map(joined).fillna("")
+    return rc[ROLL_CALL_COLUMNS].sort_values("rcid").reset_index(drop=True)
+
+
+def tidy_votes(votes: pd.DataFrame, roll_calls_tidy: pd.DataFrame) -> pd.DataFrame:
+    v = votes.copy()
+    v["rcid"] = _as_int(v["rcid"], "votes rcid")
+    v = v[v["rcid"].isin(roll_calls_tidy["rcid"])].copy()   # the kept roll calls
+    code = v["country_code"]
+    bad = v[code.isna() | ~code.astype(str).str.fullmatch(r"[A-Z]{2}")]
+    if len(bad):
+        raise ValueError(f"votes: country {bad['country'].iloc[0]!r} has no usable code "
+                         f"({bad['country_code'].iloc[0]!r})")
+    v["country_code"] = code.astype(str)
+    kept_names = {n for (_, n, _) in KEEP.values()}
+    name_of = {c: n for (c, n, _) in KEEP.values()}
+    expected = v["country_code"].map(name_of)
+    # a kept state's name under another code, or a kept code under another name
+    mism = v[(v["country"].isin(kept_names) & expected.isna())
+             | (expected.notna() & (v["country"] != expected))]
+    if len(mism):
+        raise ValueError(f"votes: code/name mismatch for kept state: "
+                         f"{mism['country'].iloc[0]!r} / {mism['country_code'].iloc[0]!r}")
+    v = v[v["country_code"].isin(ISO2_TO_ISO3)].copy()      # explicit state filter
+    v["state"] = v["country_code"].map(ISO2_TO_ISO3)
+    v["vote"] = v["vote"].astype(str)
+    bad = v[~v["vote"].isin(VOTES)]
+    if len(bad):
+        raise ValueError(f"votes: vote value out of range: {bad['vote'].iloc[0]!r}")
+    d = v[v.duplicated(["rcid", "state"])]
+    if len(d):
+        raise ValueError(f"votes: duplicate (rcid, state) {d['rcid'].iloc[0]}, {d['state'].iloc[0]}")
+    return v[VOTE_COLUMNS].sort_values(["rcid", "state"]).reset_index(drop=True)
+
+
+def tidy_agreement(ideal_points: pd.DataFrame,
+                   country_codes: pd.DataFrame | None = None) -> pd.DataFrame:
+    """BSV ideal points -> un_agreement.  ``country_codes`` (data/country_codes.csv:
+    iso3, cow_code, ...) supplies the expected COW code of each kept state; without
+    it the COW codes in ``KEEP`` are used."""
+    cow = {k: v[2] for k, v in KEEP.items()}
+    if country_codes is not None:
+        cc = dict(zip(country_codes["iso3"].astype(str), country_codes["cow_code"]))
+        missing = [k for k in KEEP if k not in cc]
+        if missing:
+            raise ValueError(f"country_codes: kept state {missing[0]} has no row")
+        cow = {k: int(cc[k]) for k in KEEP}
+    d = ideal_points.copy()
+    iso = d["iso3c"]
+    bad = d[iso.isna() | ~iso.astype(str).str.fullmatch(r"[A-Z]{3}")]
+    if len(bad):
+        raise ValueError(f"ideal points: country {bad['Countryname'].iloc[0]!r} has no ISO3 "
+                         f"({bad['iso3c'].iloc[0]!r})")
+    d["session"] = _as_int(d["session"], "session")
+    d["ccode"] = _as_int(d["ccode"], "ccode")
+    d = d[d["iso3c"].isin(KEEP) & (d["session"] >= FIRST_SESSION)].copy()  # explicit filters
+    wrong = d[d["ccode"] != d["iso3c"].map(cow)]
+    if len(wrong):
+        raise ValueError(f"ideal points: {wrong['iso3c'].iloc[0]} has COW code "
+                         f"{wrong['ccode'].iloc[0]} (expected {cow[wrong['iso3c'].iloc[0]]})")
+    dup = d[d.duplicated(["iso3c", "session"])]
+    if len(dup):
+        raise ValueError(f"ideal points: duplicate (state, session) {dup['iso3c'].iloc[0]}, "
+                         f"{dup['session'].iloc[0]}")
+    out = pd.DataFrame({
+        "state": d["iso3c"].astype(str),
+        "session": d["session"],
+        "year": d["session"] + SESSION_YEAR_OFFSET,
+        "ideal_point": pd.to_numeric(d["IdealPointAll"], errors="raise"),
+        "agree_russia": pd.to_numeric(d["RUSSAgree"], errors="raise"),
+        "agree_usa": pd.to_numeric(d["USAgree"], errors="raise"),
+    })
+    for col, lo, hi in (("ideal_point", -10, 10), ("agree_russia", 0, 1), ("agree_usa", 0, 1)):
+        x = out[col]
+        bad = out[x.notna() & ((x < lo) | (x > hi))]
+        if len(bad):
+            raise ValueError(f"ideal points: {col} out of range [{lo}, {hi}]: {bad[col].iloc[0]} "
+                             f"({bad['state'].iloc[0]}, session {bad['session'].iloc[0]})")
+    if out["ideal_point"].isna().any():
+        r = out[out["ideal_point"].isna()].iloc[0]
+        raise ValueError(f"ideal points: missing ideal point for {r['state']}, session {r['session']}")
+    return out[AGREEMENT_COLUMNS].sort_values(["state", "session"]).reset_index(drop=True)
+
+
+def tidy(raw: dict, country_codes: pd.DataFrame | None = None) -> dict:
+    """Raw frames (from read_raw) -> {'un_roll_calls', 'un_roll_call_votes',
+    'un_agreement'} tidy frames."""
+    rc = tidy_roll_calls(raw["roll_calls"], raw["issues"])
+    return {
+        "un_roll_calls": rc,
+        "un_roll_call_votes": tidy_votes(raw["votes"], rc),
+        "un_agreement": tidy_agreement(raw["ideal_points"], country_codes),
+    }
+
+
+# --------------------------------------------------------------------------
+# writing
+# --------------------------------------------------------------------------
+def _sig7(x) -> str:
+    """Seven significant digits (the precision of the BSV csv), positional."""
+    if pd.isna(x):
+        return ""
+    return np.format_float_positional(float(x), precision=7, unique=True,
+                                      fractional=False, trim="-")
+
+
+def write(tables: dict, out_dir: str) -> None:
+    os.makedirs(out_dir, exist_ok=True)
+    for name, df in tables.items():
+        df = df.copy()
+        if name == "un_agreement":
+            for c in ("ideal_point", "agree_russia", "agree_usa"):
+                df[c] = df[c].map(_sig7)
+        df.to_csv(os.path.join(out_dir, f"{name}.csv"), index=False,
+                  lineterminator="\n", encoding="utf-8")
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--raw", help="directory holding the three .rda files and the BSV csv")
+    ap.add_argument("--mirror", default=UNVOTES_MIRROR, help="git dir of dgrtwo/unvotes")
+    ap.add_argument("--commit", default=UNVOTES_COMMIT)
+    ap.add_argument("--bsv-mirror", default=BSV_MIRROR, help="git dir holding the BSV csv")
+    ap.add_argument("--bsv-commit", default=BSV_COMMIT)
+    ap.add_argument("--out", default="data/")
+    ap.add_argument("--country-codes", default="data/country_codes.csv",
+                    help="iso3,cow_code table used to cross-check the BSV COW codes")
+    a = ap.parse_args(argv)
+    raw = read_raw(a.raw, a.mirror, a.commit, a.bsv_mirror, a.bsv_commit)
+    for k, h in raw["sha256"].items():
+        print(f"sha256 {h}  {k}")
+    cc_path = Path(a.country_codes)
+    cc = pd.read_csv(cc_path, keep_default_na=False) if cc_path.exists() else None
+    print(f"country codes: {cc_path if cc is not None else 'not found, using KEEP table'}")
+    tables = tidy(raw, cc)
+    write(tables, a.out)
+    for k, df in tables.items():
+        print(f"{k}: {len(df)} rows")
+
+
+if __name__ == "__main__":
+    main()
