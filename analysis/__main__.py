@@ -27,6 +27,10 @@ def _check(args: argparse.Namespace) -> int:
         return 1
     counts = ", ".join(f"{name} {len(raws[name].frame)}" for name in TABLES)
     print(f"ok: {len(raws)} tables valid in {directory} ({counts} rows)")
+    from .data.coverage import coverage_lines
+
+    for line in coverage_lines({name: raw.frame for name, raw in raws.items()}):
+        print(f"coverage: {line}")
     return 0
 
 

@@ -29,6 +29,15 @@ def _state(name: str, description: str, **kw) -> Field:
     return Field(name, "state", description, ref="states.iso3", **kw)
 
 
+def _obligations(subject: str) -> tuple[Field, ...]:
+    """ATOP's five obligations, each a 0/1 column: ``subject`` begins each description."""
+    return tuple(Field(name, "category", f"{subject} a {label} obligation.", required=True,
+                       enum=BINARY)
+                 for name, label in (("defense", "defence"), ("offense", "offence"),
+                                     ("neutral", "neutrality"), ("nonagg", "non-aggression"),
+                                     ("consul", "consultation")))
+
+
 def _year(name: str = "year", description: str = "Calendar year.") -> Field:
     return Field(name, "integer", description, required=True, minimum=1815, maximum=2030)
 
@@ -195,11 +204,7 @@ _register(Table(
         Field("bilateral", "category", "Two members only.", required=True, enum=BINARY),
         Field("phases", "integer", "Number of phases (changes of terms or members).",
               minimum=0),
-        *(Field(name, "category", f"The alliance carries a {label} obligation.",
-                required=True, enum=BINARY)
-          for name, label in (("defense", "defence"), ("offense", "offence"),
-                              ("neutral", "neutrality"), ("nonagg", "non-aggression"),
-                              ("consul", "consultation"))),
+        *_obligations("The alliance carries"),
         Field("anchor_members", "string", "Which of Russia and the United States belong."),
         Field("n_members", "integer", "Number of member states.", required=True, minimum=2),
         Field("v51_consistent_2018", "category", "Its dyads still hold in ATOP v5.1 in 2018.",
@@ -222,11 +227,7 @@ _register(Table(
         Field("member_begin", "partial_date", "First day of membership (YYYY-MM where ATOP "
               "gives only the month).", required=True),
         Field("member_end", "partial_date", "Last day, if it ended before the data's end."),
-        *(Field(name, "category", f"This member takes on a {label} obligation.",
-                required=True, enum=BINARY)
-          for name, label in (("defense", "defence"), ("offense", "offence"),
-                              ("neutral", "neutrality"), ("nonagg", "non-aggression"),
-                              ("consul", "consultation"))),
+        *_obligations("This member takes on"),
     ),
     primary_key=("atopid", "phase", "cow_code", "member_begin"),
 ))
