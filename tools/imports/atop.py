@@ -45,11 +45,12 @@ from __future__ import annotations
 import argparse
 import hashlib
 import io
-import subprocess
 import sys
 from pathlib import Path
 
 import pandas as pd
+
+from tools.imports.common import git_show, read_rda, write_csv
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
@@ -92,39 +93,25 @@ MEMBER_STATUSES = ("signatory", "member", "frozen", "withdrawing")
 
 
 # --------------------------------------------------------------------------- reading
-def _git_show(gitdir: str, commit: str, path: str) -> bytes:
-    return subprocess.run(
-        ["git", f"--git-dir={gitdir}", "show", f"{commit}:{path}"],
-        check=True, capture_output=True,
-    ).stdout
-
-
 def read_raw(members=None, alliances=None, v51=None, mirror=None, commit=None,
              v51_mirror=None, v51_commit=None):
     """Read the raw files; returns (members, alliances, v51 dyads or None, {name: bytes})."""
     blobs = {}
     if mirror:
-        blobs["atop-member-level.csv"] = _git_show(mirror, commit, "data/atop-member-level.csv")
-        blobs["atop-alliance-level.csv"] = _git_show(mirror, commit, "data/atop-alliance-level.csv")
+        blobs["atop-member-level.csv"] = git_show(mirror, commit, "data/atop-member-level.csv")
+        blobs["atop-alliance-level.csv"] = git_show(mirror, commit, "data/atop-alliance-level.csv")
     else:
         blobs["atop-member-level.csv"] = Path(members).read_bytes()
         blobs["atop-alliance-level.csv"] = Path(alliances).read_bytes()
     if v51_mirror:
-        blobs["atop_alliance.rda"] = _git_show(v51_mirror, v51_commit, "data/atop_alliance.rda")
+        blobs["atop_alliance.rda"] = git_show(v51_mirror, v51_commit, "data/atop_alliance.rda")
     elif v51:
         blobs["atop_alliance.rda"] = Path(v51).read_bytes()
     m = pd.read_csv(io.BytesIO(blobs["atop-member-level.csv"]))
     a = pd.read_csv(io.BytesIO(blobs["atop-alliance-level.csv"]))
     d = None
-    if "atop_alliance.rda" in blobs:
-        import tempfile
-
-        import pyreadr  # optional dependency, only needed for the v5.1 cross-check
-
-        with tempfile.NamedTemporaryFile(suffix=".rda") as tmp:
-            tmp.write(blobs["atop_alliance.rda"])
-            tmp.flush()
-            d = pyreadr.read_r(tmp.name)["atop_alliance"]
+    if "atop_alliance.rda" in blobs:  # pyreadr, only needed for the v5.1 cross-check
+        d = read_rda(blobs["atop_alliance.rda"], name="atop_alliance")
         d = d.rename(columns=lambda c: c.replace("atop_", ""))
         d = d.astype("int64")
     return m, a, d, blobs
@@ -497,10 +484,6 @@ def build_extra_states(cow_codes, root: Path = ROOT) -> pd.DataFrame:
 
 
 # --------------------------------------------------------------------------- main
-def write_csv(df: pd.DataFrame, path: Path) -> None:
-    path.write_text(df.to_csv(index=False, lineterminator="\n"), encoding="utf-8")
-
-
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--raw-members")

@@ -27,11 +27,11 @@ Run from the repo root::
 from __future__ import annotations
 
 import argparse
-import io
-import subprocess
 from pathlib import Path
 
 import pandas as pd
+
+from tools.imports.common import git_show, read_rda, write_csv
 
 COLUMNS = ["iso3", "cow_code", "cow_letter", "gw_code", "note"]
 
@@ -167,24 +167,6 @@ def cross_check(codes: pd.DataFrame, cow_states: pd.DataFrame, gw_states: pd.Dat
     return problems
 
 
-def _read_rda_from_mirror(gitdir: str, commit: str, path: str) -> pd.DataFrame:
-    import tempfile
-
-    import pyreadr
-
-    raw = subprocess.run(["git", f"--git-dir={gitdir}", "show", f"{commit}:{path}"], check=True, capture_output=True).stdout
-    with tempfile.NamedTemporaryFile(suffix=".rda") as t:
-        t.write(raw)
-        t.flush()
-        return next(iter(pyreadr.read_r(t.name).values()))
-
-
-def write_csv(df: pd.DataFrame, path: Path) -> None:
-    buf = io.StringIO()
-    df.to_csv(buf, index=False, lineterminator="\n")
-    path.write_text(buf.getvalue(), encoding="utf-8", newline="")
-
-
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--raw", help="countrycode codelist.pickle (default: installed package)")
@@ -195,8 +177,8 @@ def main(argv: list[str] | None = None) -> None:
     a = ap.parse_args(argv)
     codes = tidy(read_raw(a.raw), pd.read_csv(a.states))
     if a.mirror:
-        cow = _read_rda_from_mirror(a.mirror, a.commit, "data/cow_states.rda")
-        gw = _read_rda_from_mirror(a.mirror, a.commit, "data/gw_states.rda")
+        cow = read_rda(git_show(a.mirror, a.commit, "data/cow_states.rda"))
+        gw = read_rda(git_show(a.mirror, a.commit, "data/gw_states.rda"))
         problems = cross_check(codes, cow, gw)
         if problems:
             raise ValueError("cross-check failed: " + "; ".join(problems))

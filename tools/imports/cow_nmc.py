@@ -22,13 +22,11 @@ Run from the repo root::
 """
 from __future__ import annotations
 
-import argparse
-import io
-import subprocess
-import tempfile
 from pathlib import Path
 
 import pandas as pd
+
+from tools.imports.common import git_show, read_rda, source_parser, write_csv
 
 COLUMNS = ["state", "year", "milper_thousands", "milex_thousands_usd"]
 CSTO = ["ARM", "AZE", "BLR", "GEO", "KAZ", "KGZ", "RUS", "TJK", "UZB"]
@@ -49,18 +47,13 @@ def read_raw(path: str | Path) -> pd.DataFrame:
     path = Path(path)
     if path.suffix.lower() == ".csv":
         return pd.read_csv(path)
-    import pyreadr
-
-    return next(iter(pyreadr.read_r(str(path)).values()))
+    return read_rda(path.read_bytes())
 
 
 def read_raw_from_mirror(gitdir: str, commit: str, path: str = RDA_PATH) -> tuple[pd.DataFrame, bytes]:
-    raw = subprocess.run(["git", f"--git-dir={gitdir}", "show", f"{commit}:{path}"],
-                         check=True, capture_output=True).stdout
-    with tempfile.NamedTemporaryFile(suffix=".rda") as t:
-        t.write(raw)
-        t.flush()
-        return read_raw(t.name), raw
+    """Read the .rda at ``path`` and ``commit`` of the peacesciencer mirror; (frame, raw bytes)."""
+    raw = git_show(gitdir, commit, path)
+    return read_rda(raw), raw
 
 
 def tidy(nmc: pd.DataFrame, codes: pd.DataFrame, states: list[str] = STATES,
@@ -132,18 +125,9 @@ def compare_capabilities(df: pd.DataFrame, capabilities: pd.DataFrame) -> pd.Dat
     }).reset_index(drop=True)
 
 
-def write_csv(df: pd.DataFrame, path: Path) -> None:
-    buf = io.StringIO()
-    df.to_csv(buf, index=False, lineterminator="\n")
-    path.write_text(buf.getvalue(), encoding="utf-8", newline="")
-
-
 def main(argv: list[str] | None = None) -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    g = ap.add_mutually_exclusive_group(required=True)
-    g.add_argument("--raw", help="cow_nmc.rda or NMC-70-abridged.csv")
-    g.add_argument("--mirror", help="peacesciencer git dir")
-    ap.add_argument("--commit", default=DEFAULT_COMMIT)
+    ap = source_parser(__doc__, raw_help="cow_nmc.rda or NMC-70-abridged.csv",
+                       mirror_help="peacesciencer git dir", commit=DEFAULT_COMMIT)
     ap.add_argument("--codes", default="data/country_codes.csv")
     ap.add_argument("--out", default="data/")
     a = ap.parse_args(argv)

@@ -38,14 +38,12 @@ Run from the repo root:
 """
 from __future__ import annotations
 
-import argparse
-import io
-import subprocess
 import sys
 from pathlib import Path
 
 import pandas as pd
 
+from tools.imports.common import source_file, source_parser, write_csv
 from tools.imports.sipri_milex import CSTO, SIPRI_NAMES
 
 RAW_PATH_IN_REPO = "russia_trade_decline/trade_2023.csv"
@@ -131,31 +129,15 @@ def tidy(raw: pd.DataFrame, recipients=CSTO, years=YEARS) -> pd.DataFrame:
         ["recipient", "year", "supplier"]).reset_index(drop=True)
 
 
-def write_csv(df: pd.DataFrame, path: Path) -> None:
-    df.to_csv(path, index=False, lineterminator="\n", encoding="utf-8",
-              float_format="%.2f")
-
-
-def _raw_bytes_from_mirror(gitdir: str, commit: str, path: str) -> bytes:
-    return subprocess.run(["git", f"--git-dir={gitdir}", "show", f"{commit}:{path}"],
-                          check=True, capture_output=True).stdout
-
-
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    src = ap.add_mutually_exclusive_group(required=True)
-    src.add_argument("--raw", help="path to trade_2023.csv")
-    src.add_argument("--mirror", help="git dir of the fetched mirror")
-    ap.add_argument("--commit", default="e1b012d3a36856e9d17faa0b7c770a04c5ffaaf9")
+    ap = source_parser(__doc__, raw_help="path to trade_2023.csv",
+                       mirror_help="git dir of the fetched mirror",
+                       commit="e1b012d3a36856e9d17faa0b7c770a04c5ffaaf9")
     ap.add_argument("--out", default="data/")
     args = ap.parse_args(argv)
-    if args.raw:
-        source = args.raw
-    else:
-        source = io.BytesIO(_raw_bytes_from_mirror(args.mirror, args.commit, RAW_PATH_IN_REPO))
-    df = tidy(read_raw(source))
+    df = tidy(read_raw(source_file(args, RAW_PATH_IN_REPO)))
     out = Path(args.out) / "arms_transfers.csv"
-    write_csv(df, out)
+    write_csv(df, out, float_format="%.2f")
     print(f"wrote {out}: {len(df)} rows", file=sys.stderr)
     return 0
 

@@ -43,13 +43,12 @@ Run from the repo root:
 """
 from __future__ import annotations
 
-import argparse
-import io
-import subprocess
 import sys
 from pathlib import Path
 
 import pandas as pd
+
+from tools.imports.common import source_file, source_parser, write_csv
 
 RAW_PATH_IN_REPO = "SIPRI-Milex-data-1949-2024_2.xlsx"
 SHEETS = {
@@ -226,28 +225,13 @@ def tidy(raw: pd.DataFrame, states=STATES, years=YEARS) -> pd.DataFrame:
     return out[COLUMNS].sort_values(["state", "year"]).reset_index(drop=True)
 
 
-def write_csv(df: pd.DataFrame, path: Path) -> None:
-    df.to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
-
-
-def _raw_bytes_from_mirror(gitdir: str, commit: str, path: str) -> bytes:
-    return subprocess.run(["git", f"--git-dir={gitdir}", "show", f"{commit}:{path}"],
-                          check=True, capture_output=True).stdout
-
-
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    src = ap.add_mutually_exclusive_group(required=True)
-    src.add_argument("--raw", help="path to SIPRI-Milex-data-1949-2024_2.xlsx")
-    src.add_argument("--mirror", help="git dir of the fetched mirror")
-    ap.add_argument("--commit", default="ce37e1454c8d4e14990dc9cafd9aea0a83f5c4f6")
+    ap = source_parser(__doc__, raw_help="path to SIPRI-Milex-data-1949-2024_2.xlsx",
+                       mirror_help="git dir of the fetched mirror",
+                       commit="ce37e1454c8d4e14990dc9cafd9aea0a83f5c4f6")
     ap.add_argument("--out", default="data/")
     args = ap.parse_args(argv)
-    if args.raw:
-        source = args.raw
-    else:
-        source = io.BytesIO(_raw_bytes_from_mirror(args.mirror, args.commit, RAW_PATH_IN_REPO))
-    df = tidy(read_raw(source))
+    df = tidy(read_raw(source_file(args, RAW_PATH_IN_REPO)))
     out = Path(args.out) / "milex.csv"
     write_csv(df, out)
     print(f"wrote {out}: {len(df)} rows", file=sys.stderr)

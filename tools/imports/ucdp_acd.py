@@ -33,14 +33,13 @@ Data: UCDP/PRIO, CC BY 4.0 (see origin file). Run from the repo root::
 """
 from __future__ import annotations
 
-import argparse
 import io
-import subprocess
-import tempfile
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
+
+from tools.imports.common import git_show, read_rda, source_parser, write_csv
 
 COLUMNS = ["conflict_id", "year", "location", "side_a", "side_b", "states", "states_secondary", "type_of_conflict",
            "intensity_level", "incompatibility", "start_date", "ep_end", "ep_end_date"]
@@ -61,13 +60,12 @@ INTENSITY = {1: "minor", 2: "war"}
 # ---------------------------------------------------------------- reading
 def read_raw(path: str | Path) -> pd.DataFrame:
     """Read peacesciencer's ucdp_acd.rda."""
-    import pyreadr
-
-    return next(iter(pyreadr.read_r(str(path)).values()))
+    return read_rda(Path(path).read_bytes())
 
 
-def read_names(path: str | Path) -> tuple[pd.DataFrame, list[str]]:
-    """Read the UCDP v25.1 CSV copy as strings; return (well-formed rows, skipped).
+def read_names(path) -> tuple[pd.DataFrame, list[str]]:
+    """Read the UCDP v25.1 CSV copy (path or file-like) as strings; return
+    (well-formed rows, skipped).
 
     A row is well-formed when it has a conflict_id, a 4-digit year and version
     25.1. Malformed rows (the copy has one record broken across two lines) are
@@ -78,18 +76,6 @@ def read_names(path: str | Path) -> tuple[pd.DataFrame, list[str]]:
     ok = df["conflict_id"].str.fullmatch(r"\d+") & df["year"].str.fullmatch(r"\d{4}") & (df["version"] == "25.1")
     skipped = [f"line {i + 2}: conflict_id={r.conflict_id!r} year={r.year!r}" for i, r in df[~ok].iterrows()]
     return df[ok].reset_index(drop=True), skipped
-
-
-def _git_show(gitdir: str, commit: str, path: str) -> bytes:
-    return subprocess.run(["git", f"--git-dir={gitdir}", "show", f"{commit}:{path}"],
-                          check=True, capture_output=True).stdout
-
-
-def _via_tempfile(raw: bytes, suffix: str, reader):
-    with tempfile.NamedTemporaryFile(suffix=suffix) as t:
-        t.write(raw)
-        t.flush()
-        return reader(t.name)
 
 
 # ---------------------------------------------------------------- tidying
@@ -202,18 +188,9 @@ def secondary_only(acd: pd.DataFrame, codes: pd.DataFrame, selected: pd.DataFram
     return a[["conflict_id", "year"]].astype(int).drop_duplicates().sort_values(["conflict_id", "year"])
 
 
-def write_csv(df: pd.DataFrame, path: Path) -> None:
-    buf = io.StringIO()
-    df.to_csv(buf, index=False, lineterminator="\n")
-    path.write_text(buf.getvalue(), encoding="utf-8", newline="")
-
-
 def main(argv: list[str] | None = None) -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    g = ap.add_mutually_exclusive_group(required=True)
-    g.add_argument("--raw", help="peacesciencer ucdp_acd.rda")
-    g.add_argument("--mirror", help="peacesciencer git dir")
-    ap.add_argument("--commit", default=DEFAULT_COMMIT)
+    ap = source_parser(__doc__, raw_help="peacesciencer ucdp_acd.rda",
+                       mirror_help="peacesciencer git dir", commit=DEFAULT_COMMIT)
     h = ap.add_mutually_exclusive_group(required=True)
     h.add_argument("--names", help="UcdpPrioConflict_v25_1.csv (UCDP's full conflict-year file)")
     h.add_argument("--names-mirror", help="git dir holding UcdpPrioConflict_v25_1.csv")
@@ -221,11 +198,11 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--codes", default="data/country_codes.csv")
     ap.add_argument("--out", default="data/")
     a = ap.parse_args(argv)
-    acd = read_raw(a.raw) if a.raw else _via_tempfile(_git_show(a.mirror, a.commit, RDA_PATH), ".rda", read_raw)
+    acd = read_raw(a.raw) if a.raw else read_rda(git_show(a.mirror, a.commit, RDA_PATH))
     if a.names:
         names, skipped = read_names(a.names)
     else:
-        names, skipped = _via_tempfile(_git_show(a.names_mirror, a.names_commit, NAMES_PATH), ".csv", read_names)
+        names, skipped = read_names(io.BytesIO(git_show(a.names_mirror, a.names_commit, NAMES_PATH)))
     if skipped:
         print(f"names copy: {len(skipped)} malformed line(s) not used: {'; '.join(skipped)}")
     codes = pd.read_csv(a.codes)

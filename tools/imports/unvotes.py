@@ -44,12 +44,12 @@ import argparse
 import hashlib
 import math
 import os
-import subprocess
-import tempfile
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+
+from tools.imports.common import git_show, read_rda, write_csv
 
 UNVOTES_MIRROR = "/work/.mirror/dgrtwo+unvotes/repo"
 UNVOTES_COMMIT = "7eb7034314ff79c49c9e0785fcd9d216fa04cf14"
@@ -139,11 +139,6 @@ AGREEMENT_COLUMNS = ["state", "session", "year", "ideal_point", "agree_russia",
 # --------------------------------------------------------------------------
 # reading
 # --------------------------------------------------------------------------
-def _git_show(gitdir: str, commit: str, path: str) -> bytes:
-    return subprocess.run(["git", "--git-dir", gitdir, "show", f"{commit}:{path}"],
-                          check=True, capture_output=True).stdout
-
-
 def read_raw(raw_dir: str | None = None, mirror: str = UNVOTES_MIRROR,
              commit: str = UNVOTES_COMMIT, bsv_mirror: str = BSV_MIRROR,
              bsv_commit: str = BSV_COMMIT) -> dict:
@@ -153,22 +148,18 @@ def read_raw(raw_dir: str | None = None, mirror: str = UNVOTES_MIRROR,
     Either from ``raw_dir`` (holding the three .rda files and the BSV csv) or
     straight from the two git mirrors at the given commits."""
     import io
-    import pyreadr  # only needed here, so the module imports with plain pandas
 
     blobs = {}
     for name in RDA_FILES:
         fname = f"{name}.rda"
         blobs[fname] = (Path(raw_dir, fname).read_bytes() if raw_dir
-                        else _git_show(mirror, commit, f"data/{fname}"))
+                        else git_show(mirror, commit, f"data/{fname}"))
     blobs[BSV_FILE] = (Path(raw_dir, BSV_FILE).read_bytes() if raw_dir
-                       else _git_show(bsv_mirror, bsv_commit, f"data/{BSV_FILE}"))
+                       else git_show(bsv_mirror, bsv_commit, f"data/{BSV_FILE}"))
     out = {"sha256": {k: hashlib.sha256(v).hexdigest() for k, v in blobs.items()}}
-    with tempfile.TemporaryDirectory() as tmp:
-        for name, key in zip(RDA_FILES, ("votes", "roll_calls", "issues")):
-            p = os.path.join(tmp, f"{name}.rda")
-            Path(p).write_bytes(blobs[f"{name}.rda"])
-            res = pyreadr.read_r(p)
-            out[key] = res[name]
+    for name, key in zip(RDA_FILES, ("votes", "roll_calls", "issues")):
+        # read_rda imports pyreadr, so the module itself imports with plain pandas
+        out[key] = read_rda(blobs[f"{name}.rda"], name=name)
     # keep_default_na=False + explicit "NA": the file writes R's NA as NA
     out["ideal_points"] = pd.read_csv(io.BytesIO(blobs[BSV_FILE]),
                                       keep_default_na=False, na_values=["NA"])
@@ -376,8 +367,7 @@ def write(tables: dict, out_dir: str) -> None:
         if name == "un_agreement":
             for c in ("ideal_point", "agree_russia", "agree_usa"):
                 df[c] = df[c].map(_sig7)
-        df.to_csv(os.path.join(out_dir, f"{name}.csv"), index=False,
-                  lineterminator="\n", encoding="utf-8")
+        write_csv(df, os.path.join(out_dir, f"{name}.csv"))
 
 
 def main(argv=None) -> None:
