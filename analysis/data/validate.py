@@ -14,10 +14,7 @@ Nothing is dropped or repaired: any problem raises :class:`DataError`.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -25,129 +22,12 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
-from .dates import latest_possible
+from .crosscheck import cross_table_problems, split_list
+from .read import DataError, Problem, RawTable, read_raw
 from .schema import DATE_FORMAT, TABLES, Field, Table
 
-_HEADER_LINE = 1
-
-
-@dataclass(frozen=True, order=True)
-class Problem:
-    """One thing wrong in one cell (or line) of one file."""
-
-    file: str
-    line: int | None
-    column: str | None
-    message: str
-
-    def __str__(self) -> str:
-        where = self.file
-        if self.line is not None:
-            where += f", line {self.line}"
-        if self.column:
-            where += f", column '{self.column}'"
-        return f"{where}: {self.message}"
-
-
-class DataError(ValueError):
-    """Raised when any table breaks its rules; ``problems`` lists every one found."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems, key=lambda p: (p.file, p.line or 0, p.column or ""))
-        shown = "\n".join(f"  {p}" for p in self.problems[:50])
-        more = len(self.problems) - 50
-        suffix = f"\n  ... and {more} more" if more > 0 else ""
-        super().__init__(f"{len(self.problems)} problem(s) in the data:\n{shown}{suffix}")
-
-
-@dataclass
-class RawTable:
-    """A table read as text, with the file line on which each row starts."""
-
-    table: Table
-    path: Path
-    frame: pd.DataFrame  # all cells str; empty cells are NA
-    lines: list[int]
-
-    def line_of(self, index: int) -> int:
-        return self.lines[index]
-
-
-def read_raw(table: Table, path: Path) -> tuple[RawTable | None, list[Problem]]:
-    """Read ``path`` as text, checking its header and the number of fields on every line."""
-    shown = f"data/{path.name}"
-    if not path.exists():
-        return None, [Problem(shown, None, None, f"file is missing (expected at {path})")]
-    text = path.read_text(encoding="utf-8")
-    reader = csv.reader(io.StringIO(text, newline=""))
-    problems: list[Problem] = []
-    try:
-        header = next(reader)
-    except StopIteration:
-        return None, [Problem(shown, _HEADER_LINE, None, "file is empty (no header line)")]
-    except csv.Error as exc:
-        return None, [Problem(shown, _HEADER_LINE, None, f"malformed CSV: {exc}")]
-    expected = table.field_names
-    if header != expected:
-        missing = [c for c in expected if c not in header]
-        unknown = [c for c in header if c not in expected]
-        detail = []
-        if missing:
-            detail.append(f"missing column(s) {missing}")
-        if unknown:
-            detail.append(f"unknown column(s) {unknown}")
-        if not detail:
-            detail.append(f"columns out of order; expected {expected}")
-        return None, [Problem(shown, _HEADER_LINE, None, "bad header: " + "; ".join(detail))]
-    if '"' not in text and "\r" not in text:
-        # No quoting: one record per line, so split directly (the large vendored tables).
-        body = text.split("\n")[1:]
-        if body and body[-1] == "":
-            body.pop()
-        width = len(header)
-        rows, lines = [], []
-        for n, line in enumerate(body, start=_HEADER_LINE + 1):
-            if not line:
-                continue
-            fields = line.split(",")
-            if len(fields) != width:
-                problems.append(Problem(shown, n, None, f"malformed row: {len(fields)} field(s) "
-                                        f"where the header has {width}"))
-            else:
-                rows.append(fields)
-                lines.append(n)
-        return _raw_table(table, path, header, rows, lines), problems
-    rows = []
-    lines = []
-    start_line = reader.line_num + 1
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            problems.append(Problem(shown, start_line, None, f"malformed CSV: {exc}"))
-            break
-        if row and len(row) != len(header):
-            problems.append(
-                Problem(shown, start_line, None,
-                        f"malformed row: {len(row)} field(s) where the header has {len(header)}")
-            )
-        elif row:
-            rows.append(row)
-            lines.append(start_line)
-        start_line = reader.line_num + 1
-    return _raw_table(table, path, header, rows, lines), problems
-
-
-def _raw_table(table: Table, path: Path, header: list[str], rows: list[list[str]],
-               lines: list[int]) -> RawTable:
-    frame = pd.DataFrame(rows, columns=header, dtype=object)
-    frame = frame.replace({"": None}).astype(object)
-    frame = frame.where(frame.notna(), None)
-    frame.index = pd.RangeIndex(len(frame))
-    return RawTable(table, path, frame, lines)
-
+__all__ = ["DataError", "Problem", "RawTable", "check_directory", "cross_table_problems",
+           "pandera_schema", "read_raw", "split_list", "validate_table"]
 
 # --- pass 2: one table --------------------------------------------------------------------------
 
@@ -340,105 +220,6 @@ def validate_table(raw: RawTable) -> list[Problem]:
     except SchemaErrors as err:
         return _problems_from_pandera(raw, err)
     return []
-
-
-# --- pass 3: across tables ----------------------------------------------------------------------
-
-
-def split_list(value: object) -> list[str]:
-    """The items of a ``;``-separated cell (``[]`` for an empty one)."""
-    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
-        return []
-    return [part for part in str(value).split(";") if part]
-
-
-def cross_table_problems(raws: dict[str, RawTable]) -> list[Problem]:
-    """Foreign keys and rules that need two tables; tables missing from ``raws`` are skipped."""
-    problems: list[Problem] = []
-    wanted = {f.ref for raw in raws.values() for f in raw.table.fields if f.ref}
-    keys: dict[str, set[str]] = {}
-    for ref in wanted:
-        name, field_name = ref.split(".")
-        if name in raws:
-            keys[ref] = set(raws[name].frame[field_name].dropna())
-
-    for name, raw in raws.items():
-        shown = f"data/{raw.path.name}"
-        for f in raw.table.fields:
-            if not f.ref or f.ref not in keys:
-                continue
-            known = keys[f.ref] | set(f.ref_exempt)
-            target = f.ref.split(".")[0]
-            column = raw.frame[f.name]
-            if f.kind in ("states", "sources"):
-                cells = column.dropna().map(split_list).explode().dropna()
-            else:
-                cells = column.dropna()
-            # Every cell is checked; only the unknown ones are looked at one by one.
-            for i, part in cells[~cells.isin(known)].items():
-                problems.append(
-                    Problem(shown, raw.line_of(i), f.name,
-                            f"unknown {f.ref.split('.')[1]} {part!r} (not in {target})")
-                )
-
-    if "responses" in raws and "requests" in raws:
-        resp = raws["responses"]
-        # Duplicate request ids are reported by the requests schema; map to the first.
-        request_dates = raws["requests"].frame.drop_duplicates("request_id")
-        asked = resp.frame["request_id"].map(request_dates.set_index("request_id")["date"])
-        answered = pd.to_datetime(resp.frame["date"], format=DATE_FORMAT, errors="coerce")
-        # A response known only to the month (or year) may fall late in it.
-        latest = latest_possible(answered, resp.frame["date_precision"])
-        early = latest < pd.to_datetime(asked, format=DATE_FORMAT, errors="coerce")
-        for i in resp.frame.index[early.to_numpy(dtype=bool, na_value=False)]:
-            problems.append(Problem(f"data/{resp.path.name}", resp.line_of(i), "date",
-                                    f"response dated {resp.frame.at[i, 'date']}, before its "
-                                    f"request ({asked[i]})"))
-
-    if "origins" in raws:
-        problems.extend(_origin_problems(raws))
-
-    if "discrepancies" in raws:
-        disc = raws["discrepancies"]
-        row_ids: dict[str, set[str]] = {}
-        for i, row in disc.frame.iterrows():
-            table = TABLES.get(row["table"] or "")
-            if table is None or table.name not in raws:
-                if row["table"] not in TABLES:
-                    problems.append(Problem(f"data/{disc.path.name}", disc.line_of(i), "table",
-                                            f"unknown table {row['table']!r}"))
-                continue
-            if table.name not in row_ids:
-                keys = raws[table.name].frame[list(table.primary_key)].astype(str)
-                row_ids[table.name] = {"|".join(values) for values in keys.itertuples(index=False)}
-            if row["record_id"] not in row_ids[table.name]:
-                problems.append(Problem(f"data/{disc.path.name}", disc.line_of(i), "record_id",
-                                        f"no row {row['record_id']!r} in {table.name}"))
-            if row["field"] not in table.field_names:
-                problems.append(Problem(f"data/{disc.path.name}", disc.line_of(i), "field",
-                                        f"{table.name} has no column {row['field']!r}"))
-    return problems
-
-
-def _origin_problems(raws: dict[str, RawTable]) -> list[Problem]:
-    """Each table without a ``source`` column is named by an origin, and every table an origin
-    names exists."""
-    origins = raws["origins"]
-    shown = f"data/{origins.path.name}"
-    problems, named = [], set()
-    for i, cell in origins.frame["tables"].items():
-        for name in split_list(cell):
-            named.add(name)
-            if name not in TABLES:
-                problems.append(Problem(shown, origins.line_of(i), "tables",
-                                        f"unknown table {name!r}"))
-    for name, raw in raws.items():
-        if ("source" not in raw.table.field_names and name not in ("sources", "origins")
-                and name not in named):
-            problems.append(Problem(f"data/{raw.path.name}", None, None,
-                                    "no row of origins.csv names this table, and its rows "
-                                    "carry no source"))
-    return problems
 
 
 def check_directory(data_dir: Path, tables: list[str] | None = None) -> tuple[
