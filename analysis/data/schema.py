@@ -451,6 +451,7 @@ _register(
 
 # The field's standard datasets, vendored as extracts, each described by a row of `origins`.
 from . import datasets as _datasets  # noqa: E402,F401 - registers the external tables
+from . import institutions as _institutions  # noqa: E402,F401 - registers the institutions tables
 
 #: The order in which tables are loaded: referenced tables first.
 LOAD_ORDER: tuple[str, ...] = tuple(TABLES)
