@@ -128,6 +128,22 @@ def force_timeline(forces: pd.DataFrame) -> pd.DataFrame:
     })
 
 
+def forces_overview(forces: pd.DataFrame) -> pd.DataFrame:
+    """The forces as a reader's table, in order of creation: name, kind and region in words, the
+    date created, and personnel with the year of the figure (empty where no source gives one)."""
+    timeline = force_timeline(forces)
+    has = timeline["strength"].notna()
+    return pd.DataFrame({
+        "Force": timeline["name"],
+        "Kind": timeline["kind"].str.replace("_", " "),
+        "Region": timeline["region"].str.replace("_", " "),
+        "Created": timeline["created"].dt.strftime("%d %b %Y"),
+        "Personnel": [f"{int(v):,} ({int(y)})" if h else "" for v, y, h in
+                      zip(timeline["strength"].fillna(0), timeline["strength_year"].fillna(0),
+                          has)],
+    })
+
+
 def as_markdown(frame: pd.DataFrame) -> str:
     """A DataFrame as a Markdown pipe table, without the index, for a chapter to display."""
     return frame.to_markdown(index=False)
