@@ -16,6 +16,7 @@ from .divisions import (
     defiance_chart,
     vote_heatmap,
 )
+from .institutions import institutions_timeline
 from .membership import membership_timeline
 from .network import bases_chart, map_grid, membership_map, network_drawing
 from .provenance import competing_values_chart
@@ -34,6 +35,7 @@ __all__ = [
     "concentration_panels",
     "defiance_chart",
     "growth_chart",
+    "institutions_timeline",
     "intervention_timeline_chart",
     "lag_chart",
     "membership_timeline",

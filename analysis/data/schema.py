@@ -131,6 +131,7 @@ def _register(table: Table) -> Table:
 # field's standard datasets, vendored as extracts, each described by a row of `origins`.
 from . import curated as _curated  # noqa: E402,F401 - registers the curated tables
 from . import datasets as _datasets  # noqa: E402,F401 - registers the external tables
+from . import institutions as _institutions  # noqa: E402,F401 - registers the institutions tables
 
 #: The order in which tables are loaded: referenced tables first.
 LOAD_ORDER: tuple[str, ...] = tuple(TABLES)
