@@ -36,7 +36,7 @@ def case_timeline_chart(
 ) -> Chart:
     """A dot timeline of a case: one row per lane (the table an item comes from) or, with
     ``row_by="state"``, one row per state; a marker per item, shaped and coloured by its lane
-    (:data:`LANE_STYLE`), filled when dated to the day and hollow when known only to the month or
+    (``LANE_STYLE``), filled when dated to the day and hollow when known only to the month or
     year. ``notes`` maps a ``record`` (``table:key``) to a short label written beside its marker.
 
     ``timeline`` is :func:`analysis.measures.cases.case_timeline`. The data returned is the
