@@ -9,6 +9,7 @@ Charts import from :mod:`analysis.measures` and :mod:`analysis.data`, never from
 """
 
 from .base import Chart
+from .cases import case_timeline_chart
 from .compare import clause_use_chart, concentration_panels, growth_chart
 from .divisions import (
     agreement_with_russia_lines,
@@ -25,6 +26,7 @@ from .requests import intervention_timeline_chart, lag_chart, rates_by_threat, r
 __all__ = [
     "Chart",
     "bases_chart",
+    "case_timeline_chart",
     "competing_values_chart",
     "map_grid",
     "membership_map",
