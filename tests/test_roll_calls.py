@@ -258,6 +258,19 @@ def test_ukraine_vote_counts_half_rule():
     assert out["share"].iloc[0] == pytest.approx((0.5 + 1) / 2)
 
 
+def test_roll_call_subset_marks_a_missing_row_absent():
+    calls = make_roll_calls()
+    calls["resolution"] = pd.array(["A/1", "A/2", "A/3", "A/4", "A/5"], dtype="string")
+    votes, dated = rc.roll_call_subset(calls, make_roll_call_votes(), ["A/4", "A/2"],
+                                       ["KAZ", "GEO"])
+    cells = {(r, s): v for r, s, v in zip(votes["resolution"], votes["state"], votes["vote"])}
+    assert cells == {("A/2", "KAZ"): "abstain", ("A/2", "GEO"): "yes",
+                     ("A/4", "KAZ"): "no", ("A/4", "GEO"): "absent"}
+    assert dated["resolution"].tolist() == ["A/2", "A/4"]
+    with pytest.raises(ValueError, match="A/9 names 0 roll calls"):
+        rc.roll_call_subset(calls, make_roll_call_votes(), ["A/9"], ["KAZ"])
+
+
 def test_ukraine_agreement_by_year_leaves_absences_out():
     votes, resolutions = make_ukraine()
     out = rc.ukraine_agreement_by_year(votes, resolutions, ["KAZ"]).set_index("year")
@@ -299,12 +312,14 @@ def test_ukraine_bars_carry_counts_and_both_shares():
                            "group": ["current", "current", "former"]})
     three = rc.ukraine_vote_counts(votes, resolutions, groups["state"])
     half = rc.ukraine_vote_counts(votes, resolutions, groups["state"], abstention="half")
-    chart = ukraine_vote_bars(three, groups, half)
-    kaz = chart.data.set_index("state").loc["KAZ"]
+    chart = ukraine_vote_bars({"all": (three, half), "again": (three, None)}, groups)
+    kaz = chart.data.set_index(["panel", "state"]).loc[("all", "KAZ")]
     assert (kaz["same"], kaz["one_abstained"], kaz["absent"]) == (1, 1, 1)
     assert kaz["share_half"] == pytest.approx(0.75)
+    assert math.isnan(chart.data.set_index(["panel", "state"]).at[("again", "KAZ"),
+                                                                   "share_half"])
     texts = [t.get_text() for t in chart.figure.axes[0].texts]
-    assert "50% of 2  (half rule 75%)" in texts
+    assert "50% / 75%" in texts
 
 
 def test_difference_chart_marks_the_highlighted_states():

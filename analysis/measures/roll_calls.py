@@ -254,6 +254,35 @@ def csto_groups(memberships: pd.DataFrame, on: str | pd.Timestamp,
     return out[["state", "group"]].astype("string")
 
 
+def roll_call_subset(
+    un_roll_calls: pd.DataFrame,
+    un_roll_call_votes: pd.DataFrame,
+    resolutions: Iterable[str],
+    states: Iterable[str],
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Chosen roll calls in the shape of the hand-coded ``un_votes`` and ``un_resolutions``.
+
+    ``resolutions`` are UN symbols (each must name exactly one roll call, else ``ValueError``).
+    Returns ``(votes, dated)``: ``votes`` has ``resolution``, ``state`` and ``vote`` for every
+    state of ``states`` on every chosen roll call, ``absent`` where the roll calls have no row (in
+    the Voeten data that is absent or not voting; the caller chooses years in which the states
+    were all UN members); ``dated`` has ``resolution`` and ``date``, in date order.
+    """
+    wanted = list(dict.fromkeys(resolutions))
+    calls = un_roll_calls[un_roll_calls["resolution"].isin(wanted)]
+    for symbol in wanted:
+        n = int((calls["resolution"] == symbol).sum())
+        if n != 1:
+            raise ValueError(f"un_roll_calls: {symbol} names {n} roll calls, not one")
+    states = list(dict.fromkeys(states))
+    grid = pd.MultiIndex.from_product([calls["rcid"].tolist(), states], names=["rcid", "state"])
+    cast = un_roll_call_votes.set_index(["rcid", "state"])["vote"]
+    votes = cast.reindex(grid).fillna("absent").reset_index()
+    votes = votes.merge(calls[["rcid", "resolution"]], on="rcid")[["resolution", "state", "vote"]]
+    dated = calls[["resolution", "date"]].sort_values(["date", "resolution"])
+    return votes.astype("string"), dated.reset_index(drop=True)
+
+
 def ukraine_vote_counts(
     un_votes: pd.DataFrame,
     un_resolutions: pd.DataFrame,
@@ -335,6 +364,7 @@ __all__ = [
     "csto_groups",
     "group_reference",
     "paired_votes",
+    "roll_call_subset",
     "ukraine_agreement_by_year",
     "ukraine_vote_counts",
     "vote_scores",
