@@ -22,6 +22,7 @@ from .membership import membership_timeline
 from .network import bases_chart, map_grid, membership_map, network_drawing
 from .provenance import competing_values_chart
 from .requests import intervention_timeline_chart, lag_chart, rates_by_threat, response_ladder
+from .votes import agreement_strip, bsv_difference_chart, ukraine_vote_bars
 
 __all__ = [
     "Chart",
@@ -44,4 +45,5 @@ __all__ = [
     "rates_by_threat",
     "response_ladder",
     "vote_heatmap",
+    "agreement_strip", "bsv_difference_chart", "ukraine_vote_bars",
 ]

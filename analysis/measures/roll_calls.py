@@ -1,0 +1,371 @@
+"""Agreement with Russia in the UN General Assembly, from the full roll calls.
+
+Three vote sets feed the book's series, each for the years it covers:
+
+* the Voeten roll calls (``un_roll_calls`` and ``un_roll_call_votes``: every recorded vote from
+  1992 to session 74, which ended in January 2020), from which :func:`agreement_by_period`
+  computes each state's agreement with a reference state itself;
+* Bailey, Strezhnev and Voeten's published agreement scores (``un_agreement``, sessions 47-78,
+  to 2023), used for the sessions the roll calls do not reach (:func:`combined_series`) and to
+  check our figures (:func:`bsv_comparison`);
+* the hand-coded emergency-session votes on Ukraine (``un_votes`` and ``un_resolutions``:
+  A/RES/68/262 and ES-11/1 to ES-11/9, 2014-2025), summarised by :func:`ukraine_vote_counts`
+  and :func:`ukraine_agreement_by_year`.
+
+**What counts as agreement.** Only roll calls on which *both* states cast a recorded vote (yes,
+no or abstain) count. A state that was absent, did not vote or was not yet a member has no row in
+``un_roll_call_votes`` (and is ``absent`` in ``un_votes``): that roll call is left out of its
+share, never counted as disagreement. Abstention is handled by the ``abstention`` parameter:
+
+* ``"three_categories"`` (the default, and what BSV's ``agree_russia`` uses): yes, no and abstain
+  are three options; two states agree only when they cast the same one (score 1, else 0);
+* ``"half"`` (the rule of Voeten's dyadic agreement index): the same vote scores 1, yes against no
+  scores 0, and an abstention against a yes or a no scores 0.5.
+
+A state's share in a period is the sum of its scores over the number of roll calls both voted on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+
+from .membership import ever_members, members_on
+
+#: The two ways of scoring an abstention (see the module docstring).
+ABSTENTION_RULES = ("three_categories", "half")
+
+#: The recorded votes that count as taking part.
+CAST = ("yes", "no", "abstain")
+
+#: The last General Assembly session the roll calls cover (it opened in September 2019).
+LAST_ROLL_CALL_SESSION = 74
+
+#: Where each cell of :func:`combined_series` comes from.
+SERIES_SOURCES = ("roll calls", "BSV")
+
+
+def _check_rule(abstention: str) -> None:
+    if abstention not in ABSTENTION_RULES:
+        raise ValueError(f"abstention must be one of {ABSTENTION_RULES}, not {abstention!r}")
+
+
+def vote_scores(votes: pd.Series, reference_votes: pd.Series,
+                abstention: str = "three_categories") -> pd.Series:
+    """Score each pair of cast votes (yes, no or abstain) as agreement: 1, 0.5 or 0 (float).
+
+    ``"three_categories"``: 1 for the same vote, else 0. ``"half"``: 1 for the same vote, 0.5 when
+    exactly one of the two abstained, 0 for yes against no. Both series are aligned by position.
+    """
+    _check_rule(abstention)
+    a = pd.Series(votes, dtype="string").reset_index(drop=True)
+    b = pd.Series(reference_votes, dtype="string").reset_index(drop=True)
+    bad = ~a.isin(CAST) | ~b.isin(CAST)
+    if bad.any():
+        i = int(np.flatnonzero(bad.to_numpy())[0])
+        raise ValueError(f"vote pair {i} ({a[i]!r}, {b[i]!r}) is not two of {CAST}")
+    same = (a == b).to_numpy()
+    score = same.astype("float64")
+    if abstention == "half":
+        one_abstains = ((a == "abstain") ^ (b == "abstain")).to_numpy()
+        score = score + 0.5 * one_abstains
+    return pd.Series(score, index=pd.Series(votes).index, dtype="float64")
+
+
+def paired_votes(votes: pd.DataFrame, reference: str = "RUS", key: str = "rcid",
+                 states: Iterable[str] | None = None) -> pd.DataFrame:
+    """Each state's cast vote beside ``reference``'s, for every ``key`` both voted on.
+
+    ``votes`` has columns ``key``, ``state`` and ``vote``; rows whose vote is not yes, no or
+    abstain (``absent``) and keys where ``reference`` cast no vote are left out. Returns ``key``,
+    ``state``, ``vote`` and ``reference_vote``, sorted by key and state; the reference's own rows
+    are kept (they always agree). ``states`` limits the states (default: all).
+    """
+    cast = votes.loc[votes["vote"].isin(CAST), [key, "state", "vote"]]
+    if cast[[key, "state"]].duplicated().any():
+        row = cast[cast[[key, "state"]].duplicated()].iloc[0]
+        raise ValueError(f"two votes for {key}={row[key]}, state={row['state']}")
+    ref = cast.loc[cast["state"] == reference, [key, "vote"]].rename(
+        columns={"vote": "reference_vote"})
+    if states is not None:
+        cast = cast[cast["state"].isin(list(states))]
+    out = cast.merge(ref, on=key, how="inner")
+    return out.sort_values([key, "state"], kind="stable").reset_index(drop=True)
+
+
+def _summarise(paired: pd.DataFrame, groups: list[str], abstention: str) -> pd.DataFrame:
+    paired = paired.copy()
+    paired["score"] = vote_scores(paired["vote"], paired["reference_vote"], abstention).to_numpy()
+    paired["same"] = (paired["vote"] == paired["reference_vote"]).astype("int64")
+    paired["opposite"] = (
+        ((paired["vote"] == "yes") & (paired["reference_vote"] == "no"))
+        | ((paired["vote"] == "no") & (paired["reference_vote"] == "yes"))
+    ).astype("int64")
+    out = paired.groupby(groups, as_index=False).agg(
+        votes=("score", "size"), same=("same", "sum"), opposite=("opposite", "sum"),
+        agreement=("score", "sum"))
+    out["one_abstained"] = out["votes"] - out["same"] - out["opposite"]
+    out["share"] = out["agreement"] / out["votes"]
+    return out
+
+
+def agreement_by_period(
+    un_roll_calls: pd.DataFrame,
+    un_roll_call_votes: pd.DataFrame,
+    reference: str = "RUS",
+    states: Iterable[str] | None = None,
+    period: str = "session",
+    abstention: str = "three_categories",
+) -> pd.DataFrame:
+    """Each state's agreement with ``reference`` per General Assembly session or calendar year.
+
+    ``period="session"``: one row per state and session, with ``year`` the calendar year in which
+    the session opened (session + 1945, as in ``un_agreement``); ``period="year"``: one row per
+    state and calendar year of the vote. Columns: ``state``, ``reference``, ``session`` (only by
+    session), ``year``, ``roll_calls`` (roll calls held in the period, a count), ``votes`` (roll
+    calls on which both states cast a vote: the number behind the share), ``same``,
+    ``one_abstained``, ``opposite`` (counts of those), ``agreement`` (the sum of scores),
+    ``share`` (agreement / votes, a fraction in [0, 1]) and ``abstention`` (the rule used).
+    A state with no vote in common with ``reference`` in a period has no row: missing, not zero.
+    """
+    _check_rule(abstention)
+    if period not in ("session", "year"):
+        raise ValueError(f"period must be 'session' or 'year', not {period!r}")
+    calls = un_roll_calls[["rcid", "session", "date"]].copy()
+    unknown = ~un_roll_call_votes["rcid"].isin(calls["rcid"])
+    if unknown.any():
+        rcid = un_roll_call_votes.loc[unknown, "rcid"].iloc[0]
+        raise ValueError(f"un_roll_call_votes: rcid {rcid} is not in un_roll_calls")
+    if period == "session":
+        calls["year"] = calls["session"].astype("int64") + 1945
+        groups = ["session", "year"]
+    else:
+        calls["year"] = calls["date"].dt.year.astype("int64")
+        groups = ["year"]
+    calls["session"] = calls["session"].astype("int64")
+    held = calls.groupby(groups).size().rename("roll_calls").reset_index()
+    paired = paired_votes(un_roll_call_votes, reference, "rcid", states)
+    paired = paired.merge(calls[["rcid", *groups]], on="rcid")
+    out = _summarise(paired, ["state", *groups], abstention).merge(held, on=groups)
+    out.insert(1, "reference", reference)
+    out["abstention"] = abstention
+    columns = ["state", "reference", *groups, "roll_calls", "votes", "same", "one_abstained",
+               "opposite", "agreement", "share", "abstention"]
+    out = out[columns].sort_values(["state", *groups]).reset_index(drop=True)
+    return out.astype({"state": "string", "reference": "string", "abstention": "string"})
+
+
+def bsv_comparison(ours: pd.DataFrame, un_agreement: pd.DataFrame) -> pd.DataFrame:
+    """Our agreement with Russia beside Bailey, Strezhnev and Voeten's ``agree_russia``.
+
+    ``ours`` is :func:`agreement_by_period` by session with the three-category rule against RUS
+    (the definition of BSV's column); anything else raises ``ValueError``. Returns one row per
+    state and session present in both: ``state``, ``session``, ``year``, ``votes`` (ours),
+    ``ours``, ``bsv`` and ``difference`` (ours - bsv, in shares), sorted by state and session.
+    """
+    if "session" not in ours.columns:
+        raise ValueError("bsv_comparison needs agreement by session, not by calendar year")
+    if set(ours["abstention"].unique()) != {"three_categories"}:
+        raise ValueError("BSV's agree_russia treats abstention as a third category: compare "
+                         "with abstention='three_categories'")
+    if set(ours["reference"].unique()) != {"RUS"}:
+        raise ValueError("BSV's agree_russia is agreement with RUS")
+    bsv = un_agreement[["state", "session", "agree_russia"]].rename(
+        columns={"agree_russia": "bsv"}).astype({"session": "int64"})
+    both = ours[["state", "session", "year", "votes", "share"]].rename(columns={"share": "ours"})
+    out = both.merge(bsv, on=["state", "session"], how="inner")
+    out["difference"] = out["ours"] - out["bsv"]
+    return out.sort_values(["state", "session"]).reset_index(drop=True)
+
+
+def combined_series(
+    ours: pd.DataFrame, un_agreement: pd.DataFrame,
+    last_session: int = LAST_ROLL_CALL_SESSION,
+) -> pd.DataFrame:
+    """One agreement-with-Russia figure per state and session, with where it comes from.
+
+    Sessions up to ``last_session`` come from ``ours`` (:func:`agreement_by_period` by session,
+    three categories, so that the two parts measure the same thing); later sessions from BSV's
+    ``agree_russia``. Returns ``state``, ``session``, ``year``, ``share``, ``votes`` (the number
+    behind our cells; ``<NA>`` for BSV's, which the file does not give) and ``source`` (one of
+    :data:`SERIES_SOURCES`), sorted by state and session.
+    """
+    bsv_comparison(ours, un_agreement.iloc[:0])  # the same checks on ``ours``
+    mine = ours.loc[ours["session"] <= last_session, ["state", "session", "year", "share",
+                                                      "votes"]].copy()
+    mine["source"] = SERIES_SOURCES[0]
+    later = un_agreement.loc[un_agreement["session"] > last_session,
+                             ["state", "session", "year", "agree_russia"]]
+    later = later[later["state"].isin(ours["state"].unique())]
+    theirs = later.rename(columns={"agree_russia": "share"}).copy()
+    theirs["votes"] = pd.NA
+    theirs["source"] = SERIES_SOURCES[1]
+    out = pd.concat([mine, theirs], ignore_index=True)
+    out = out.astype({"state": "string", "session": "int64", "year": "int64",
+                      "share": "float64", "votes": "Int64", "source": "string"})
+    return out.sort_values(["state", "session"]).reset_index(drop=True)
+
+
+def group_reference(series: pd.DataFrame, memberships: pd.DataFrame,
+                    organization: str = "NATO", day: str = "12-01") -> pd.DataFrame:
+    """The spread of a group's agreement with Russia in each session: median, lowest, highest.
+
+    The group is the states that were members of ``organization`` on ``day`` (month-day) of the
+    year each session opened (most General Assembly votes fall in December). ``series`` is
+    :func:`combined_series` (or any table with ``state``, ``session``, ``year``, ``share``).
+    Returns ``session``, ``year``, ``members`` (the group's size that day), ``with_share`` (how
+    many of them have a figure), ``median``, ``lowest`` and ``highest`` (shares).
+    """
+    rows = []
+    for (session, year), cells in series.groupby(["session", "year"]):
+        group = members_on(memberships, f"{int(year)}-{day}", organization)
+        shares = cells.loc[cells["state"].isin(group), "share"].astype("float64")
+        rows.append({"session": int(session), "year": int(year), "members": len(group),
+                     "with_share": int(shares.notna().sum()),
+                     "median": shares.median() if len(shares) else np.nan,
+                     "lowest": shares.min() if len(shares) else np.nan,
+                     "highest": shares.max() if len(shares) else np.nan})
+    return pd.DataFrame(rows, columns=["session", "year", "members", "with_share", "median",
+                                       "lowest", "highest"])
+
+
+#: Order and wording of the CSTO groups, from :func:`csto_groups`.
+GROUPS = ("current", "frozen", "former")
+
+
+def csto_groups(memberships: pd.DataFrame, on: str | pd.Timestamp,
+                lead: str = "RUS") -> pd.DataFrame:
+    """Every state ever a member of the treaty (CST) or the CSTO, grouped by its status on ``on``.
+
+    ``current``: a member of the CSTO that day; ``frozen``: its membership frozen; ``former``:
+    every other state once a member. Returns ``state`` and ``group``, groups in :data:`GROUPS`
+    order and states alphabetically within each, except that ``lead`` comes first.
+    """
+    ever = ever_members(memberships, ["CST", "CSTO"])
+    current = set(members_on(memberships, on, "CSTO"))
+    frozen = set(members_on(memberships, on, "CSTO", statuses=("frozen",)))
+    group = ["current" if s in current else "frozen" if s in frozen else "former" for s in ever]
+    out = pd.DataFrame({"state": ever, "group": group})
+    out["rank"] = out["group"].map({g: i for i, g in enumerate(GROUPS)})
+    out["not_lead"] = out["state"] != lead
+    out = out.sort_values(["rank", "not_lead", "state"]).reset_index(drop=True)
+    return out[["state", "group"]].astype("string")
+
+
+def roll_call_subset(
+    un_roll_calls: pd.DataFrame,
+    un_roll_call_votes: pd.DataFrame,
+    resolutions: Iterable[str],
+    states: Iterable[str],
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Chosen roll calls in the shape of the hand-coded ``un_votes`` and ``un_resolutions``.
+
+    ``resolutions`` are UN symbols (each must name exactly one roll call, else ``ValueError``).
+    Returns ``(votes, dated)``: ``votes`` has ``resolution``, ``state`` and ``vote`` for every
+    state of ``states`` on every chosen roll call, ``absent`` where the roll calls have no row (in
+    the Voeten data that is absent or not voting; the caller chooses years in which the states
+    were all UN members); ``dated`` has ``resolution`` and ``date``, in date order.
+    """
+    wanted = list(dict.fromkeys(resolutions))
+    calls = un_roll_calls[un_roll_calls["resolution"].isin(wanted)]
+    for symbol in wanted:
+        n = int((calls["resolution"] == symbol).sum())
+        if n != 1:
+            raise ValueError(f"un_roll_calls: {symbol} names {n} roll calls, not one")
+    states = list(dict.fromkeys(states))
+    grid = pd.MultiIndex.from_product([calls["rcid"].tolist(), states], names=["rcid", "state"])
+    cast = un_roll_call_votes.set_index(["rcid", "state"])["vote"]
+    votes = cast.reindex(grid).fillna("absent").reset_index()
+    votes = votes.merge(calls[["rcid", "resolution"]], on="rcid")[["resolution", "state", "vote"]]
+    dated = calls[["resolution", "date"]].sort_values(["date", "resolution"])
+    return votes.astype("string"), dated.reset_index(drop=True)
+
+
+def ukraine_vote_counts(
+    un_votes: pd.DataFrame,
+    un_resolutions: pd.DataFrame,
+    states: Iterable[str],
+    reference: str = "RUS",
+    abstention: str = "three_categories",
+) -> pd.DataFrame:
+    """How each state voted on the hand-coded Ukraine resolutions, measured against ``reference``.
+
+    One row per state of ``states`` (in that order). Counts over the resolutions in
+    ``un_resolutions``: ``same`` (the reference's vote), ``one_abstained`` (one of the two
+    abstained, the other did not), ``opposite`` (yes against no), ``absent`` (recorded as absent),
+    ``not_recorded`` (no row in ``un_votes``) and ``resolutions`` (their total); then ``votes``
+    (both cast a vote), ``agreement`` (sum of scores under ``abstention``) and ``share``
+    (agreement / votes; ``NaN`` with no vote in common). Absences are not disagreements.
+    """
+    states = list(dict.fromkeys(states))
+    wanted = un_resolutions["resolution"].tolist()
+    votes = un_votes[un_votes["resolution"].isin(wanted)]
+    paired = paired_votes(votes, reference, "resolution", states)
+    summary = _summarise(paired, ["state"], abstention).set_index("state")
+    mine = votes[votes["state"].isin(states)]
+    absent = mine[mine["vote"] == "absent"].groupby("state").size()
+    recorded = mine.groupby("state").size()
+    out = pd.DataFrame(index=pd.Index(states, name="state"))
+    for column in ("same", "one_abstained", "opposite"):
+        out[column] = summary[column].reindex(states).fillna(0).astype("int64")
+    out["absent"] = absent.reindex(states).fillna(0).astype("int64")
+    out["not_recorded"] = len(wanted) - recorded.reindex(states).fillna(0).astype("int64")
+    # A cast vote on a resolution where the reference did not vote falls in no column above.
+    out["reference_missing"] = (len(wanted) - out["not_recorded"] - out["absent"]
+                                - out[["same", "one_abstained", "opposite"]].sum(axis=1))
+    out["resolutions"] = len(wanted)
+    out["votes"] = summary["votes"].reindex(states).fillna(0).astype("int64")
+    out["agreement"] = summary["agreement"].reindex(states).fillna(0.0)
+    out["share"] = summary["share"].reindex(states)
+    out["abstention"] = abstention
+    return out.reset_index().astype({"state": "string", "abstention": "string"})
+
+
+def ukraine_agreement_by_year(
+    un_votes: pd.DataFrame,
+    un_resolutions: pd.DataFrame,
+    states: Iterable[str] | None = None,
+    reference: str = "RUS",
+    abstention: str = "three_categories",
+) -> pd.DataFrame:
+    """Agreement with ``reference`` on the hand-coded Ukraine votes, per state and calendar year.
+
+    The same columns as :func:`agreement_by_period` by year (``state``, ``reference``, ``year``,
+    ``roll_calls`` = resolutions adopted that year, ``votes``, ``same``, ``one_abstained``,
+    ``opposite``, ``agreement``, ``share``, ``abstention``); ``absent`` and missing rows are not
+    counted as votes.
+    """
+    _check_rule(abstention)
+    dated = un_resolutions[["resolution", "date"]].copy()
+    dated["year"] = dated["date"].dt.year.astype("int64")
+    held = dated.groupby("year").size().rename("roll_calls").reset_index()
+    votes = un_votes[un_votes["resolution"].isin(dated["resolution"])]
+    paired = paired_votes(votes, reference, "resolution", states)
+    paired = paired.merge(dated[["resolution", "year"]], on="resolution")
+    out = _summarise(paired, ["state", "year"], abstention).merge(held, on="year")
+    out.insert(1, "reference", reference)
+    out["abstention"] = abstention
+    columns = ["state", "reference", "year", "roll_calls", "votes", "same", "one_abstained",
+               "opposite", "agreement", "share", "abstention"]
+    out = out[columns].sort_values(["state", "year"]).reset_index(drop=True)
+    return out.astype({"state": "string", "reference": "string", "abstention": "string"})
+
+
+__all__ = [
+    "ABSTENTION_RULES",
+    "GROUPS",
+    "LAST_ROLL_CALL_SESSION",
+    "SERIES_SOURCES",
+    "agreement_by_period",
+    "bsv_comparison",
+    "combined_series",
+    "csto_groups",
+    "group_reference",
+    "paired_votes",
+    "roll_call_subset",
+    "ukraine_agreement_by_year",
+    "ukraine_vote_counts",
+    "vote_scores",
+]
