@@ -9,7 +9,7 @@ import pytest
 
 from analysis.data.datapackage import datapackage
 from analysis.data.edition import data_cutoff, day_text, package_metadata
-from analysis.data.validate import DataError
+from analysis.data.read import DataError
 from analysis.measures import snapshots
 
 

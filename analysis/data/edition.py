@@ -14,7 +14,7 @@ import yaml
 
 from .paths import data_dir
 from .schema import DATE_FORMAT
-from .validate import DataError, Problem
+from .read import DataError, Problem
 
 #: The hand-written package metadata, in the data folder.
 PACKAGE_FILE = "package.yml"
@@ -25,7 +25,7 @@ REQUIRED_KEYS = ("name", "title", "description", "data_cutoff", "licenses")
 
 def package_metadata(directory: Path | None = None) -> dict:
     """The metadata in ``package.yml``, checked: every key of :data:`REQUIRED_KEYS` present and
-    ``data_cutoff`` a ``YYYY-MM-DD`` date. Raises :class:`~analysis.data.validate.DataError`
+    ``data_cutoff`` a ``YYYY-MM-DD`` date. Raises :class:`~analysis.data.read.DataError`
     naming the file and the key otherwise."""
     path = (directory or data_dir()) / PACKAGE_FILE
     if not path.exists():

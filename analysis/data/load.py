@@ -14,7 +14,9 @@ import pandas as pd
 
 from .paths import data_dir
 from .schema import DATE_FORMAT, TABLES
-from .validate import DataError, RawTable, check_directory, split_list
+from .crosscheck import split_list
+from .read import DataError, RawTable
+from .validate import check_directory
 
 
 def _typed(raw: RawTable) -> pd.DataFrame:
@@ -38,8 +40,8 @@ def load_all(directory: Path | None = None) -> dict[str, pd.DataFrame]:
     """Every table in ``data/``, validated and typed, keyed by table name.
 
     Dates become ``datetime64``, counts nullable ``Int64``, text ``string``; ``;``-separated
-    lists stay as text (split them with :func:`~analysis.data.validate.split_list`, which this module
-    re-exports). Raises :class:`DataError` listing every problem (file, line, column, what is
+    lists stay as text (split them with :func:`~analysis.data.crosscheck.split_list`, which this module
+    re-exports). Raises :class:`~analysis.data.read.DataError` listing every problem (file, line, column, what is
     wrong) if any table breaks its rules.
     """
     raws, problems = check_directory(directory or data_dir())
