@@ -26,9 +26,9 @@
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import json
-import pickle
 import re
 import shutil
 import xml.etree.ElementTree as ET
@@ -273,15 +273,19 @@ def bibtex_fingerprint(domain) -> str:  # noqa: ANN001 - a sphinxcontrib-bibtex 
     env = domain.env
     bibfiles = sorted({path for bibliography in domain.bibliographies.values()
                        for path in bibliography.bibfiles})
-    state = (
-        [(str(path), _sha256(Path(path))) for path in bibfiles],
-        list(domain.bibliographies.items()),
-        list(domain.citation_refs),
-        list(get_docnames(env)),
-        env.config.bibtex_tooltips,
-        env.config.bibtex_tooltips_style,
-    )
-    return hashlib.sha256(pickle.dumps(state, protocol=4)).hexdigest()
+    bibliographies = [
+        (tuple(key), value.line, [str(path) for path in value.bibfiles], value.style,
+         value.list_, value.enumtype, value.start, value.labelprefix, value.keyprefix,
+         ast.dump(value.filter_), sorted((name, list(node["ids"]))
+                                         for name, node in value.citation_nodes.items()),
+         list(value.keys))
+        for key, value in domain.bibliographies.items()]
+    citations = [(ref.citation_ref_id, ref.docname, ref.line,
+                  [tuple(target) for target in ref.targets]) for ref in domain.citation_refs]
+    state = ([(str(path), _sha256(Path(path))) for path in bibfiles], bibliographies, citations,
+             list(get_docnames(env)), env.config.bibtex_tooltips,
+             env.config.bibtex_tooltips_style)
+    return hashlib.sha256(json.dumps(state, default=str).encode()).hexdigest()
 
 
 class FingerprintedBibtexDomain(BibtexDomain):
