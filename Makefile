@@ -17,7 +17,7 @@ SPACE := $() $()
 # Sphinx flags for every build: nitpicky, warnings are errors, report all before failing.
 JB_FLAGS := --warningiserror --nitpick --keep-going
 
-.PHONY: book test check serve lab clean lock benchmark venv browsers
+.PHONY: book test test-fast check serve lab clean lock benchmark venv browsers
 
 venv: $(STAMP)
 
@@ -36,9 +36,18 @@ book: $(STAMP)
 	$(BIN)/jupyter-book build . $(JB_FLAGS)
 	@echo "The book is at $(CURDIR)/$(BUILD)/html/index.html (or run: make serve)"
 
-## test: run every test (data, analysis, notebooks, the built book, the book in a browser)
+# Tests run on all cores (pytest-xdist); the built book they share is built once per run
+# (tests/conftest.py).
+PYTEST := $(BIN)/python -m pytest -n auto
+FAST   := not book and not browser
+
+## test: run every test (data, analysis, notebooks, the built book, the book in a browser); CI runs this
 test: $(STAMP) browsers
-	$(BIN)/python -m pytest
+	$(PYTEST)
+
+## test-fast: the quick loop: every test except the book builds, the browser and Lighthouse
+test-fast: $(STAMP)
+	$(PYTEST) -m "$(FAST)"
 
 ## browsers: Debian's Chromium and the pinned npm checkers (axe-core, lighthouse, vnu-jar)
 browsers:

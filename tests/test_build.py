@@ -176,3 +176,51 @@ def test_sphinx_rereads_every_notebook_page_when_an_input_changes(mini_book: Pat
     assert _outdated_notebooks(app, env, set(), set(), set()) == []
     (mini_book / "data" / "value.txt").write_text("2")
     assert _outdated_notebooks(app, env, set(), set(), set()) == ["one", "two"]
+
+
+def _no_cache_opened(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make any use of the execution machinery fail the test."""
+    def refuse(*args, **kwargs):
+        raise AssertionError("the execution step opened the cache")
+
+    monkeypatch.setattr(build, "_execute_stale", refuse)
+
+
+def test_an_unchanged_book_skips_the_execution_step_and_any_change_redoes_it(mini_book: Path,
+                                                                             monkeypatch):
+    inputs = mini_book / "data"
+    inputs.mkdir()
+    (inputs / "value.txt").write_text("1")
+    assert sorted(execute_parallel(mini_book, inputs=[inputs]).executed) == ["one.md", "two.md"]
+    with monkeypatch.context() as patch:
+        _no_cache_opened(patch)
+        skipped = execute_parallel(mini_book, inputs=[inputs])
+    assert skipped.executed == [] and sorted(skipped.cached) == ["one.md", "two.md"]
+
+    (mini_book / "two.md").write_text(CHAPTER.format(title="Two", code="2 + 3"))  # a chapter
+    assert execute_parallel(mini_book, inputs=[inputs]).executed == ["two.md"]
+    (inputs / "value.txt").write_text("2")  # a data file
+    assert sorted(execute_parallel(mini_book, inputs=[inputs]).executed) == ["one.md", "two.md"]
+    config = (mini_book / "_config.yml").read_text()  # an execution setting
+    (mini_book / "_config.yml").write_text(config.replace("timeout: 60", "timeout: 61"))
+    with monkeypatch.context() as patch:
+        _no_cache_opened(patch)
+        with pytest.raises(AssertionError, match="opened the cache"):
+            execute_parallel(mini_book, inputs=[inputs])
+
+
+def test_a_failed_chapter_is_never_skipped(mini_book: Path, monkeypatch):
+    (mini_book / "one.md").write_text(CHAPTER.format(title="One", code="raise ValueError('x')"))
+    assert execute_parallel(mini_book).failed == ["one.md"]
+    with monkeypatch.context() as patch:
+        _no_cache_opened(patch)
+        with pytest.raises(AssertionError, match="opened the cache"):
+            execute_parallel(mini_book)
+
+
+def test_an_emptied_cache_is_filled_again(mini_book: Path):
+    import shutil
+
+    execute_parallel(mini_book)
+    shutil.rmtree(mini_book / "_build" / ".jupyter_cache")
+    assert sorted(execute_parallel(mini_book).executed) == ["one.md", "two.md"]

@@ -260,7 +260,7 @@ def _differences(first: Path, second: Path) -> list[str]:
     return report
 
 
-def test_two_clean_builds_give_the_same_bytes(tmp_path: Path):
+def test_two_clean_builds_give_the_same_bytes(tmp_path: Path, book_source_lock):
     first = _build_mini_book(tmp_path / "first")
     second = _build_mini_book(tmp_path / "second")
     chapter = f"{MINI_CHAPTER}.html"

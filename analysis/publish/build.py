@@ -5,13 +5,17 @@ Jupyter Book executes notebooks one after another while it reads them. ``make bo
 :func:`execute_parallel`, which executes every chapter that is not already cached on all cores
 (a process pool, each chapter in a temporary folder, the results written to jupyter-cache); the
 build then finds every chapter in the cache and only renders. An unchanged chapter is never
-executed again.
+executed again, and when nothing the chapters depend on changed since the last complete run
+(their text, the data, the ``analysis`` package, the execution settings: one fingerprint, see
+:func:`execution_fingerprint`), the step ends before it opens the cache.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
+import os
 import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -81,6 +85,13 @@ def book_config(root: Path = ROOT) -> dict:
 #: The file in the execution cache that records which inputs its outputs were computed from.
 FINGERPRINT_FILE = "csto-inputs.sha256"
 
+#: The file in the execution cache that records the last run of :func:`execute_parallel` after
+#: which every chapter was in the cache: the :func:`execution_fingerprint` of that run.
+COMPLETE_FILE = "csto-complete.sha256"
+
+#: The ``analysis`` package this module belongs to (the code that the build runs).
+PACKAGE = Path(__file__).resolve().parents[1]
+
 
 def execution_inputs(root: Path = ROOT) -> list[Path]:
     """What the chapters read besides their own text: the data and the ``analysis`` package.
@@ -89,6 +100,14 @@ def execution_inputs(root: Path = ROOT) -> list[Path]:
     every cached output stale, or the book would show numbers from the old data.
     """
     return [root / "data", root / "analysis"]
+
+
+def data_inputs(data: Path) -> list[Path]:
+    """What validating the data, writing the bibliography and reading the cut-off date depend
+    on: the data folder ``data`` and the code that does it (``analysis/data`` and the BibTeX
+    writer, :mod:`analysis.publish.bibliography`)."""
+    return [Path(data), PACKAGE / "__init__.py", PACKAGE / "data",
+            PACKAGE / "publish" / "bibliography.py"]
 
 
 def inputs_fingerprint(paths: Iterable[Path]) -> str:
@@ -102,6 +121,29 @@ def inputs_fingerprint(paths: Iterable[Path]) -> str:
             digest.update(path.relative_to(base.parent).as_posix().encode() + b"\0")
             digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
+
+
+def execution_fingerprint(root: Path, notebooks: Iterable[Path], inputs: Iterable[Path],
+                          config: dict) -> str:
+    """A SHA-256 over everything the execution step depends on: each notebook's path (relative
+    to ``root``, in toc order) and bytes, the files under ``inputs`` and the ``execute``
+    settings ``config``. Equal fingerprints mean the step would execute nothing."""
+    digest = hashlib.sha256(json.dumps(config, sort_keys=True, default=str).encode())
+    for path in notebooks:
+        digest.update(Path(path).relative_to(root).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(Path(path).read_bytes()).digest())
+    digest.update(inputs_fingerprint(inputs).encode())
+    return digest.hexdigest()
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` so that a reader (another build at the same time) sees the old
+    file or the new one, never a part: a temporary file in the same folder, then renamed."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
 
 
 def refresh_cache(cache_path: Path, inputs: Iterable[Path]) -> bool:
@@ -186,24 +228,44 @@ def execute_parallel(root: Path = ROOT, cache_path: Path | None = None,
     which notebooks were executed, found cached or failed; a failed notebook's traceback is kept
     in the cache, and the book build then executes it again and stops with the error.
 
+    When the :func:`execution_fingerprint` equals the one recorded (:data:`COMPLETE_FILE`) by the
+    last run that left every notebook in the cache, nothing can be stale: the step reports every
+    notebook as cached without opening the cache or importing its machinery.
+
     Worker processes only execute; this process alone writes the cache, and afterwards checks
     that every notebook it reports as executed is found in the cache.
     """
+    config = book_config(root)["execute"]
+    cache_dir = Path(cache_path or root / config["cache"])
+    inputs = list(execution_inputs(root) if inputs is None else inputs)
+    notebooks = notebook_files(root)
+    fingerprint = execution_fingerprint(root, notebooks, inputs, config)
+    complete = cache_dir / COMPLETE_FILE
+    refresh_cache(cache_dir, inputs)  # a changed input empties the cache, the record with it
+    if (complete.exists() and complete.read_text(encoding="utf-8") == fingerprint
+            and (cache_dir / "global.db").exists()):
+        return ExecutionReport(cached=[str(path.relative_to(root)) for path in notebooks])
+    complete.unlink(missing_ok=True)
+    report = _execute_stale(root, cache_dir, notebooks, config)
+    if not report.failed:
+        write_atomically(complete, fingerprint)
+    return report
+
+
+def _execute_stale(root: Path, cache_dir: Path, notebooks: list[Path],
+                   config: dict) -> ExecutionReport:
+    """The work of :func:`execute_parallel` once the fingerprint did not match."""
     import multiprocessing
-    import os
     from concurrent.futures import ProcessPoolExecutor
 
     from jupyter_cache import get_cache
     from jupyter_cache.base import CacheBundleIn
     from jupyter_cache.cache.db import NbProjectRecord
 
-    config = book_config(root)["execute"]
-    cache_dir = Path(cache_path or root / config["cache"])
-    refresh_cache(cache_dir, execution_inputs(root) if inputs is None else inputs)
     cache = get_cache(str(cache_dir))
     records = [
         cache.add_nb_to_project(str(path), read_data={"name": "myst_nb_md", "type": "plugin"})
-        for path in notebook_files(root)
+        for path in notebooks
     ]
     stale = cache.list_unexecuted(filter_pks=[record.pk for record in records])
     NbProjectRecord.remove_tracebacks([record.pk for record in stale], cache.db)
