@@ -26,7 +26,7 @@ ARMS_PERIODS: tuple[tuple[int, int], ...] = ((2000, 2004), (2005, 2009), (2010, 
                                              (2015, 2019), (2020, 2023))
 
 #: Suppliers drawn separately in the arms chart; every other supplier is "others".
-MAIN_SUPPLIERS: tuple[str, ...] = ("RUS", "UKR", "BLR", "ISR", "TUR", "USA", "CHN")
+MAIN_SUPPLIERS: tuple[str, ...] = ("RUS", "UKR", "BLR", "ISR", "TUR", "USA", "CHN", "IND")
 
 #: How the name of an exercise that did not take place says so (the codebook has no status
 #: column; the names of cancelled exercises in ``exercises.csv`` carry the word).
