@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from analysis.charts import (arms_supplier_chart, burden_shares_chart, exercise_grid_chart,
-                             gdp_share_grid, personnel_chart)
+                             gdp_share_heatmap, personnel_chart)
 from analysis.charts.style import use_house_style
 from analysis.measures import forces
 
@@ -266,11 +266,14 @@ def test_burden_chart_carries_sipri_credit_and_coverage():
     assert set(row["n_with_data"]) == {1} and set(row["n_members"]) == {2}
 
 
-def test_gdp_grid_draws_one_panel_per_state():
-    panel = forces.spending_panel(SPENDING, TABLE, ["AAA", "BBB", "DDD"], years=[2000, 2001])
-    chart = gdp_share_grid(panel, ["AAA", "BBB", "DDD"], ncols=2)
-    visible = [ax for ax in chart.figure.axes if ax.get_title(loc="left")]
-    assert [ax.get_title(loc="left").split(" ")[0] for ax in visible] == ["AAA", "BBB", "DDD"]
+def test_gdp_heatmap_tells_inside_outside_and_missing_apart():
+    panel = forces.spending_panel(SPENDING, TABLE, ["CCC", "BBB", "DDD"], years=[2000, 2001])
+    chart = gdp_share_heatmap(panel, ["CCC", "BBB", "DDD"])
+    drawn = chart.data.set_index(["state", "year"])["drawn"]
+    # CCC has a 2000 share but left the CST mid-2000: outside; BBB has no 2001 share.
+    assert drawn[("CCC", 2000)] == "outside"
+    assert drawn[("BBB", 2001)] == "no share"
+    assert drawn[("DDD", 2000)] == "inside"
     assert "SIPRI Military Expenditure Database" in _source_text(chart.figure)
 
 

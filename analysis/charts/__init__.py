@@ -17,7 +17,7 @@ from .divisions import (
     vote_heatmap,
 )
 from .forces import (arms_supplier_chart, burden_shares_chart, exercise_grid_chart,
-                     gdp_share_grid, personnel_chart)
+                     gdp_share_heatmap, personnel_chart)
 from .membership import membership_timeline
 from .network import bases_chart, map_grid, membership_map, network_drawing
 from .provenance import competing_values_chart
@@ -34,7 +34,7 @@ __all__ = [
     "arms_supplier_chart",
     "burden_shares_chart",
     "exercise_grid_chart",
-    "gdp_share_grid",
+    "gdp_share_heatmap",
     "personnel_chart",
     "alignment_grid",
     "clause_use_chart",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+import matplotlib.colors as mpl_colors
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -56,13 +57,14 @@ def burden_shares_chart(
 
     ``groups`` is :func:`analysis.measures.forces.spending_groups`; ``coverage`` is
     :func:`analysis.measures.forces.spending_coverage`; ``names`` maps ISO3 codes to the labels
-    shown. Each group has its own colour and hatch and is labelled in the legend. The data
+    shown. Each group has its own colour and is named in the legend, listed in the order the
+    bands are stacked (hatching is left out: it would triple the image's weight). The data
     returned is ``groups`` with the coverage columns ``n_members`` and ``n_with_data`` of the
     alliance-year.
     """
     names = dict(names or {})
     alliances = list(dict.fromkeys(groups["organization"]))
-    fig, axes = plt.subplots(2, len(alliances), figsize=(10, 6.2), sharex=True,
+    fig, axes = plt.subplots(2, len(alliances), figsize=(9, 5.2), sharex=True,
                              gridspec_kw={"height_ratios": [4, 1.2]}, squeeze=False)
     for col, org in enumerate(alliances):
         part = groups[groups["organization"] == org]
@@ -74,13 +76,12 @@ def burden_shares_chart(
         bottom = np.zeros(len(wide))
         handles = []
         for n, group in enumerate(order):
-            colour, hatch = _OTHER_LOOK if group == "other members" else _GROUP_LOOKS[
+            colour, _ = _OTHER_LOOK if group == "other members" else _GROUP_LOOKS[
                 n % len(_GROUP_LOOKS)]
             values = 100.0 * wide[group].to_numpy()
-            ax.fill_between(wide.index, bottom, bottom + values, step="mid", color=colour,
-                            hatch=hatch, edgecolor="white", linewidth=0.4)
+            ax.fill_between(wide.index, bottom, bottom + values, color=colour, linewidth=0)
             label = names.get(group, group)
-            handles.append(Patch(facecolor=colour, hatch=hatch, edgecolor="white", label=label))
+            handles.append(Patch(facecolor=colour, edgecolor="white", label=label))
             bottom += values
         first = order[0]
         mean = 100.0 * wide[first].mean()
@@ -111,82 +112,69 @@ def burden_shares_chart(
     return Chart(fig, data)
 
 
-def _runs(years: list[int]) -> list[tuple[int, int]]:
-    """Consecutive runs in sorted ``years``: ``[1999, 2000, 2004]`` -> ``[(1999, 2000),
-    (2004, 2004)]``."""
-    runs: list[tuple[int, int]] = []
-    for year in sorted(years):
-        if runs and year == runs[-1][1] + 1:
-            runs[-1] = (runs[-1][0], year)
-        else:
-            runs.append((year, year))
-    return runs
-
-
-def gdp_share_grid(
+def gdp_share_heatmap(
     panel: pd.DataFrame,
     states: Sequence[str],
     names: Mapping[str, str] | None = None,
-    ncols: int = 7,
+    threshold_percent: float = 2.0,
     title: str = "Military spending as a share of GDP, every current and former member",
     source: str = SIPRI_MILEX,
 ) -> Chart:
-    """Small multiples, one per state in ``states`` order: military spending as a share of GDP
-    (%) each year, with the years the state was inside the CSTO or NATO shaded in that
-    alliance's colour and hatch, and SIPRI estimates drawn as hollow markers.
+    """A grid with one row per state (in ``states`` order) and one column per year: each cell
+    coloured by military spending as a share of GDP (%) in the years the state was inside the CSTO
+    or NATO, light grey in its years outside either, and white where SIPRI has no share. A dot
+    marks the cells at or above ``threshold_percent`` (NATO's 2% guideline), so the colour scale
+    is never the only cue; the row label names the alliance.
 
-    ``panel`` is :func:`analysis.measures.forces.spending_panel`. Every panel has the same scale.
-    Each panel's title names the state and the alliance it was in longest. The data returned is
-    ``panel`` restricted to ``states``.
+    ``panel`` is :func:`analysis.measures.forces.spending_panel`. The colour scale (cividis) is
+    readable with the common forms of colour blindness. The data returned is ``panel``
+    restricted to ``states`` with a ``drawn`` column: ``inside``, ``outside`` or ``no share``.
     """
     names = dict(names or {})
     states = list(states)
     data = panel[panel["state"].isin(states)].copy()
-    nrows = -(-len(states) // ncols)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(10, 1.45 * nrows + 0.8), sharex=True,
-                             sharey=True, squeeze=False)
-    top = float(np.nanmax(data["milex_share_of_gdp_percent"].to_numpy(dtype=float)))
-    ymax = np.ceil(top) + 1
-    for n, state in enumerate(states):
-        ax = axes[n // ncols, n % ncols]
-        rows = data[data["state"] == state].sort_values("year")
-        for org, look in ALLIANCE_LOOK.items():
-            years = rows.loc[(rows["alliance"] == org).fillna(False).astype(bool), "year"]
-            for first, last in _runs(years.astype(int).tolist()):
-                ax.axvspan(first - 0.5, last + 0.5, facecolor=look["color"], alpha=0.15,
-                           hatch=look["hatch"], edgecolor=look["color"], linewidth=0)
-        ax.plot(rows["year"], rows["milex_share_of_gdp_percent"], color="black", linewidth=1.1)
-        est = rows[rows["share_flag"].isin(["estimate", "uncertain"])]
-        ax.plot(est["year"], est["milex_share_of_gdp_percent"], linestyle="none", marker="o",
-                markersize=2.2, markerfacecolor="white", markeredgecolor="black",
-                markeredgewidth=0.6)
-        orgs = rows["alliance"].dropna()
-        org = orgs.value_counts().index[0] if len(orgs) else ""
-        ax.set_title(f"{names.get(state, state)} ({org})" if org else names.get(state, state),
-                     fontsize=7.5, loc="left")
-        if rows["milex_share_of_gdp_percent"].isna().all():
-            ax.text(2008, ymax / 2, "no share\nof GDP", ha="center", va="center", fontsize=7,
-                    color="#555555")
-        ax.set_ylim(0, ymax)
-        ax.set_xlim(min(data["year"]) - 0.5, max(data["year"]) + 0.5)
-        ax.grid(axis="y", linewidth=0.4)
-        ax.tick_params(labelsize=7)
-    for n in range(len(states), nrows * ncols):
-        axes[n // ncols, n % ncols].set_axis_off()
-    for row in axes:
-        row[0].set_ylabel("% of GDP", fontsize=7)
-    handles = [Patch(facecolor=look["color"], alpha=0.3, hatch=look["hatch"],
-                     edgecolor=look["color"], label=f"years inside the {org}")
-               for org, look in ALLIANCE_LOOK.items()]
-    handles.append(Line2D([], [], color="black", marker="o", markerfacecolor="white",
-                          markersize=4, linewidth=1, label="SIPRI estimate\nor uncertain"))
-    if len(states) < nrows * ncols:  # the legend in the first empty cell
-        axes[-1, -1].legend(handles=handles, loc="center", fontsize=7, frameon=False)
-    else:
-        fig.legend(handles=handles, loc="lower center", ncol=3, fontsize=8,
-                   bbox_to_anchor=(0.5, -0.06))
-    fig.suptitle(title, x=0.0, ha="left", fontweight="bold", fontsize=12)
-    add_source(fig, f"{source}; membership shading by The CSTO Record (data/memberships.csv).")
+    share = data["milex_share_of_gdp_percent"]
+    data["drawn"] = np.where(share.isna(), "no share",
+                             np.where(data["alliance"].notna(), "inside", "outside"))
+    years = sorted(set(data["year"]))
+    grid = np.full((len(states), len(years)), np.nan)
+    outside = np.zeros_like(grid, dtype=bool)
+    row_of = {s: i for i, s in enumerate(states)}
+    col_of = {y: j for j, y in enumerate(years)}
+    for s, y, v, drawn in zip(data["state"], data["year"], share, data["drawn"]):
+        i, j = row_of[s], col_of[y]
+        if drawn == "inside":
+            grid[i, j] = v
+        elif drawn == "outside":
+            outside[i, j] = True
+    top = float(np.nanmax(grid))
+    fig, ax = plt.subplots(figsize=(9, 0.17 * len(states) + 1.6))
+    ax.imshow(np.where(outside, 1.0, np.nan), cmap=mpl_colors.ListedColormap(["#E6E6E6"]),
+              aspect="auto", interpolation="nearest", vmin=0, vmax=1)
+    image = ax.imshow(grid, cmap="cividis_r", aspect="auto", interpolation="nearest", vmin=0,
+                      vmax=min(np.ceil(top), 8.0))
+    hi = np.argwhere(grid >= threshold_percent)
+    # Rasterized: hundreds of dots as vector marks would double the figure's weight.
+    ax.plot(hi[:, 1], hi[:, 0], linestyle="none", marker="o", markersize=1.8, color="white",
+            rasterized=True)
+    alliance = {s: (data.loc[data["state"] == s, "alliance"].dropna().mode().iloc[0]
+                    if data.loc[data["state"] == s, "alliance"].notna().any() else "")
+                for s in states}
+    ax.set_yticks(range(len(states)), [f"{names.get(s, s)} ({alliance[s]})" for s in states],
+                  fontsize=7)
+    ticks = [j for j, y in enumerate(years) if y % 4 == 0]
+    ax.set_xticks(ticks, [str(years[j]) for j in ticks], fontsize=7.5)
+    ax.grid(False)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    split = sum(1 for s in states if alliance[s] == "CSTO")
+    ax.axhline(split - 0.5, color="black", linewidth=0.8)
+    bar = fig.colorbar(image, ax=ax, shrink=0.5, pad=0.02, extend="max")
+    bar.set_label("% of GDP (years inside an alliance)", fontsize=8)
+    ax.set_title(title)
+    ax.set_xlabel(f"year; grey: outside both alliances; white: no share; dot: "
+                  f"{threshold_percent:g}% or more", fontsize=8)
+    add_source(fig, f"{source}; membership by The CSTO Record (data/memberships.csv).")
     return Chart(fig, data.reset_index(drop=True))
 
 
@@ -262,8 +250,9 @@ def arms_supplier_chart(
     Russia's share.
 
     ``shares`` is :func:`analysis.measures.forces.supplier_shares`; ``labels`` gives each
-    recipient's panel title (its name and membership). Suppliers have their own colour and
-    hatch. Scales differ between panels (each panel's own maximum). The data returned is
+    recipient's panel title (its name and membership). Suppliers have their own colour, and
+    each segment tall enough carries the supplier's code, so colour is never the only cue.
+    Scales differ between panels (each panel's own maximum). The data returned is
     ``shares`` for ``recipients``.
     """
     names = dict(names or {})
@@ -273,7 +262,7 @@ def arms_supplier_chart(
     suppliers = [s for s in SUPPLIER_LOOK if s in set(data["supplier"])]
     ncols = 3
     nrows = -(-len(recipients) // ncols)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(10, 2.5 * nrows + 0.9), sharex=True,
+    fig, axes = plt.subplots(nrows, ncols, figsize=(9, 2.2 * nrows + 0.9), sharex=True,
                              squeeze=False)
     for n, recipient in enumerate(recipients):
         ax = axes[n // ncols, n % ncols]
@@ -281,13 +270,27 @@ def arms_supplier_chart(
         wide = part.pivot(index="period", columns="supplier", values="tiv_million")
         wide = wide.reindex(index=periods).fillna(0.0)
         bottom = np.zeros(len(periods))
+        segments = []
         for supplier in suppliers:
             if supplier not in wide.columns:
                 continue
-            colour, hatch = SUPPLIER_LOOK[supplier]
-            ax.bar(range(len(periods)), wide[supplier], bottom=bottom, color=colour,
-                   hatch=hatch, edgecolor="white", linewidth=0.4, width=0.7)
-            bottom += wide[supplier].to_numpy()
+            colour, _ = SUPPLIER_LOOK[supplier]
+            values = wide[supplier].to_numpy()
+            drawn = values > 0  # no empty rectangles: they only add weight
+            ax.bar(np.arange(len(periods))[drawn], values[drawn], bottom=bottom[drawn],
+                   color=colour, edgecolor="white", linewidth=0.4, width=0.7)
+            bottom += values
+            segments.append((supplier, values, bottom - values))
+        # Each segment tall enough to hold it is labelled with its supplier's code, so
+        # colour is never the only cue (hatching would triple the image's weight).
+        for supplier, values, base in segments:
+            for x, value in enumerate(values):
+                # Russia's segments need no code: the label on each bar gives its share.
+                if supplier != "RUS" and value >= 0.14 * bottom.max():
+                    ax.text(x, base[x] + value / 2, supplier if supplier != "others" else "oth.",
+                            ha="center", va="center", fontsize=6,
+                            color="white" if supplier in ("RUS", "ISR", "IND", "CHN", "TUR")
+                            else "black")
         for x, period in enumerate(periods):
             total = bottom[x]
             if total <= 0:
@@ -305,10 +308,10 @@ def arms_supplier_chart(
         axes[n // ncols, n % ncols].set_visible(False)
     for row in axes:
         row[0].set_ylabel("TIV (million)", fontsize=7.5)
-    handles = [Patch(facecolor=SUPPLIER_LOOK[s][0], hatch=SUPPLIER_LOOK[s][1],
-                     edgecolor="white", label=names.get(s, s)) for s in suppliers]
-    fig.legend(handles=handles, loc="upper right", ncol=len(handles), fontsize=7.5,
-               bbox_to_anchor=(1.0, 0.965))
+    handles = [Patch(facecolor=SUPPLIER_LOOK[s][0], edgecolor="white",
+                     label=f"{s}: {names.get(s, s)}" if s != "others" else "oth.: others")
+               for s in suppliers]
+    fig.legend(handles=handles, loc="outside upper center", ncol=5, fontsize=7.5)
     fig.suptitle(title + "\n(labels: Russia's share of each bar)", x=0.0, ha="left",
                  fontweight="bold", fontsize=11)
     add_source(fig, f"{source}; sums by year, period and supplier by The CSTO Record. TIV is "
@@ -400,6 +403,6 @@ __all__ = [
     "arms_supplier_chart",
     "burden_shares_chart",
     "exercise_grid_chart",
-    "gdp_share_grid",
+    "gdp_share_heatmap",
     "personnel_chart",
 ]
