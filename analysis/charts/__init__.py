@@ -18,6 +18,8 @@ from .divisions import (
     vote_heatmap,
 )
 from .institutions import institutions_timeline
+from .forces import (arms_supplier_chart, burden_shares_chart, exercise_grid_chart,
+                     gdp_share_heatmap, personnel_chart)
 from .membership import membership_timeline
 from .network import bases_chart, map_grid, membership_map, network_drawing
 from .provenance import competing_values_chart
@@ -33,6 +35,11 @@ __all__ = [
     "membership_map",
     "network_drawing",
     "agreement_with_russia_lines",
+    "arms_supplier_chart",
+    "burden_shares_chart",
+    "exercise_grid_chart",
+    "gdp_share_heatmap",
+    "personnel_chart",
     "alignment_grid",
     "clause_use_chart",
     "concentration_panels",
