@@ -322,7 +322,8 @@ def select_crises(
     * its date falls in the window: the latest day its date may stand for (a ``month`` or
       ``year`` precision date covers the whole period) is on or after ``start``, and its stored
       date is on or before ``end`` (the data's cut-off);
-    * its threat is one of :data:`~analysis.data.vocabulary.THREATS` (a member attacked, in
+    * its threat is one of the codebook's categories (``THREATS`` in
+      :mod:`analysis.data.vocabulary`: a member attacked, in
       border fighting, facing armed unrest or spill-over, or another security crisis);
     * at least one of its requesters (``;``-separated) was a party to the alliance
       (:data:`PARTY_STATUSES` in any of :func:`~analysis.measures.membership.bodies`) on the
