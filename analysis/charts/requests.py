@@ -11,6 +11,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import PercentFormatter
 
 from ..data.schema import RESPONSE_LEVELS
+from ..measures.requests import merge_joint_requests
 from .style import PALETTE, add_source
 from .base import Chart
 
@@ -232,26 +233,36 @@ def intervention_timeline_chart(
 
 def lag_chart(
     outcomes: pd.DataFrame,
-    title: str = "How fast the alliance answered: days from request to first response",
+    title: str = "How fast the alliance answered: days to the first and to the highest response",
     source: str = SOURCE,
 ) -> Chart:
-    """Days from each request to its first response, CSTO and NATO in two blocks (one row per
-    request, labelled), on a symmetric log scale because lags run from 0 to hundreds of days.
+    """Days from each request to its first response and to its highest response, CSTO and NATO
+    in two blocks (one row per request, labelled), on a symmetric log scale because lags run from
+    0 to hundreds of days.
 
-    Filled markers are exact lags (both dates known to the day); hollow ones, marked "~", are
-    approximate (one of the dates is known only to the month or year). A vertical tick marks each alliance's median.
-    Requests never answered are listed with "no action". Only ``request_made == "yes"`` rows are
-    drawn. The data returned holds ``organization``, ``request_id``, ``label``,
-    ``lag_first_days``, ``exact`` and ``y``.
+    A joint request (several allies asking together on one day) is one row
+    (:func:`analysis.measures.requests.merge_joint_requests`), as the rates count it. Circles (CSTO)
+    and squares (NATO) mark the first response, a thin line runs to a diamond at the highest
+    response when it came later. Filled markers are exact lags (both dates known to the day);
+    hollow ones, marked "~", are approximate. A dashed line marks each alliance's median lag to
+    the first response, a dotted one its median to the highest. Requests never answered are
+    listed with "no action". Only ``request_made == "yes"`` rows are drawn. The data returned
+    holds ``organization``, ``request_id``, ``label``, ``requests_merged``, ``lag_first_days``,
+    ``lag_highest_days``, ``exact_first``, ``exact_highest`` and ``y``.
     """
-    made = outcomes[outcomes["request_made"] == "yes"].sort_values(
-        ["organization", "date"], kind="stable")
+    made = merge_joint_requests(outcomes[outcomes["request_made"] == "yes"])
+    made = made.sort_values(["organization", "date"], kind="stable")
     data = pd.DataFrame({
         "organization": made["organization"].to_numpy(),
         "request_id": made["request_id"].to_numpy(),
-        "label": [_crisis_label(c, d) for c, d in zip(made["crisis"], made["date"])],
+        "label": [_crisis_label(c, d) + (f" ({n} allies jointly)" if n > 1 else "")
+                  for c, d, n in zip(made["crisis"], made["date"], made["requests_merged"])],
+        "requests_merged": made["requests_merged"].to_numpy(),
         "lag_first_days": made["lag_first_days"].to_numpy(),
-        "exact": (made["lag_first_precision"] == "day").fillna(False).to_numpy(dtype=bool),
+        "lag_highest_days": made["lag_highest_days"].to_numpy(),
+        "exact_first": (made["lag_first_precision"] == "day").fillna(False).to_numpy(dtype=bool),
+        "exact_highest": (made["lag_highest_precision"] == "day").fillna(False).to_numpy(
+            dtype=bool),
     })
     # Top to bottom: CSTO block, a blank row, NATO block.
     y, positions, previous = 0, [], None
@@ -264,44 +275,59 @@ def lag_chart(
     top = (positions[-1] if positions else 0)
     data["y"] = [top - p for p in positions]
 
-    fig, ax = plt.subplots(figsize=(8.5, 0.34 * (top + 1) + 2))
+    fig, ax = plt.subplots(figsize=(8.5, 0.34 * (top + 1) + 2.2))
     for _, row in data.iterrows():
         style = ORG_STYLE.get(row["organization"], ORG_STYLE["CSTO"])
         if pd.isna(row["lag_first_days"]):
             ax.annotate("no action", (0, row["y"]), xytext=(4, 0), textcoords="offset points",
                         va="center", fontsize=8, color="#555555", style="italic")
             continue
-        lag = int(row["lag_first_days"])
-        ax.plot(lag, row["y"], marker=style["marker"], markersize=7, linestyle="",
-                markerfacecolor=style["color"] if row["exact"] else "white",
+        first, highest = int(row["lag_first_days"]), int(row["lag_highest_days"])
+        if highest > first:
+            ax.plot([first, highest], [row["y"], row["y"]], color=style["color"], linewidth=0.8,
+                    zorder=2)
+            ax.plot(highest, row["y"], marker="D", markersize=6, linestyle="",
+                    markerfacecolor=style["color"] if row["exact_highest"] else "white",
+                    markeredgecolor=style["color"], markeredgewidth=1.2, zorder=3)
+        ax.plot(first, row["y"], marker=style["marker"], markersize=7, linestyle="",
+                markerfacecolor=style["color"] if row["exact_first"] else "white",
                 markeredgecolor=style["color"], markeredgewidth=1.5, zorder=3)
-        ax.annotate(("" if row["exact"] else "~") + f"{lag}", (lag, row["y"]),
-                    xytext=(7, 0), textcoords="offset points", va="center", fontsize=7)
+        text = ("" if row["exact_first"] else "~") + f"{first}"
+        if highest > first:
+            text += " → " + ("" if row["exact_highest"] else "~") + f"{highest}"
+        ax.annotate(text, (highest, row["y"]), xytext=(7, 0), textcoords="offset points",
+                    va="center", fontsize=7)
     for org, block in data.groupby("organization"):
-        lags = block["lag_first_days"].dropna().astype(float)
-        if len(lags):
+        style = ORG_STYLE.get(org, ORG_STYLE["CSTO"])
+        for column, dash, what, dy in (("lag_first_days", "--", "first", 0.4),
+                                       ("lag_highest_days", ":", "highest", 1.0)):
+            lags = block[column].dropna().astype(float)
+            if not len(lags):
+                continue
             median = float(lags.median())
-            style = ORG_STYLE.get(org, ORG_STYLE["CSTO"])
             ax.plot([median, median], [block["y"].min() - 0.4, block["y"].max() + 0.4],
-                    color=style["color"], linestyle="--", linewidth=1, zorder=1)
-            ax.annotate(f"{org} median: {median:g} day{'' if median == 1 else 's'}", (median, block["y"].max() + 0.4),
-                        xytext=(3, 2), textcoords="offset points", fontsize=8,
-                        color=style["color"])
+                    color=style["color"], linestyle=dash, linewidth=1, zorder=1)
+            ax.annotate(f"{org} median to {what}: {median:g} day{'' if median == 1 else 's'}",
+                        (median, block["y"].max() + dy), xytext=(3, 2),
+                        textcoords="offset points", fontsize=8, color=style["color"])
     ax.set_xscale("symlog", linthresh=1)
-    longest = data["lag_first_days"].dropna()
+    longest = data["lag_highest_days"].dropna()
     ax.set_xlim(-0.3, max(10.0, float(longest.max()) * 3 if len(longest) else 0.0))
     ax.set_yticks(data["y"], [f"{o} · {lab}" for o, lab in zip(data["organization"],
                                                               data["label"])], fontsize=8)
-    ax.set_ylim(-0.7, top + 1)
-    ax.set_xlabel("Days from request to first response (symmetric log scale; 0 = same day)")
+    ax.set_ylim(-0.7, top + 1.8)
+    ax.set_xlabel("Days from request to response (symmetric log scale; 0 = same day)")
     ax.set_title(title)
     handles = [
-        *(Line2D([], [], marker=s["marker"], linestyle="", color=s["color"], label=o)
+        *(Line2D([], [], marker=s["marker"], linestyle="", color=s["color"],
+                 label=f"{o}: first response")
           for o, s in ORG_STYLE.items() if o in set(data["organization"])),
+        Line2D([], [], marker="D", linestyle="-", color=PALETTE["grey"],
+               label="highest response, if later"),
         Line2D([], [], marker="o", linestyle="", markerfacecolor="white",
                markeredgecolor=PALETTE["grey"], label="approximate (date known to month or year)"),
     ]
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0, -0.12), ncols=3, fontsize=8)
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0, -0.12), ncols=2, fontsize=8)
     add_source(fig, source)
     return Chart(fig, data)
 

@@ -145,14 +145,51 @@ def _concentration_frame(results: list[dict[str, object]],
     return pd.DataFrame(columns)
 
 
+#: The edition label of the personnel series of :func:`personnel_rows`.
+PERSONNEL_EDITION = "Correlates of War, National Material Capabilities 7.0 (military personnel)"
+
+
+def personnel_rows(nmc_milper: pd.DataFrame, states: Iterable[str]) -> tuple[pd.DataFrame, int | None]:
+    """Military personnel of ``states`` from one series and one year, as ``capabilities`` rows.
+
+    ``nmc_milper`` is the vendored Correlates of War table (``state``, ``year``,
+    ``milper_thousands``). The year is the latest in which the most of ``states`` have a figure
+    (so all of them, when one year covers all). Returns the rows in the layout of
+    ``capabilities`` (``state``, ``year``, ``measure`` = ``active_personnel``, ``value`` in
+    persons, ``unit`` = ``persons``, ``edition`` = :data:`PERSONNEL_EDITION`) and the year
+    (``None`` when no state has a figure).
+    """
+    wanted = set(states)
+    known = nmc_milper[nmc_milper["state"].isin(wanted) & nmc_milper["milper_thousands"].notna()]
+    columns = ["state", "year", "measure", "value", "unit", "edition"]
+    if known.empty:
+        return pd.DataFrame(columns=columns), None
+    coverage = known.groupby("year")["state"].nunique()
+    year = int(coverage[coverage == coverage.max()].index.max())
+    rows = known[known["year"] == year].sort_values("state")
+    out = pd.DataFrame({
+        "state": rows["state"].astype("string").to_numpy(),
+        "year": pd.array(rows["year"].astype(int).to_numpy(), dtype="Int64"),
+        "measure": "active_personnel",
+        "value": rows["milper_thousands"].astype(float).to_numpy() * 1000.0,
+        "unit": "persons",
+        "edition": PERSONNEL_EDITION,
+    })
+    return out[columns], year
+
+
 def largest_member_shares(
-    memberships: pd.DataFrame, capabilities: pd.DataFrame, date: str | pd.Timestamp | None = None
+    memberships: pd.DataFrame, capabilities: pd.DataFrame, date: str | pd.Timestamp | None = None,
+    personnel: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Concentration of the common budget and of active forces in each alliance.
 
     For each alliance in :data:`~analysis.measures.growth.ALLIANCES` and each panel (``budget``:
     the alliance's budget-share measure; ``forces``: ``active_personnel``), :func:`concentration`
     over the states inside the alliance on ``date`` (members and frozen or suspended members).
+    With ``personnel`` (the Correlates of War table ``nmc_milper``) the forces panel takes every
+    state's figure from that one series and one year (:func:`personnel_rows`), instead of each
+    state's latest figure in ``capabilities``, whose editions and years differ.
     Returns ``organization``, ``panel`` and the columns of :func:`concentration`.
     """
     table, day = Intervals(memberships), _day(date)
@@ -161,7 +198,11 @@ def largest_member_shares(
         states = [table.state[i] for i in _inside_on(table, alliance, day)]
         for panel, measure in (("budget", BUDGET_MEASURE[alliance]),
                                ("forces", "active_personnel")):
-            results.append(_concentration(capabilities, measure, states, None))
+            if panel == "forces" and personnel is not None:
+                rows, year = personnel_rows(personnel, states)
+                results.append(_concentration(rows, measure, states, year))
+            else:
+                results.append(_concentration(capabilities, measure, states, None))
             organizations.append(alliance)
             panels.append(panel)
     return _concentration_frame(results, organization=organizations, panel=panels)
@@ -220,5 +261,7 @@ def _spending_split(capabilities: pd.DataFrame, states: list[str]) -> dict[str, 
 __all__ = [
     "BUDGET_MEASURE",
     "concentration",
+    "PERSONNEL_EDITION",
     "largest_member_shares",
+    "personnel_rows",
 ]

@@ -131,6 +131,7 @@ def side_by_side(
     responses: pd.DataFrame,
     capabilities: pd.DataFrame,
     as_of: str | pd.Timestamp | None = None,
+    personnel: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """The CSTO and NATO side by side: one row per measure.
 
@@ -139,7 +140,9 @@ def side_by_side(
     coverage each value refers to, CSTO first). Membership is read on ``as_of``; capabilities use
     the latest figures, over the states inside each alliance on ``as_of``. Invocations count
     occasions as :func:`clause_invocations` does; "answered with troops" means the highest
-    response level was ``deployment``.
+    response level was ``deployment``. With ``personnel`` (the Correlates of War table
+    ``nmc_milper``) the personnel rows use that one series and year
+    (:func:`~analysis.measures.burden.largest_member_shares`).
     """
     day = _day(as_of)
     table: list[dict[str, object]] = []
@@ -202,7 +205,8 @@ def side_by_side(
             "per requesting state (a joint request of several members on one day is one occasion)"
          for a in ALLIANCES})
 
-    by_panel = largest_member_shares(memberships, capabilities, day).set_index(["organization",
+    by_panel = largest_member_shares(memberships, capabilities, day,
+                                     personnel=personnel).set_index(["organization",
                                                                                 "panel"])
     shares = {(a, panel): by_panel.loc[(a, panel)] for a in ALLIANCES
               for panel in ("budget", "forces")}

@@ -117,7 +117,12 @@ def yardstick(
     yes), ``no_request``; for each of ``any_action``, ``material`` and ``deployed``: the count of
     requests so answered (``<measure>``), its share of requests (``<measure>_rate``) and the
     Wilson interval (``<measure>_low``, ``<measure>_high``), proportions in [0, 1]; and
-    ``median_lag_first_days`` / ``median_lag_highest_days`` (days, over requests with any action).
+    ``median_lag_first_days`` / ``median_lag_highest_days`` (days, over requests with any action);
+    and the gap between what was asked and what came, over the requests whose ask is coded
+    (``asked_coded``): how many got less than they asked (``short``, with ``short_rate`` its share
+    of ``asked_coded`` and the Wilson interval ``short_low``, ``short_high``), what they asked
+    (``met``) or more (``exceeded``), and ``mean_gap_rank`` (asked rank minus highest rank, in
+    steps of the response scale; positive when less came than was asked).
     With ``merge_joint`` (default) a joint request counts once
     (:func:`~analysis.measures.requests.merge_joint_requests`).
     """
@@ -137,6 +142,16 @@ def yardstick(
         for lag in ("lag_first_days", "lag_highest_days"):
             values = acted[lag].dropna().astype(float)
             row[f"median_{lag}"] = float(values.median()) if len(values) else math.nan
+        coded = made[made["gap"].notna()]
+        m = len(coded)
+        short = int((coded["gap"] == "short").sum())
+        low, high = wilson_interval(short, m, confidence)
+        row.update({"asked_coded": m, "short": short, "met": int((coded["gap"] == "met").sum()),
+                    "exceeded": int((coded["gap"] == "exceeded").sum()),
+                    "short_rate": short / m if m else math.nan, "short_low": low,
+                    "short_high": high,
+                    "mean_gap_rank": float(coded["gap_rank"].astype(float).mean()) if m
+                    else math.nan})
         rows.append(row)
     return pd.DataFrame(rows)
 

@@ -36,7 +36,8 @@ import numpy as np
 import pandas as pd
 
 from ..data.dates import NAT, as_ns, from_ns, latest_possible
-from ..data.schema import RESPONSE_LEVELS
+from ..data.schema import RESPONSE_LEVELS, THREATS
+from .membership import Intervals, bodies
 
 #: Rank of each response level: 0 (``none``) to 5 (``deployment``).
 LEVEL_RANK: dict[str, int] = {level: rank for rank, level in enumerate(RESPONSE_LEVELS)}
@@ -52,6 +53,17 @@ REQUEST_COLUMNS: tuple[str, ...] = (
 RESPONSE_COLUMNS: tuple[str, ...] = ("request_id", "date", "date_precision", "level", "troops")
 
 _PRECISION_ORDER = {"day": 0, "month": 1, "year": 2}
+
+#: First day of the window both alliances' crises are selected from (the treaty's year).
+WINDOW_START = pd.Timestamp("1992-01-01")
+
+#: Statuses that make a state a party the alliance's promise covers on a day: members, and
+#: states that signed the treaty before it entered into force, or whose seat is suspended or
+#: frozen (:data:`~analysis.measures.membership.AFFILIATED`).
+PARTY_STATUSES: tuple[str, ...] = ("member", "withdrawing", "suspended", "frozen", "signatory")
+
+#: The prefix of ``requests.instrument`` that marks an appeal made to Russia bilaterally.
+BILATERAL_PREFIX = "bilateral appeal to Russia"
 
 
 def _require(frame: pd.DataFrame, columns: Iterable[str], name: str) -> None:
@@ -295,6 +307,63 @@ def merge_joint_requests(outcomes: pd.DataFrame) -> pd.DataFrame:
     return _with_derived(merged.reset_index(drop=True))
 
 
+def select_crises(
+    requests: pd.DataFrame,
+    memberships: pd.DataFrame,
+    end: str | pd.Timestamp,
+    start: str | pd.Timestamp = WINDOW_START,
+) -> pd.DataFrame:
+    """The crises of either alliance, chosen by one rule for both: ``requests`` with the columns
+    ``included`` (bool) and ``reason`` (why a row is left out; ``<NA>`` when included).
+
+    A row (a request, or a crisis without one) is included when all three hold, whatever its
+    ``organization``:
+
+    * its date falls in the window: the latest day its date may stand for (a ``month`` or
+      ``year`` precision date covers the whole period) is on or after ``start``, and its stored
+      date is on or before ``end`` (the data's cut-off);
+    * its threat is one of the codebook's categories (``THREATS`` in
+      :mod:`analysis.data.vocabulary`: a member attacked, in
+      border fighting, facing armed unrest or spill-over, or another security crisis);
+    * at least one of its requesters (``;``-separated) was a party to the alliance
+      (:data:`PARTY_STATUSES` in any of :func:`~analysis.measures.membership.bodies`) on the
+      stored date or on the latest day that date may stand for.
+
+    Rows failing a test keep their place, with ``included`` False and the first failed test in
+    ``reason`` (``before window``, ``after cut-off``, ``threat not coded`` or ``no requester was a
+    party``): nothing is dropped unseen. Same row order as ``requests``.
+    """
+    _require(requests, ("organization", "requester", "date", "date_precision", "threat"),
+             "requests")
+    first, last = pd.Timestamp(start), pd.Timestamp(end)
+    table = Intervals(memberships)
+    dates = requests["date"]
+    latest = latest_possible(dates, _precision_or_day(requests["date_precision"], dates.index))
+    reasons: list[object] = []
+    for org, requester, day, late, threat in zip(
+            requests["organization"].tolist(), requests["requester"].tolist(), dates.tolist(),
+            latest.tolist(), requests["threat"].tolist()):
+        if pd.isna(day) or late < first:
+            reasons.append("before window")
+            continue
+        if day > last:
+            reasons.append("after cut-off")
+            continue
+        if pd.isna(threat) or threat not in THREATS:
+            reasons.append("threat not coded")
+            continue
+        wanted = {s for s in str(requester).split(";") if s} if not pd.isna(requester) else set()
+        organizations = bodies(str(org)) if not pd.isna(org) else ()
+        parties = {row[0] for on in (day, late)
+                   for row in table.alliance_status(on, organizations)
+                   if row[1] in PARTY_STATUSES}
+        reasons.append(pd.NA if wanted & parties else "no requester was a party")
+    out = requests.copy()
+    out["reason"] = pd.array(reasons, dtype="string")
+    out["included"] = out["reason"].isna().to_numpy(dtype=bool)
+    return out
+
+
 def periods(dates: pd.Series, edges: Sequence[int] = PERIOD_EDGES) -> pd.Series:
     """The period each date falls in, as an ordered Categorical labelled by years.
 
@@ -316,12 +385,16 @@ def periods(dates: pd.Series, edges: Sequence[int] = PERIOD_EDGES) -> pd.Series:
 
 
 __all__ = [
+    "BILATERAL_PREFIX",
     "LEVEL_RANK",
+    "PARTY_STATUSES",
     "PERIOD_EDGES",
+    "WINDOW_START",
     "level_ranks",
     "levels_categorical",
     "merge_joint_requests",
     "periods",
     "request_outcomes",
     "response_lag_days",
+    "select_crises",
 ]
