@@ -171,7 +171,7 @@ def tie_network_chart(
     (1, 2–3, 4+ shared ties), each with its own width, line style and colour, thickest on top.
 
     ``positions`` maps ISO3 codes to (longitude, latitude); ``categories`` maps each state to a
-    key of :data:`NODE_STYLE` (the ``hub`` is always "hub"). Every node carries its ISO3 code.
+    key of ``NODE_STYLE`` (the ``hub`` is always "hub"). Every node carries its ISO3 code.
     Data: one row per mark, ``kind`` "node" (``state``, ``category``, ``lon``, ``lat``) or "edge"
     (``state``, ``other``, ``weight``, ``width_class``, ``ties`` ``;``-separated).
     """
