@@ -9,6 +9,7 @@ Charts import from :mod:`analysis.measures` and :mod:`analysis.data`, never from
 """
 
 from .base import Chart
+from .alliances import defence_pacts_chart, portfolio_chart, tie_network_chart
 from .cases import case_timeline_chart
 from .compare import clause_use_chart, concentration_panels, growth_chart
 from .divisions import (
@@ -53,4 +54,5 @@ __all__ = [
     "response_ladder",
     "vote_heatmap",
     "agreement_strip", "bsv_difference_chart", "ukraine_vote_bars",
+    "defence_pacts_chart", "portfolio_chart", "tie_network_chart",
 ]

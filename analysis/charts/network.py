@@ -16,7 +16,8 @@ from matplotlib.patches import Patch, PathPatch
 from matplotlib.path import Path
 
 from ..measures.geometry import EURASIA, Shapes, clip_shapes, largest_ring_centroid
-from ..measures.maps import MAP_CATEGORIES, declutter, state_categories
+from ..measures.maps import (CAUCASUS, MAP_CATEGORIES, MEMBERS_WINDOW, declutter,
+                             largest_ring_area, state_categories)
 from ..measures.membership import ALLIANCE
 from ..measures.snapshots import TURNING_POINTS
 from .style import PALETTE, STATUS_STYLE, add_source
@@ -94,23 +95,63 @@ def _map_data(
 
 _LABELLED = {"member", "signatory", "suspended", "frozen", "withdrawing", "former"}
 
+#: Categories drawn with a heavy black outline on top of the others, so a small state whose
+#: status stands out (Armenia's frozen seat) is visible even at the width of a book's column.
+_OUTLINED = {"suspended", "frozen", "withdrawing"}
 
-def _draw_map(ax: Axes, data: pd.DataFrame, visible: Shapes, labels: bool) -> None:
+
+def _draw_map(ax: Axes, data: pd.DataFrame, visible: Shapes, labels: bool,
+              min_label_area: float = 0.0, fontsize: float = 6.5) -> None:
+    """Fill every country of ``data``; label alliance states whose largest ring has at least
+    ``min_label_area`` square degrees, and outlined ones (frozen, suspended, leaving) always,
+    with a leader line when they are too small for their code."""
     for code, category in zip(data["iso_numeric"], data["category"], strict=True):
         style = MAP_STYLE[category]
+        outlined = category in _OUTLINED
         ax.add_patch(PathPatch(
             _compound_path(visible[code]), facecolor=style["color"], hatch=style["hatch"],
-            hatchcolor="#333333", edgecolor="white", linewidth=0.4,
+            hatchcolor="#333333", edgecolor="black" if outlined else "white",
+            linewidth=1.4 if outlined else 0.4, zorder=3 if outlined else 1,
         ))
     if not labels:
         return
     labelled = data[data["category"].isin(_LABELLED) & data["iso3"].notna()]
-    spots = {str(iso3): largest_ring_centroid(visible[code])
-             for iso3, code in zip(labelled["iso3"], labelled["iso_numeric"], strict=True)}
+    spots, small = {}, {}
+    for iso3, code, category in zip(labelled["iso3"], labelled["iso_numeric"],
+                                    labelled["category"], strict=True):
+        centre = largest_ring_centroid(visible[code])
+        if largest_ring_area(visible[code]) >= min_label_area:
+            spots[str(iso3)] = centre
+        elif category in _OUTLINED:
+            small[str(iso3)] = centre
+    box = {"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8}
     # Small neighbours (the South Caucasus) would print their codes on top of each other.
     for iso3, (x, y) in declutter(spots, min_distance=4.5).items():
-        ax.annotate(iso3, (x, y), ha="center", va="center", fontsize=6.5, fontweight="bold",
-                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8})
+        ax.annotate(iso3, (x, y), ha="center", va="center", fontsize=fontsize,
+                    fontweight="bold", bbox=box, zorder=5)
+    for iso3, (x, y) in small.items():
+        ax.annotate(iso3, (x, y), xytext=(-14, -12), textcoords="offset points", ha="right",
+                    va="top", fontsize=fontsize, fontweight="bold", bbox=box, zorder=5,
+                    arrowprops={"arrowstyle": "-", "color": "black", "linewidth": 0.8})
+
+
+def _caucasus_inset(ax: Axes, data: pd.DataFrame, shapes: Shapes) -> None:
+    """A magnified South Caucasus in the lower right of ``ax``, with every code, framed on the
+    main map by lines (not a patch, so the map keeps one patch per country)."""
+    west, east, south, north = CAUCASUS
+    inset = ax.inset_axes((0.70, 0.02, 0.29, 0.36))
+    near = clip_shapes(shapes, CAUCASUS)
+    categories = data.set_index("iso_numeric")["category"]
+    names = data.set_index("iso_numeric")["iso3"]
+    rows = pd.DataFrame({"iso_numeric": sorted(near),
+                         "category": [categories.get(c, "other") for c in sorted(near)],
+                         "iso3": [names.get(c, pd.NA) for c in sorted(near)]})
+    _map_frame(inset, CAUCASUS)
+    _draw_map(inset, rows, near, labels=True, fontsize=7)
+    inset.tick_params(labelbottom=False, labelleft=False, length=0)
+    inset.set_title("South Caucasus, enlarged", fontsize=7, pad=2)
+    ax.plot([west, east, east, west, west], [south, south, north, north, south], color="black",
+            linewidth=0.8, zorder=4)
 
 
 def _legend_handles(categories: Iterable[str]) -> list[Patch]:
@@ -137,7 +178,9 @@ def membership_map(
 
     ``shapes`` comes from :func:`analysis.measures.maps.load_shapes`; ``window`` is (west, east, south,
     north) in degrees, drawn in an equirectangular projection. Alliance states (current and
-    former) carry their ISO3 code. The data returned has one row per country drawn: ``date``,
+    former) carry their ISO3 code where it fits; a frozen, suspended or leaving member is outlined
+    in black and always labelled. When the window holds the South Caucasus
+    (:data:`~analysis.measures.maps.CAUCASUS`) an enlarged inset shows it. The data returned has one row per country drawn: ``date``,
     ``iso_numeric``, ``iso3`` and ``name`` (empty for countries outside ``states``), ``category``.
     """
     day = pd.Timestamp(date).normalize()
@@ -145,7 +188,10 @@ def membership_map(
     data = _map_data(memberships, states, visible, day, tuple(organizations))
     fig, ax = plt.subplots(figsize=(8, 3.9))
     _map_frame(ax, window)
-    _draw_map(ax, data, visible, labels=True)
+    _draw_map(ax, data, visible, labels=True, min_label_area=4.0)
+    west, east, south, north = window
+    if west <= CAUCASUS[0] and CAUCASUS[1] <= east and south <= CAUCASUS[2] and CAUCASUS[3] <= north:
+        _caucasus_inset(ax, data, shapes)
     ax.set_xlabel("Longitude")
     ax.set_ylabel("Latitude")
     ax.set_title(title or f"The alliance on {day:%d %B %Y}")
@@ -161,8 +207,8 @@ def map_grid(
     shapes: Shapes,
     dates: Iterable[str | pd.Timestamp] = TURNING_POINTS,
     organizations: Iterable[str] = ALLIANCE,
-    window: tuple[float, float, float, float] = (10.0, 100.0, 30.0, 65.0),
-    ncols: int = 3,
+    window: tuple[float, float, float, float] = MEMBERS_WINDOW,
+    ncols: int = 2,
     title: str = "The alliance at its turning points",
     source: str = "The CSTO Record, data/memberships.csv; borders: Natural Earth (public domain)",
 ) -> Chart:
@@ -170,21 +216,24 @@ def map_grid(
     :data:`~analysis.measures.snapshots.TURNING_POINTS`; a mapping such as
     :func:`~analysis.measures.snapshots.turning_points` labels its own dates), with one shared legend.
 
-    The default window is narrower than a single map's (10-100°E, 30-65°N), enough for every
-    member. Panels are titled with the date and, for a turning point, what changed. Data: the
+    The default window (:data:`~analysis.measures.maps.MEMBERS_WINDOW`, 20-90°E, 34-60°N) is
+    centred on the Caucasus and Central Asia, and two columns keep each panel wide enough at the
+    book's column width for the members to be told apart: states large enough carry their code,
+    and a frozen, suspended or leaving member is outlined in black and labelled. Panels are titled with the date and, for a turning point, what changed. Data: the
     rows of every panel, with its ``date``.
     """
     labels = dates if isinstance(dates, Mapping) else TURNING_POINTS
     days = [pd.Timestamp(d).normalize() for d in dates]
     orgs = tuple(organizations)
     nrows = math.ceil(len(days) / ncols)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(3.3 * ncols, 2.2 * nrows + 0.8), squeeze=False)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(4.0 * ncols, 2.25 * nrows + 0.9),
+                             squeeze=False)
     visible = clip_shapes(shapes, window)
     frames = []
     for ax, day in zip(axes.flat, days):
         data = _map_data(memberships, states, visible, day, orgs)
         _map_frame(ax, window)
-        _draw_map(ax, data, visible, labels=False)
+        _draw_map(ax, data, visible, labels=True, min_label_area=9.0, fontsize=5.5)
         label = labels.get(day.strftime("%Y-%m-%d"), "")
         ax.set_title(f"{day:%d %b %Y}" + (f"\n{label}" if label else ""), fontsize=9)
         ax.tick_params(labelbottom=False, labelleft=False, length=0)

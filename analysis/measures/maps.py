@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from . import membership
-from .geometry import Shapes, decode_topology, largest_ring_centroid
+from .geometry import Shapes, decode_topology, largest_ring_centroid, ring_area
 from .membership import ALLIANCE, alliance_status_on
 from ..data.paths import ROOT
 
@@ -37,6 +37,20 @@ MAP_CATEGORIES = (
     "former",
     "other",
 )
+
+
+#: (west, east, south, north) in degrees of the small multiples' window: Belarus to the Chinese
+#: border, centred on the Caucasus and Central Asia, where the members are.
+MEMBERS_WINDOW = (20.0, 90.0, 34.0, 60.0)
+
+#: (west, east, south, north) in degrees of the South Caucasus, the inset of a single map.
+CAUCASUS = (38.5, 51.5, 37.5, 44.5)
+
+
+def largest_ring_area(rings: list[np.ndarray]) -> float:
+    """Area in square degrees of a shape's largest ring (0 for none): how much room a label has.
+    Armenia's is about 3, Kazakhstan's about 340."""
+    return max((abs(ring_area(r)) for r in rings), default=0.0)
 
 
 #: (west, east, south, north) in degrees of a box holding the Crimean peninsula and nothing
@@ -173,7 +187,10 @@ def state_categories(
 
 
 __all__ = [
+    "CAUCASUS",
     "CRIMEA_BOX",
+    "MEMBERS_WINDOW",
+    "largest_ring_area",
     "GEO_FILE",
     "crimea_in_ukraine",
     "MAP_CATEGORIES",
