@@ -17,7 +17,7 @@ SPACE := $() $()
 # Sphinx flags for every build: nitpicky, warnings are errors, report all before failing.
 JB_FLAGS := --warningiserror --nitpick --keep-going
 
-.PHONY: book test check serve lab clean lock benchmark venv browsers
+.PHONY: book test check serve lab clean lock benchmark venv browsers pdf
 
 venv: $(STAMP)
 
@@ -35,6 +35,12 @@ book: $(STAMP)
 	$(BIN)/python -m analysis execute
 	$(BIN)/jupyter-book build . $(JB_FLAGS)
 	@echo "The book is at $(CURDIR)/$(BUILD)/html/index.html (or run: make serve)"
+
+## pdf: the book as one PDF, _build/pdf/csto-record.pdf, printed offline by Debian's Chromium;
+## a later `make book` links it from every page and copies it into the site
+pdf: $(STAMP) browsers
+	$(BIN)/python -m analysis execute
+	$(BIN)/python -m analysis.publish.pdf
 
 ## test: run every test (data, analysis, notebooks, the built book, the book in a browser)
 test: $(STAMP) browsers

@@ -122,11 +122,8 @@ def _names(authors: tuple[str, ...]) -> str:
 
 
 def citation_text(citation: Citation) -> str:
-    """The citation as one line of plain text, for instance::
-
-        The CSTO Record contributors (2026). "Membership and the alliance network", chapter 1 of
-        The CSTO Record: ..., version 0.2.0, released 2026-12-01. https://.../book/membership.html
-    """
+    """The citation as one line of plain text: authors (year). "Chapter", chapter N of Book,
+    version V, released YYYY-MM-DD. URL (the URL only where the book's address is known)."""
     book = citation.book
     part = f"chapter {citation.number} of " if citation.number else "in "
     text = (f'{_names(book.authors)} ({book.year}). "{citation.chapter}", {part}{book.title}, '

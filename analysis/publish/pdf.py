@@ -37,8 +37,6 @@ from .citation import BookMetadata, book_metadata, short_title
 PDF_NAME = "csto-record.pdf"
 #: Where ``make pdf`` writes it.
 PDF_PATH = ROOT / "_build" / "pdf" / PDF_NAME
-#: Where the single-page HTML build goes.
-SINGLEHTML_DIR = ROOT / "_build" / "singlehtml"
 
 CHROMIUM = Path("/usr/bin/chromium")
 #: Chromium on a closed network: without these it keeps trying to reach Google's hosts.
@@ -94,6 +92,7 @@ class Entry:
     number: str | None
     title: str
     part: str | None = None
+    page: str | None = None  # the page of the book, "book/membership"
 
     @property
     def label(self) -> str:
@@ -103,7 +102,13 @@ class Entry:
 
 # --- reading the single-page HTML ------------------------------------------------------------
 
-_SECTION = re.compile(r'<section id="(?P<id>[^"]+)"[^>]*>\s*<h1>(?P<h1>.*?)</h1>', re.S)
+#: Where the single-page build starts each page of the book after the first: an anchor, then
+#: the page's section and its heading (one level below the root page's sections).
+_DOCUMENT = re.compile(r'<span id="document-(?P<page>[^"]+)"></span>\s*<section id="(?P<id>[^"]+)"'
+                       r'[^>]*>\s*(?:<span id="[^"]*"></span>\s*)*<h(?P<level>[1-6])>(?P<h>.*?)'
+                       r'</h(?P=level)>', re.S)
+_ROOT = re.compile(r'<section id="(?P<id>[^"]+)"[^>]*>\s*(?:<span id="[^"]*"></span>\s*)*'
+                   r'<h1>(?P<h>.*?)</h1>', re.S)
 _TAG = re.compile(r"<[^>]+>")
 _NUMBER = re.compile(r'<span class="section-number">(?P<n>[^<]*)</span>')
 
@@ -112,17 +117,36 @@ def _text(fragment: str) -> str:
     return html.unescape(_TAG.sub("", fragment)).replace("\N{PILCROW SIGN}", "").strip()
 
 
-def chapter_headings(body: str) -> list[Entry]:
-    """Each top-level section (one per page of the book) of a single-page HTML body, in order:
-    its anchor, its section number (``"1."`` -> ``"1"``; None when unnumbered) and its title."""
-    entries = []
-    for match in _SECTION.finditer(body):
-        heading = match["h1"]
-        number = _NUMBER.search(heading)
-        title = _text(_NUMBER.sub("", heading))
-        entries.append(Entry(match["id"], number["n"].strip().rstrip(".") if number else None,
-                             title))
-    return entries
+def _entry(match: re.Match, page: str) -> Entry:
+    number = _NUMBER.search(match["h"])
+    return Entry(match["id"], number["n"].strip().rstrip(".") if number else None,
+                 _text(_NUMBER.sub("", match["h"])), page=page)
+
+
+def chapter_headings(body: str, root_page: str) -> list[Entry]:
+    """Each page of the book in a single-page HTML body, in order: the root page (``root_page``,
+    the first ``<h1>`` section), then every page the build marks with a ``document-<page>``
+    anchor; each with its section's anchor, its number (``"1. "`` -> ``"1"``; None when
+    unnumbered) and its title."""
+    first = _ROOT.search(body)
+    if first is None:
+        return []
+    return [_entry(first, root_page)] + [_entry(m, m["page"]) for m in _DOCUMENT.finditer(body)]
+
+
+def relevel(body: str) -> str:
+    """Headings as a book prints them: the single-page build nests each page's sections under
+    the root page, so a chapter's title is an ``<h3>``; here every page's title becomes an
+    ``<h1>`` and its sections follow (``<h4>`` -> ``<h2>``), so the PDF's outline lists the
+    chapters side by side."""
+    chunks = re.split(r'(?=<span id="document-)', body)
+    out = [chunks[0]]
+    for chunk in chunks[1:]:
+        match = _DOCUMENT.match(chunk)
+        shift = int(match["level"]) - 1 if match else 0
+        out.append(re.sub(r"<(/?)h([1-6])\b", lambda m: f"<{m[1]}h{max(1, int(m[2]) - shift)}",
+                          chunk))
+    return "".join(out)
 
 
 def main_content(page: str) -> str:
@@ -157,25 +181,18 @@ def print_links(body: str, base_url: str | None) -> str:
     return _HREF.sub(fix, body)
 
 
-def mark_chapters(body: str, entries: list[Entry]) -> str:
-    """Each chapter's section starts on a new page in print (class ``pdf-chapter``)."""
-    for entry in entries:
-        body = body.replace(f'<section id="{entry.anchor}"',
-                            f'<section class="pdf-chapter" id="{entry.anchor}"', 1)
-    return body
+def mark_chapters(body: str) -> str:
+    """Each page of the book after the first starts on a new page in print (its section gets
+    the class ``pdf-chapter``)."""
+    return re.sub(r'(<span id="document-[^"]+"></span>\s*<section) ', r'\1 class="pdf-chapter" ',
+                  body)
 
 
-def with_parts(entries: list[Entry], parts: list[tuple[str, list[str]]],
-               anchor_of: dict[str, str]) -> list[Entry]:
-    """The entries with the caption of the part each part's first page opens.
-
-    ``parts`` is the table of contents' parts as ``(caption, [page, ...])``; ``anchor_of`` maps a
-    page (``book/membership``) to its section's anchor in the single page."""
-    opens = {}
-    for caption, pages in parts:
-        if pages and pages[0] in anchor_of:
-            opens[anchor_of[pages[0]]] = caption
-    return [Entry(e.anchor, e.number, e.title, opens.get(e.anchor)) for e in entries]
+def with_parts(entries: list[Entry], parts: list[tuple[str, list[str]]]) -> list[Entry]:
+    """The entries with the caption of the part each part's first page opens; ``parts`` is the
+    table of contents' parts as ``(caption, [page, ...])``."""
+    opens = {pages[0]: caption for caption, pages in parts if pages}
+    return [Entry(e.anchor, e.number, e.title, opens.get(e.page), e.page) for e in entries]
 
 
 def toc_parts(root: Path = ROOT) -> list[tuple[str, list[str]]]:
@@ -256,19 +273,24 @@ def chapter_pages(page_texts: list[str], entries: list[Entry], first: int = 0) -
 # --- building --------------------------------------------------------------------------------
 
 
-def build_singlehtml(root: Path = ROOT, out: Path = SINGLEHTML_DIR) -> Path:
+def build_singlehtml(root: Path = ROOT, path_output: Path | None = None) -> Path:
     """Build the book as one HTML page (warnings are errors, as for the web edition); returns
-    its ``index.html``. The execution cache is the web edition's, so nothing is executed that
+    the page (the root page's name: ``book/intro.html``), under ``_build/singlehtml`` of the
+    project or of ``path_output``. The execution cache is the web edition's, so nothing is executed that
     ``python -m analysis execute`` already ran."""
     jupyter_book = Path(sys.executable).parent / "jupyter-book"
     result = subprocess.run(
         [str(jupyter_book), "build", str(root), "--builder", "singlehtml",
-         "--warningiserror", "--nitpick", "--keep-going"],
+         "--warningiserror", "--nitpick", "--keep-going",
+         *(["--path-output", str(path_output)] if path_output else [])],
         capture_output=True, text=True)
     if result.returncode != 0:
         raise RuntimeError(f"the single-page build failed:\n{result.stdout[-4000:]}\n"
                            f"{result.stderr[-4000:]}")
-    index = out / "index.html"
+    from .build import toc_files
+
+    out = (path_output or root) / "_build" / "singlehtml"
+    index = out / f"{toc_files(root)[0]}.html"
     if not index.exists():
         raise RuntimeError(f"the single-page build wrote no {index}")
     return index
@@ -288,7 +310,7 @@ def _print(document: Path, target: Path) -> None:
             context.route("**/*", lambda route: route.continue_()
                           if route.request.url.startswith("file://") else route.abort())
             page = context.new_page()
-            page.goto(document.as_uri(), wait_until="load")
+            page.goto(document.resolve().as_uri(), wait_until="load")
             broken = page.evaluate("""() => Array.from(document.images)
                 .filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src)""")
             if broken:
@@ -312,19 +334,23 @@ def build_pdf(index: Path, target: Path = PDF_PATH, root: Path = ROOT) -> Path:
     book = book_metadata(root / "CITATION.cff")
     cutoff_text = day_text(data_cutoff())
     body = main_content(index.read_text(encoding="utf-8"))
-    entries = chapter_headings(body)
-    if not entries:
-        raise ValueError(f"{index}: no chapters found")
     from .build import toc_files
 
     pages_in_order = toc_files(root)
-    if len(pages_in_order) != len(entries):
-        raise ValueError(f"{index}: {len(entries)} chapters found, _toc.yml lists "
-                         f"{len(pages_in_order)} pages")
-    anchor_of = {page: entry.anchor for page, entry in zip(pages_in_order, entries)}
-    entries = with_parts(entries, toc_parts(root), anchor_of)
-    body = mark_chapters(print_links(body, book.url), entries)
-    document = index.with_name("print.html")
+    entries = chapter_headings(body, pages_in_order[0])
+    if [e.page for e in entries] != pages_in_order:
+        raise ValueError(f"{index}: the pages found ({[e.page for e in entries]}) are not "
+                         f"those of _toc.yml ({pages_in_order})")
+    entries = with_parts(entries, toc_parts(root))
+    body = mark_chapters(relevel(print_links(body, book.url)))
+    # Every figure is printed: none waits to be scrolled to.
+    body = body.replace(' loading="lazy"', "")
+    # The single-page build refers to its figures from the build's root (``_images/``), where
+    # the print edition is written too.
+    site = index.parent
+    while not (site / "_images").is_dir() and site != site.parent:
+        site = site.parent
+    document = site / "print.html"
     target.parent.mkdir(parents=True, exist_ok=True)
     document.write_text(print_document(body, entries, book, cutoff_text), encoding="utf-8")
     _print(document, target)
