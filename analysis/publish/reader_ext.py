@@ -123,6 +123,7 @@ def _copy_files(app, exception) -> None:  # noqa: ANN001 - Sphinx signature
 
 
 def setup(app):  # noqa: ANN001, ANN201 - Sphinx signature
+    """Register the extension's event handlers with Sphinx."""
     app.connect("config-inited", _pdf_context, priority=100)
     app.connect("html-page-context", _citation_context)
     app.connect("build-finished", _copy_files)
