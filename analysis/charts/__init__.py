@@ -16,6 +16,7 @@ from .divisions import (
     defiance_chart,
     vote_heatmap,
 )
+from .interactive import membership_map_spec, spending_series_spec, vote_strip_spec
 from .membership import membership_timeline
 from .network import bases_chart, map_grid, membership_map, network_drawing
 from .provenance import competing_values_chart
@@ -37,6 +38,9 @@ __all__ = [
     "intervention_timeline_chart",
     "lag_chart",
     "membership_timeline",
+    "membership_map_spec",
+    "spending_series_spec",
+    "vote_strip_spec",
     "rates_by_threat",
     "response_ladder",
     "vote_heatmap",

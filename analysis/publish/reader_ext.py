@@ -8,10 +8,11 @@ interactive figures' files.
   number, book, version, date, address: :mod:`analysis.publish.citation`) as text and BibTeX,
   and after the build writes the BibTeX next to the page (``book/membership.bib``);
 - after the HTML build: copies the interactive figures' specifications
-  (``book/_generated/interactive/*.json``, written by the chapters) and the vendored Vega
-  scripts (``node_modules/``, installed from package-lock.json) into ``_static/interactive/``;
-  pages load them only when a reader asks for an interactive figure
-  (``book/_static/interactive.js``).
+  (``book/_generated/interactive/*.json``, written by the chapters through
+  :func:`analysis.publish.interactive.offer`) and the vendored Vega scripts (``node_modules/``,
+  installed from package-lock.json) into ``_static/interactive/``; only a page that has an
+  interactive figure loads ``book/_static/interactive.js``, and that loads them only when a
+  reader asks for the figure.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from pathlib import Path
 from ..data.paths import ROOT
 from .build import toc_files
 from .citation import Citation, bibtex, book_metadata, citation_text
+from .interactive import MARKER_CLASS, SPEC_DIR
 from .pdf import PDF_NAME, PDF_PATH
 
 #: The vendored scripts, from the npm packages pinned in package-lock.json: where npm installs
@@ -33,7 +35,7 @@ VENDORED = {
     "vega-embed.min.js": ROOT / "node_modules" / "vega-embed" / "build" / "vega-embed.min.js",
 }
 #: Where chapters write interactive figures' specifications.
-SPECS = ROOT / "book" / "_generated" / "interactive"
+SPECS = SPEC_DIR
 #: Where the site serves both, relative to its root.
 SERVED = Path("_static") / "interactive"
 
@@ -65,6 +67,11 @@ def _pdf_context(app, config) -> None:  # noqa: ANN001 - Sphinx signature
 def _citation_context(app, pagename, templatename, context, doctree) -> None:  # noqa: ANN001
     if "pdf_edition" in app.config.html_context:
         context["pdf_edition_url"] = context["pathto"](PDF_NAME, 1)
+    if f'class="{MARKER_CLASS}"' in context.get("body", ""):
+        # Only pages with an interactive figure load the script, deferred; it loads Vega only
+        # when a reader asks for the figure.
+        context["interactive_script"] = context["pathto"]("_static/interactive.js", 1)
+        context["interactive_base"] = context["pathto"](str(SERVED), 1) + "/"
     if doctree is None or pagename not in _toc_pages(app):
         return
     citation = _citation(app, pagename)
