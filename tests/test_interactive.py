@@ -1,6 +1,6 @@
-"""Interactive figures: the Vega-Lite specifications, the page markers, and (marked `browser`)
-the figures in Chromium: the slider changes the map, hovering shows values, nothing is fetched
-from another host."""
+"""Interactive figures: the Vega-Lite specifications and the page markers. The figures in
+Chromium (the slider changes the map, hovering shows values, Vega loads only on request and from
+the book itself) are tested in tests/test_browser.py, which owns the browser session."""
 
 from __future__ import annotations
 
@@ -107,84 +107,3 @@ def test_offer_writes_the_spec_and_returns_a_marker(tmp_path, monkeypatch):
                           'data-spec="fig-x.json" data-label="Explore &quot;this&quot;"></div>')
     with pytest.raises(ValueError, match="Fig X"):
         interactive.marker("Fig X", "label")
-
-
-# --- in the browser ---------------------------------------------------------------------------
-
-from .test_browser import Visit, _open, browser, site  # noqa: E402,F401 - shared fixtures
-
-MEMBERSHIP = "book/membership.html"
-
-
-def _press(page, figure: str):
-    button = page.locator(f"#{figure} button.interactive-button")
-    button.click()
-    page.wait_for_selector(f"#{figure} .interactive-view svg .mark-geoshape path",
-                           timeout=30_000)
-
-
-@pytest.mark.browser
-def test_the_map_loads_vega_only_on_request_and_the_slider_changes_it(browser, site):
-    visit = Visit()
-    requested = []
-    context, page = _open(browser, site + MEMBERSHIP, visit)
-    try:
-        page.on("request", lambda request: requested.append(request.url))
-        assert not any("vega" in url for url in requested), "Vega loaded before it was asked for"
-        image = page.locator("#fig-maps img")
-        assert image.is_visible()
-        _press(page, "fig-maps")
-        assert any(url.endswith("vega.min.js") for url in requested)
-        assert not image.is_visible(), "the static map stays under the interactive one"
-        title = page.locator("#fig-maps .interactive-view svg .mark-text text").first
-        slider = page.locator("#fig-maps .interactive-view input[type=range]")
-        last = title.text_content()
-        fills = lambda: page.eval_on_selector_all(  # noqa: E731
-            "#fig-maps .interactive-view svg .mark-geoshape:not(:first-child) path",
-            "paths => paths.map(p => p.getAttribute('fill')).join(',')")
-        before = fills()
-        slider.fill("1")  # the first turning point, the treaty's signing
-        slider.dispatch_event("input")
-        page.wait_for_timeout(300)
-        assert title.text_content() != last and "1992" in title.text_content()
-        assert fills() != before, "moving the slider did not change the map"
-    finally:
-        context.close()
-    assert not visit.console_errors, visit.console_errors
-    assert not visit.failed_requests, visit.failed_requests
-    assert not visit.foreign_requests, visit.foreign_requests
-
-
-@pytest.mark.browser
-def test_hovering_a_state_on_the_map_names_it_and_its_status(browser, site):
-    visit = Visit()
-    context, page = _open(browser, site + MEMBERSHIP, visit)
-    try:
-        _press(page, "fig-maps")
-        # Russia: the largest shape at the last turning point; hover over its middle.
-        box = page.evaluate("""() => {
-            const paths = [...document.querySelectorAll(
-                '#fig-maps .interactive-view svg .mark-geoshape path[aria-label]')];
-            const russia = paths.find(p => /Russia/.test(p.getAttribute('aria-label')));
-            const r = russia.getBoundingClientRect();
-            return {x: r.x + r.width * 0.6, y: r.y + r.height * 0.35};
-        }""")
-        page.mouse.move(box["x"], box["y"])
-        tooltip = page.wait_for_selector("#vg-tooltip-element.visible", timeout=5_000)
-        text = tooltip.inner_text()
-        assert "Russia" in text and "Member" in text, text
-    finally:
-        context.close()
-    assert not visit.console_errors, visit.console_errors
-    assert not visit.foreign_requests, visit.foreign_requests
-
-
-@pytest.mark.browser
-def test_pages_without_interactive_figures_load_no_script_for_them(browser, site):
-    visit = Visit()
-    context, page = _open(browser, site + "book/methods.html", visit)
-    try:
-        scripts = page.eval_on_selector_all("script[src]", "s => s.map(x => x.src)")
-    finally:
-        context.close()
-    assert not [s for s in scripts if "interactive" in s or "vega" in s], scripts

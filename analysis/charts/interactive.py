@@ -111,13 +111,14 @@ def membership_map_spec(map_data: pd.DataFrame, shapes: Shapes,
                   "center": [(west + east) / 2, (south + north) / 2],
                   "translate": [width / 2, height / 2]}
     land = alt.Chart(alt.Data(values=features)).mark_geoshape(
-        fill=MAP_STYLE["other"]["color"], stroke="#333333", strokeWidth=0.4).project(**projection)
+        fill=MAP_STYLE["other"]["color"], stroke="#333333", strokeWidth=0.4,
+        clip=True).project(**projection)
     geo = alt.Chart(alt.Data(values=rows.to_dict("records"))).transform_filter(
         alt.datum.step == step).transform_lookup(
         lookup="iso_numeric",
         from_=alt.LookupData(data=alt.Data(values=features), key="properties.iso_numeric",
                              fields=["geometry", "type"]),
-    ).mark_geoshape(stroke="#333333", strokeWidth=0.4).encode(
+    ).mark_geoshape(stroke="#333333", strokeWidth=0.4, clip=True).encode(
         color=alt.Color("category:N", title="Status",
                         scale=alt.Scale(domain=present,
                                         range=[MAP_STYLE[c]["color"] for c in present]),
