@@ -17,7 +17,7 @@ SPACE := $() $()
 # Sphinx flags for every build: nitpicky, warnings are errors, report all before failing.
 JB_FLAGS := --warningiserror --nitpick --keep-going
 
-.PHONY: book test test-fast check serve lab clean lock benchmark venv browsers
+.PHONY: book test test-fast check serve lab clean lock benchmark venv browsers pdf
 
 venv: $(STAMP)
 
@@ -40,6 +40,12 @@ book: $(STAMP)
 # (tests/conftest.py).
 PYTEST := $(BIN)/python -m pytest -n auto
 FAST   := not book and not browser
+
+## pdf: the book as one PDF, _build/pdf/csto-record.pdf, printed offline by Debian's Chromium;
+## a later `make book` links it from every page and copies it into the site
+pdf: $(STAMP) browsers
+	$(BIN)/python -m analysis execute
+	$(BIN)/python -m analysis.publish.pdf
 
 ## test: run every test (data, analysis, notebooks, the built book, the book in a browser); CI runs this
 test: $(STAMP) browsers

@@ -3,7 +3,8 @@
 Every page in _toc.yml loads in Debian's Chromium (driven by Playwright, never a downloaded
 browser) with no console error, no failed request and nothing fetched from another host; every
 image loads and has alt text; search finds the chapters; axe-core finds no serious or critical
-accessibility problem (in light and dark mode); and Lighthouse scores every page. Screenshots go to
+accessibility problem (in light and dark mode); Lighthouse scores every page; and the interactive
+map draws on request, changes with its slider and names a state on hover. Screenshots go to
 artifacts/screenshots/ and Lighthouse reports to artifacts/lighthouse/ for a person to look at.
 
 What this needs (Chromium, node_modules/ with axe-core and lighthouse) is installed by
@@ -378,3 +379,86 @@ def test_lighthouse_scores(site, page_path: str, tmp_path: Path):
     failing = "\n".join(_failing_audits(report))
     assert not low, f"{page_path}: scores below {MIN_SCORES}: {low}\n{failing}\nreport: {out}"
     assert not console, f"{page_path}: console errors in Lighthouse: {console}"
+
+
+# --- interactive figures (analysis/charts/interactive.py, book/_static/interactive.js) -------
+
+MEMBERSHIP = "book/membership.html"
+
+
+def _press(page, figure: str):
+    button = page.locator(f"#{figure} button.interactive-button")
+    button.click()
+    page.wait_for_selector(f"#{figure} .interactive-view svg .mark-shape path",
+                           timeout=30_000)
+
+
+@pytest.mark.browser
+def test_the_map_loads_vega_only_on_request_and_the_slider_changes_it(browser, site):
+    visit = Visit()
+    requested = []
+    context, page = _open(browser, site + MEMBERSHIP, visit)
+    try:
+        page.on("request", lambda request: requested.append(request.url))
+        assert not any("vega" in url for url in requested), "Vega loaded before it was asked for"
+        image = page.locator("#fig-maps img")
+        assert image.is_visible()
+        _press(page, "fig-maps")
+        assert any(url.endswith("vega.min.js") for url in requested)
+        assert not image.is_visible(), "the static map stays under the interactive one"
+        title = page.locator("#fig-maps .interactive-view svg .mark-text text").first
+        slider = page.locator("#fig-maps .interactive-view input[type=range]")
+        last = title.text_content()
+        fills = lambda: page.eval_on_selector_all(  # noqa: E731
+            "#fig-maps .interactive-view svg .layer_1_marks path",
+            "paths => paths.map(p => p.getAttribute('fill')).join(',')")
+        before = fills()
+        slider.fill("1")  # the first turning point, the treaty's signing
+        slider.dispatch_event("input")
+        page.wait_for_timeout(300)
+        assert title.text_content() != last and "1992" in title.text_content()
+        assert fills() != before, "moving the slider did not change the map"
+    finally:
+        context.close()
+    assert not visit.console_errors, visit.console_errors
+    assert not visit.failed_requests, visit.failed_requests
+    assert not visit.foreign_requests, visit.foreign_requests
+
+
+@pytest.mark.browser
+def test_hovering_a_state_on_the_map_names_it_and_its_status(browser, site):
+    visit = Visit()
+    context, page = _open(browser, site + MEMBERSHIP, visit)
+    try:
+        _press(page, "fig-maps")
+        page.locator("#fig-maps .interactive-view").scroll_into_view_if_needed()
+        # Kazakhstan, a member throughout, lies wholly inside the map: hover over its middle.
+        box = page.evaluate("""() => {
+            const paths = [...document.querySelectorAll(
+                '#fig-maps .interactive-view svg .layer_1_marks path[aria-label]')];
+            const state = paths.find(p => /Kazakhstan/.test(p.getAttribute('aria-label')));
+            const r = state.getBoundingClientRect();
+            return {x: r.x + r.width * 0.5, y: r.y + r.height * 0.5};
+        }""")
+        page.mouse.move(box["x"] - 2, box["y"] - 2)
+        page.mouse.move(box["x"], box["y"])
+        page.wait_for_function(
+            "() => /Kazakhstan/.test(document.getElementById('vg-tooltip-element')?.innerText"
+            " || '')", timeout=5_000)
+        text = page.evaluate("() => document.getElementById('vg-tooltip-element').innerText")
+        assert "Kazakhstan" in text and "Member" in text, text
+    finally:
+        context.close()
+    assert not visit.console_errors, visit.console_errors
+    assert not visit.foreign_requests, visit.foreign_requests
+
+
+@pytest.mark.browser
+def test_pages_without_interactive_figures_load_no_script_for_them(browser, site):
+    visit = Visit()
+    context, page = _open(browser, site + "book/methods.html", visit)
+    try:
+        scripts = page.eval_on_selector_all("script[src]", "s => s.map(x => x.src)")
+    finally:
+        context.close()
+    assert not [s for s in scripts if "interactive" in s or "vega" in s], scripts

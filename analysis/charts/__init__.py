@@ -21,6 +21,7 @@ from .divisions import (
 from .institutions import institutions_timeline
 from .forces import (arms_supplier_chart, burden_shares_chart, exercise_grid_chart,
                      gdp_share_heatmap, personnel_chart)
+from .interactive import membership_map_spec, spending_series_spec, vote_strip_spec
 from .membership import membership_timeline
 from .network import bases_chart, map_grid, membership_map, network_drawing
 from .provenance import competing_values_chart
@@ -50,6 +51,9 @@ __all__ = [
     "intervention_timeline_chart",
     "lag_chart",
     "membership_timeline",
+    "membership_map_spec",
+    "spending_series_spec",
+    "vote_strip_spec",
     "rates_by_threat",
     "response_ladder",
     "vote_heatmap",

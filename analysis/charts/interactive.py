@@ -1,0 +1,238 @@
+"""Interactive figures, for where exploring beats reading: Vega-Lite specifications built with
+Altair, in the house colours.
+
+Each function returns a Vega-Lite specification (a dict, JSON-ready, its data inline) for a
+figure the book also draws statically; a page offers it with
+:func:`analysis.publish.interactive.offer`, and the reader's browser draws it only when asked to
+(the static figure stays for readers without JavaScript and in the PDF). Colour is never the only
+cue: every mark's tooltip names its category in words.
+
+- :func:`membership_map_spec`: the alliance on the map, one turning point at a time, chosen with
+  a slider;
+- :func:`vote_strip_spec`: members' votes on UN General Assembly resolutions; hovering a mark
+  shows the resolution, its date and every member's vote on it;
+- :func:`spending_series_spec`: a yearly series per state (military spending); hovering a point
+  shows its value and source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from .network import MAP_STYLE
+from .style import PALETTE
+from ..measures.geometry import Shapes, clip_shapes
+from ..measures.maps import MAP_CATEGORIES
+
+#: Vega-Lite's schema version of the specifications (what the vendored vega-lite 6 reads).
+SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"
+#: The colour of each vote, as in the static vote charts' palette.
+VOTE_COLOURS = {"yes": PALETTE["blue"], "no": PALETTE["vermillion"], "abstain": PALETTE["orange"],
+                "absent": PALETTE["grey"]}
+#: Degrees are rounded to this many decimals in a map's shapes (about 1 km): small files.
+MAP_DECIMALS = 2
+
+
+def _spec(chart) -> dict:  # noqa: ANN001 - an Altair chart
+    spec = chart.to_dict()
+    spec["$schema"] = SCHEMA
+    return spec
+
+
+def geojson_features(shapes: Shapes, decimals: int = MAP_DECIMALS) -> list[dict]:
+    """Shapes (ISO numeric code -> rings of (longitude, latitude)) as GeoJSON features, one
+    MultiPolygon per state with its code in ``properties.iso_numeric``, degrees rounded to
+    ``decimals``. Rings are written clockwise, as Vega's spherical projection needs, so that
+    each fills its inside, not the rest of the globe."""
+    features = []
+    for code, rings in sorted(shapes.items()):
+        polygons = []
+        for ring in rings:
+            points = np.round(np.asarray(ring, dtype=float), decimals)
+            x, y = points[:, 0], points[:, 1]
+            area = 0.5 * float(np.sum(x * np.roll(y, -1) - np.roll(x, -1) * y))
+            if area > 0:  # counter-clockwise in (lon, lat): reverse
+                points = points[::-1]
+            coords = points.tolist()
+            if coords[0] != coords[-1]:
+                coords.append(coords[0])
+            polygons.append([coords])
+        features.append({"type": "Feature", "properties": {"iso_numeric": int(code)},
+                         "geometry": {"type": "MultiPolygon", "coordinates": polygons}})
+    return features
+
+
+def membership_map_spec(map_data: pd.DataFrame, shapes: Shapes,
+                        labels: Mapping[str, str] | None = None,
+                        window: tuple[float, float, float, float] = (10.0, 100.0, 30.0, 65.0),
+                        width: int = 640) -> dict:
+    """The alliance on the map at one turning point at a time, chosen with a slider.
+
+    ``map_data`` is the static map grid's data (:func:`~analysis.charts.map_grid`: ``date``,
+    ``iso_numeric``, ``iso3``, ``name`` and ``category``, one row per state and date); the
+    slider (``step``, 1 for the first date) steps through its dates in order and starts at the
+    last. ``labels`` names what
+    happened on each date (``"YYYY-MM-DD"`` -> text), shown above the map. Each state's fill is
+    its category in the static map's colours, and its tooltip names the state, the category and
+    the date. Raises ValueError if a category has no colour."""
+    import altair as alt
+
+    unknown = set(map_data["category"]) - set(MAP_STYLE)
+    if unknown:
+        raise ValueError(f"map categories without a colour: {sorted(unknown)}")
+    labels = labels or {}
+    dates = sorted(pd.to_datetime(map_data["date"]).dt.strftime("%Y-%m-%d").unique())
+    step_of = {d: i for i, d in enumerate(dates)}
+    rows = map_data.assign(date=pd.to_datetime(map_data["date"]).dt.strftime("%Y-%m-%d"))
+    rows = rows.assign(step=rows["date"].map(step_of) + 1,
+                       status=rows["category"].map(lambda c: MAP_STYLE[c]["label"]))
+    rows = rows[["step", "date", "iso_numeric", "iso3", "name", "category", "status"]]
+    visible = clip_shapes(shapes, window)
+    features = geojson_features(visible)
+    drawn = {f["properties"]["iso_numeric"] for f in features}
+    rows = rows[rows["iso_numeric"].astype(int).isin(drawn)]
+    titles = pd.DataFrame({"step": range(1, len(dates) + 1), "date": dates,
+                           "title": [f"{pd.Timestamp(d):%-d %B %Y}"
+                                     + (f": {labels[d]}" if labels.get(d) else "")
+                                     for d in dates]})
+    present = [c for c in MAP_CATEGORIES if c in set(rows["category"])]
+    step = alt.param(name="step", value=len(dates),
+                     bind=alt.binding_range(min=1, max=len(dates), step=1,
+                                            name="Turning point (1 to "
+                                                 f"{len(dates)}, oldest first) "))
+    west, east, south, north = window
+    # Equirectangular, the window filling the width: pixels per radian of longitude.
+    scale = width / np.radians(east - west)
+    height = round(scale * np.radians(north - south))
+    projection = {"type": "equirectangular", "scale": float(scale),
+                  "center": [(west + east) / 2, (south + north) / 2],
+                  "translate": [width / 2, height / 2]}
+    land = alt.Chart(alt.Data(values=features)).mark_geoshape(
+        fill=MAP_STYLE["other"]["color"], stroke="#333333", strokeWidth=0.4,
+        clip=True).project(**projection)
+    geo = alt.Chart(alt.Data(values=rows.to_dict("records"))).transform_filter(
+        alt.datum.step == step).transform_lookup(
+        lookup="iso_numeric",
+        from_=alt.LookupData(data=alt.Data(values=features), key="properties.iso_numeric",
+                             fields=["geometry", "type"]),
+    ).mark_geoshape(stroke="#333333", strokeWidth=0.4, clip=True).encode(
+        color=alt.Color("category:N", title="Status",
+                        scale=alt.Scale(domain=present,
+                                        range=[MAP_STYLE[c]["color"] for c in present]),
+                        legend=alt.Legend(labelExpr=_label_expr(present), orient="bottom",
+                                          columns=4)),
+        tooltip=[alt.Tooltip("name:N", title="State"), alt.Tooltip("status:N", title="Status"),
+                 alt.Tooltip("date:N", title="On")],
+    ).project(**projection).properties(width=width, height=height)
+    title = alt.Chart(alt.Data(values=titles.to_dict("records"))).transform_filter(
+        alt.datum.step == step).mark_text(align="left", baseline="top", fontSize=13,
+                                          fontWeight="bold", x=0, y=-24).encode(text="title:N")
+    chart = alt.layer(land, geo, title).add_params(step).properties(
+        title=alt.TitleParams("The alliance at each turning point", anchor="start",
+                              subtitle="Move the slider to step through time; hover over a "
+                                       "state for its status.", offset=30))
+    return _spec(chart)
+
+
+def _label_expr(categories: list[str]) -> str:
+    """A Vega expression that shows each category's label instead of its code."""
+    cases = " : ".join(f"datum.label === '{c}' ? '{MAP_STYLE[c]['label']}'" for c in categories)
+    return f"{cases} : datum.label" if cases else "datum.label"
+
+
+def vote_strip_spec(votes: pd.DataFrame, resolutions: pd.DataFrame, states: pd.DataFrame,
+                    width: int = 640) -> dict:
+    """Members' votes on UN General Assembly resolutions as a strip: one column per resolution
+    in date order, one row per state, each cell coloured by the vote and labelled with its
+    first letter. Hovering a cell shows the resolution, its date and title, and every listed
+    state's vote on it.
+
+    ``votes`` has ``resolution``, ``state`` and ``vote``; ``resolutions`` has ``resolution``,
+    ``date`` and ``title``; ``states`` maps ``iso3`` to ``name``. Raises ValueError naming a
+    resolution that ``resolutions`` lacks."""
+    import altair as alt
+
+    missing = sorted(set(votes["resolution"]) - set(resolutions["resolution"]))
+    if missing:
+        raise ValueError(f"votes on resolutions not in the resolutions table: {missing}")
+    names = dict(zip(states["iso3"], states["name"]))
+    info = resolutions.set_index("resolution")
+    rows = votes[["resolution", "state", "vote"]].copy()
+    rows["date"] = [f"{pd.Timestamp(info.at[r, 'date']):%Y-%m-%d}" for r in rows["resolution"]]
+    rows["title"] = [str(info.at[r, "title"]) for r in rows["resolution"]]
+    rows["state_name"] = rows["state"].map(lambda s: names.get(s, s))
+    rows["letter"] = rows["vote"].str[:1].str.upper()
+    everyone = (rows.sort_values("state_name").groupby("resolution")
+                .apply(lambda g: "; ".join(f"{n}: {v}" for n, v in zip(g["state_name"], g["vote"])),
+                       include_groups=False))
+    rows["all_votes"] = rows["resolution"].map(everyone)
+    rows = rows.sort_values(["date", "resolution", "state_name"]).reset_index(drop=True)
+    order = list(dict.fromkeys(rows["resolution"]))
+    present = [v for v in VOTE_COLOURS if v in set(rows["vote"])]
+    base = alt.Chart(alt.Data(values=rows.to_dict("records"))).encode(
+        x=alt.X("resolution:N", sort=order, title="Resolution (in date order)",
+                axis=alt.Axis(labelAngle=-45)),
+        y=alt.Y("state_name:N", title=None),
+    )
+    hover = alt.selection_point(name="hover", on="pointerover", fields=["resolution"],
+                                empty=False, clear="pointerout")
+    cells = base.mark_rect(stroke="white", strokeWidth=1).encode(
+        color=alt.Color("vote:N", title="Vote",
+                        scale=alt.Scale(domain=present, range=[VOTE_COLOURS[v] for v in present])),
+        opacity=alt.condition(hover, alt.value(1.0), alt.value(0.85)),
+        tooltip=[alt.Tooltip("resolution:N", title="Resolution"),
+                 alt.Tooltip("date:N", title="Date"), alt.Tooltip("title:N", title="Title"),
+                 alt.Tooltip("state_name:N", title="This state"),
+                 alt.Tooltip("vote:N", title="Its vote"),
+                 alt.Tooltip("all_votes:N", title="Every member's vote")],
+    ).add_params(hover)
+    letters = base.mark_text(fontSize=10, color="black").encode(text="letter:N")
+    chart = alt.layer(cells, letters).properties(
+        width=width, title=alt.TitleParams(
+            "Members' votes in the UN General Assembly", anchor="start",
+            subtitle="Letters give the vote (Y yes, N no, A abstain or absent); hover for the "
+                     "resolution and every member's vote."))
+    return _spec(chart)
+
+
+def spending_series_spec(series: pd.DataFrame, states: pd.DataFrame, value_title: str,
+                         credit: str, width: int = 640, height: int = 320) -> dict:
+    """A yearly series per state (``state``, ``year``, ``value``, ``source``): lines with a
+    point each year; hovering a point shows the state, the year, the value and its source.
+    ``value_title`` names the value and its unit; ``credit`` is the source line under the chart
+    (SIPRI's data needs "Source: SIPRI Military Expenditure Database"). Rows without a value
+    are left out of the lines, not drawn as zero."""
+    import altair as alt
+
+    names = dict(zip(states["iso3"], states["name"]))
+    rows = series.dropna(subset=["value"]).copy()
+    rows["state_name"] = rows["state"].map(lambda s: names.get(s, s))
+    rows["year"] = rows["year"].astype(int)
+    rows["value"] = rows["value"].astype(float)
+    rows = rows[["state", "state_name", "year", "value", "source"]].sort_values(["state", "year"])
+    shapes = ["circle", "square", "triangle-up", "diamond", "cross", "triangle-down",
+              "wedge", "stroke"]
+    base = alt.Chart(alt.Data(values=rows.to_dict("records"))).encode(
+        x=alt.X("year:Q", title="Year", axis=alt.Axis(format="d")),
+        y=alt.Y("value:Q", title=value_title),
+        color=alt.Color("state_name:N", title="State",
+                        scale=alt.Scale(range=list(PALETTE.values()))),
+    )
+    lines = base.mark_line(strokeWidth=1.5)
+    points = base.mark_point(filled=True, size=30).encode(
+        shape=alt.Shape("state_name:N", title="State", scale=alt.Scale(range=shapes)),
+        tooltip=[alt.Tooltip("state_name:N", title="State"), alt.Tooltip("year:Q", title="Year"),
+                 alt.Tooltip("value:Q", title=value_title, format=",.1f"),
+                 alt.Tooltip("source:N", title="Source")],
+    )
+    chart = alt.layer(lines, points).properties(
+        width=width, height=height,
+        title=alt.TitleParams("Spending by year", anchor="start",
+                              subtitle="Hover over a point for its value and source."),
+    ).properties(usermeta={"credit": credit})
+    spec = _spec(chart)
+    spec["title"]["subtitle"] = [spec["title"]["subtitle"], credit]
+    return spec

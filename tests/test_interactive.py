@@ -1,0 +1,109 @@
+"""Interactive figures: the Vega-Lite specifications and the page markers. The figures in
+Chromium (the slider changes the map, hovering shows values, Vega loads only on request and from
+the book itself) are tested in tests/test_browser.py, which owns the browser session."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis.charts import membership_map_spec, spending_series_spec, vote_strip_spec
+from analysis.charts.interactive import geojson_features
+from analysis.publish import interactive
+
+STATES = pd.DataFrame({"iso3": ["ARM", "RUS", "GEO"], "name": ["Armenia", "Russia", "Georgia"]})
+SQUARE_CCW = np.array([[40.0, 40.0], [45.0, 40.0], [45.0, 45.0], [40.0, 45.0]])
+
+
+def _values(spec: dict) -> list[list[dict]]:
+    """Every inline data set of a (layered) specification."""
+    found = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            if "values" in node and isinstance(node["values"], list):
+                found.append(node["values"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(spec)
+    return found
+
+
+def test_geojson_features_close_rings_and_wind_them_clockwise():
+    [feature] = geojson_features({51: [SQUARE_CCW]})
+    assert feature["properties"] == {"iso_numeric": 51}
+    ring = feature["geometry"]["coordinates"][0][0]
+    assert ring[0] == ring[-1] and len(ring) == 5
+    # Reversed: (40,45) follows (40,40), so the shoelace area is negative (clockwise).
+    assert ring[:3] == [[40.0, 45.0], [45.0, 45.0], [45.0, 40.0]]
+
+
+def test_membership_map_spec_steps_through_the_dates_with_a_slider():
+    data = pd.DataFrame({
+        "date": ["1992-05-15", "1992-05-15", "2026-11-23", "2026-11-23"],
+        "iso_numeric": [51, 268, 51, 268], "iso3": ["ARM", "GEO", "ARM", "GEO"],
+        "name": ["Armenia", "Georgia", "Armenia", "Georgia"],
+        "category": ["signatory", "other", "frozen", "former"]})
+    shapes = {51: [SQUARE_CCW], 268: [SQUARE_CCW + 5.0]}
+    spec = membership_map_spec(data, shapes, {"1992-05-15": "Treaty signed"})
+    [param] = spec["params"]
+    assert param["name"] == "step" and param["value"] == 2
+    assert (param["bind"]["min"], param["bind"]["max"], param["bind"]["step"]) == (1, 2, 1)
+    rows = next(v for v in _values(spec) if v and "category" in v[0])
+    assert {(r["step"], r["iso3"], r["status"]) for r in rows} == {
+        (1, "ARM", "Signatory (not yet in force)"), (1, "GEO", "Other"),
+        (2, "ARM", "Frozen participation"), (2, "GEO", "Former member")}
+    titles = next(v for v in _values(spec) if v and "title" in v[0])
+    assert [t["title"] for t in titles] == ["15 May 1992: Treaty signed", "23 November 2026"]
+    json.dumps(spec)  # JSON-ready
+    with pytest.raises(ValueError, match="unknown-status"):
+        membership_map_spec(data.assign(category="unknown-status"), shapes)
+
+
+def test_vote_strip_spec_tooltips_give_resolution_date_and_every_vote():
+    votes = pd.DataFrame({"resolution": ["A/1", "A/1", "A/2"], "state": ["RUS", "ARM", "ARM"],
+                          "vote": ["no", "abstain", "yes"]})
+    resolutions = pd.DataFrame({"resolution": ["A/2", "A/1"],
+                                "date": pd.to_datetime(["2022-03-02", "2014-03-27"]),
+                                "title": ["Second", "First"]})
+    spec = vote_strip_spec(votes, resolutions, STATES)
+    rows = next(v for v in _values(spec) if v and "all_votes" in v[0])
+    assert [(r["resolution"], r["state_name"]) for r in rows] == [
+        ("A/1", "Armenia"), ("A/1", "Russia"), ("A/2", "Armenia")]  # date order, then name
+    assert rows[0]["all_votes"] == "Armenia: abstain; Russia: no"
+    assert rows[2]["all_votes"] == "Armenia: yes" and rows[2]["date"] == "2022-03-02"
+    assert rows[1]["letter"] == "N"
+    tooltips = [t["field"] for t in spec["layer"][0]["encoding"]["tooltip"]]
+    assert tooltips[:2] == ["resolution", "date"] and "all_votes" in tooltips
+    with pytest.raises(ValueError, match="A/3"):
+        vote_strip_spec(pd.concat([votes, votes.assign(resolution="A/3")]), resolutions, STATES)
+
+
+def test_spending_series_spec_tooltips_give_value_and_source_and_skip_gaps():
+    series = pd.DataFrame({"state": ["RUS", "RUS", "ARM"], "year": [2020, 2021, 2020],
+                           "value": [100.0, np.nan, 5.5], "source": ["S1", "S1", "S2"]})
+    spec = spending_series_spec(series, STATES, "Spending (USD m)",
+                                "Source: SIPRI Military Expenditure Database")
+    rows = next(v for v in _values(spec) if v and "value" in v[0])
+    assert [(r["state_name"], r["year"], r["value"], r["source"]) for r in rows] == [
+        ("Armenia", 2020, 5.5, "S2"), ("Russia", 2020, 100.0, "S1")]
+    fields = [t["field"] for t in spec["layer"][1]["encoding"]["tooltip"]]
+    assert fields == ["state_name", "year", "value", "source"]
+    assert "Source: SIPRI Military Expenditure Database" in spec["title"]["subtitle"]
+
+
+def test_offer_writes_the_spec_and_returns_a_marker(tmp_path, monkeypatch):
+    monkeypatch.setattr(interactive, "SPEC_DIR", tmp_path)
+    shown = interactive.offer("fig-x", {"b": 1, "a": [2]}, 'Explore "this"')
+    assert (tmp_path / "fig-x.json").read_text() == '{"a":[2],"b":1}'
+    assert shown.data == ('<div class="interactive-figure" hidden data-figure="fig-x" '
+                          'data-spec="fig-x.json" data-label="Explore &quot;this&quot;"></div>')
+    with pytest.raises(ValueError, match="Fig X"):
+        interactive.marker("Fig X", "label")
