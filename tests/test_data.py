@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from analysis.data.load import DataError, load_all
+from analysis.data.paths import ROOT
 from analysis.data.schema import TABLES
 from analysis.data.validate import check_directory
 
@@ -215,5 +217,9 @@ def test_every_source_is_cited_by_some_row(tables):
             if f.kind == "sources" and name != "sources":
                 for value in frame[f.name].dropna():
                     cited.update(value.split(";"))
+    # and the chapters' citations: a source a chapter cites in its prose is cited too
+    for chapter in (ROOT / "book").glob("*.md"):
+        for keys in re.findall(r"\{cite:[a-z]+\}`([^`]+)`", chapter.read_text(encoding="utf-8")):
+            cited.update(key.strip() for key in keys.split(","))
     orphans = sorted(set(tables["sources"]["source_id"]) - cited)
-    assert not orphans, f"sources no row cites: {orphans}"
+    assert not orphans, f"sources no row or chapter cites: {orphans}"

@@ -8,6 +8,7 @@ Charts import from :mod:`analysis.measures` and :mod:`analysis.data`, never from
 :mod:`analysis.publish`.
 """
 
+from .asks import asked_versus_got_chart
 from .base import Chart
 from .alliances import defence_pacts_chart, portfolio_chart, tie_network_chart
 from .cases import case_timeline_chart
@@ -30,6 +31,7 @@ from .votes import agreement_strip, bsv_difference_chart, ukraine_vote_bars
 
 __all__ = [
     "Chart",
+    "asked_versus_got_chart",
     "bases_chart",
     "case_timeline_chart",
     "competing_values_chart",

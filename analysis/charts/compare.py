@@ -130,8 +130,9 @@ def concentration_panels(
     title: str = "How much rests on the largest member",
     source: str = "The CSTO Record, data/capabilities.csv",
 ) -> Chart:
-    """Two panels of bars: the largest member's share of the common budget and of active forces,
-    for each alliance, labelled with the percentage and the state.
+    """Two panels of bars: the largest member's share of the common budget (or of military
+    spending) and of active forces, for each alliance, labelled with the percentage and the
+    state; the panels follow ``shares``.
 
     ``shares`` is :func:`analysis.measures.burden.largest_member_shares`. Under each bar a note says how
     many members have data (budget shares are shares of the whole budget; force shares are shares
@@ -144,7 +145,9 @@ def concentration_panels(
                    "n_states", "year_min", "year_max"]].copy()
     data["largest_share_pct"] = 100.0 * data.pop("largest_share")
     data["partial"] = data["n_with_data"] < data["n_states"]
-    panels = [("budget", "Common budget"), ("forces", "Active personnel")]
+    headings = {"budget": "Common budget", "spending": "Military spending",
+                "forces": "Active personnel"}
+    panels = [(p, headings[p]) for p in dict.fromkeys(data["panel"])]
     fig, axes = plt.subplots(1, 2, figsize=(9, 4.8), sharey=True)
     for ax, (panel, heading) in zip(axes, panels):
         rows = data[data["panel"] == panel].reset_index(drop=True)
@@ -172,8 +175,9 @@ def concentration_panels(
     axes[0].set_ylim(0, 110)
     axes[0].set_ylabel("largest member's share (%)")
     fig.suptitle(title, x=0.0, ha="left", fontweight="bold", fontsize=12)
-    add_source(fig, source + ". Budget: reported shares of the whole budget; forces: share of "
-               "the members with data.")
+    basis = ("budget: reported shares of the whole budget; forces: share of the members with "
+             "data" if "budget" in dict(panels) else "shares of the members with data")
+    add_source(fig, f"{source}. {basis[0].upper()}{basis[1:]}.")
     return Chart(fig, data.reset_index(drop=True))
 
 

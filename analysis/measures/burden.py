@@ -149,6 +149,33 @@ def _concentration_frame(results: list[dict[str, object]],
 PERSONNEL_EDITION = "Correlates of War, National Material Capabilities 7.0 (military personnel)"
 
 
+#: The edition written on the spending rows taken from SIPRI (constant 2023 US$).
+SPENDING_EDITION = "SIPRI Military Expenditure Database 2025 (constant 2023 US$)"
+
+
+def _one_year_rows(table: pd.DataFrame, column: str, states: Iterable[str], measure: str,
+                   unit: str, edition: str, scale: float) -> tuple[pd.DataFrame, int | None]:
+    """``column`` of ``table`` (``state``, ``year``) for ``states`` in one year, the latest in
+    which the most of them have a figure, as ``capabilities`` rows (value times ``scale``)."""
+    wanted = set(states)
+    known = table[table["state"].isin(wanted) & table[column].notna()]
+    columns = ["state", "year", "measure", "value", "unit", "edition"]
+    if known.empty:
+        return pd.DataFrame(columns=columns), None
+    coverage = known.groupby("year")["state"].nunique()
+    year = int(coverage[coverage == coverage.max()].index.max())
+    rows = known[known["year"] == year].sort_values("state")
+    out = pd.DataFrame({
+        "state": rows["state"].astype("string").to_numpy(),
+        "year": pd.array(rows["year"].astype(int).to_numpy(), dtype="Int64"),
+        "measure": measure,
+        "value": rows[column].astype(float).to_numpy() * scale,
+        "unit": unit,
+        "edition": edition,
+    })
+    return out[columns], year
+
+
 def personnel_rows(nmc_milper: pd.DataFrame, states: Iterable[str]) -> tuple[pd.DataFrame, int | None]:
     """Military personnel of ``states`` from one series and one year, as ``capabilities`` rows.
 
@@ -159,47 +186,49 @@ def personnel_rows(nmc_milper: pd.DataFrame, states: Iterable[str]) -> tuple[pd.
     persons, ``unit`` = ``persons``, ``edition`` = :data:`PERSONNEL_EDITION`) and the year
     (``None`` when no state has a figure).
     """
-    wanted = set(states)
-    known = nmc_milper[nmc_milper["state"].isin(wanted) & nmc_milper["milper_thousands"].notna()]
-    columns = ["state", "year", "measure", "value", "unit", "edition"]
-    if known.empty:
-        return pd.DataFrame(columns=columns), None
-    coverage = known.groupby("year")["state"].nunique()
-    year = int(coverage[coverage == coverage.max()].index.max())
-    rows = known[known["year"] == year].sort_values("state")
-    out = pd.DataFrame({
-        "state": rows["state"].astype("string").to_numpy(),
-        "year": pd.array(rows["year"].astype(int).to_numpy(), dtype="Int64"),
-        "measure": "active_personnel",
-        "value": rows["milper_thousands"].astype(float).to_numpy() * 1000.0,
-        "unit": "persons",
-        "edition": PERSONNEL_EDITION,
-    })
-    return out[columns], year
+    return _one_year_rows(nmc_milper, "milper_thousands", states, "active_personnel", "persons",
+                          PERSONNEL_EDITION, 1000.0)
+
+
+def spending_rows(milex: pd.DataFrame, states: Iterable[str]) -> tuple[pd.DataFrame, int | None]:
+    """Military spending of ``states`` from SIPRI in one year, as ``capabilities`` rows: as
+    :func:`personnel_rows`, from ``milex_constant_2023_usd_million`` (``measure`` =
+    ``military_spending``, ``unit`` = ``usd_million_constant_2023``)."""
+    return _one_year_rows(milex, "milex_constant_2023_usd_million", states, "military_spending",
+                          "usd_million_constant_2023", SPENDING_EDITION, 1.0)
 
 
 def largest_member_shares(
     memberships: pd.DataFrame, capabilities: pd.DataFrame, date: str | pd.Timestamp | None = None,
     personnel: pd.DataFrame | None = None,
+    spending: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """Concentration of the common budget and of active forces in each alliance.
+    """Concentration of the common budget (or of military spending) and of active forces in
+    each alliance.
 
     For each alliance in :data:`~analysis.measures.growth.ALLIANCES` and each panel (``budget``:
     the alliance's budget-share measure; ``forces``: ``active_personnel``), :func:`concentration`
     over the states inside the alliance on ``date`` (members and frozen or suspended members).
     With ``personnel`` (the Correlates of War table ``nmc_milper``) the forces panel takes every
     state's figure from that one series and one year (:func:`personnel_rows`), instead of each
-    state's latest figure in ``capabilities``, whose editions and years differ.
+    state's latest figure in ``capabilities``, whose editions and years differ. With
+    ``spending`` (the SIPRI table ``milex``) the first panel is ``spending``: each member's
+    military spending in one year (:func:`spending_rows`) instead of the organizations' own
+    budget shares, which measure different things in the two alliances.
     Returns ``organization``, ``panel`` and the columns of :func:`concentration`.
     """
     table, day = Intervals(memberships), _day(date)
     results, organizations, panels = [], [], []
     for alliance in ALLIANCES:
         states = [table.state[i] for i in _inside_on(table, alliance, day)]
-        for panel, measure in (("budget", BUDGET_MEASURE[alliance]),
-                               ("forces", "active_personnel")):
+        first = ("spending", "military_spending") if spending is not None else \
+            ("budget", BUDGET_MEASURE[alliance])
+        for panel, measure in (first, ("forces", "active_personnel")):
             if panel == "forces" and personnel is not None:
                 rows, year = personnel_rows(personnel, states)
+                results.append(_concentration(rows, measure, states, year))
+            elif panel == "spending":
+                rows, year = spending_rows(spending, states)
                 results.append(_concentration(rows, measure, states, year))
             else:
                 results.append(_concentration(capabilities, measure, states, None))
@@ -264,4 +293,6 @@ __all__ = [
     "PERSONNEL_EDITION",
     "largest_member_shares",
     "personnel_rows",
+    "SPENDING_EDITION",
+    "spending_rows",
 ]

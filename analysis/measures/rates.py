@@ -156,8 +156,37 @@ def yardstick(
     return pd.DataFrame(rows)
 
 
+def asked_versus_got(outcomes: pd.DataFrame, merge_joint: bool = True) -> pd.DataFrame:
+    """What members asked for against what came: one row per alliance, asked level and highest
+    response level, with ``requests`` (a count) and ``outcome`` (``less`` than asked, ``as
+    asked``, or ``more``), over the requests whose ask is coded.
+
+    Levels are the response scale (:data:`~analysis.data.vocabulary.RESPONSE_LEVELS`); every
+    pair of an asked and a highest level that occurs is listed, sorted by alliance, asked level
+    (highest first) and response level. With ``merge_joint`` (default) a joint request counts
+    once, as in :func:`yardstick`.
+    """
+    frame = merge_joint_requests(outcomes) if merge_joint else outcomes
+    made = frame[frame["request_made"].eq("yes").fillna(False).astype(bool)
+                 & frame["asked_level"].notna()]
+    table = (made.groupby(["organization", "asked_level", "highest_level"], observed=True)
+                 .size().rename("requests").reset_index())
+    table["asked_rank"] = table["asked_level"].cat.codes
+    table["highest_rank"] = table["highest_level"].cat.codes
+    table = table.sort_values(["organization", "asked_rank", "highest_rank"],
+                              ascending=[True, False, True], kind="stable")
+    gap = table["asked_rank"] - table["highest_rank"]
+    table["outcome"] = pd.array(["less" if g > 0 else ("as asked" if g == 0 else "more")
+                                 for g in gap], dtype="string")
+    for column in ("asked_level", "highest_level"):
+        table[column] = table[column].astype("string")
+    return table.reset_index(drop=True)[["organization", "asked_level", "highest_level",
+                                         "requests", "outcome"]].astype({"requests": "int64"})
+
+
 __all__ = [
     "SUCCESS_MEASURES",
+    "asked_versus_got",
     "crises_without_request",
     "response_rates",
     "wilson_interval",
