@@ -13,21 +13,14 @@ from analysis.charts import (arms_supplier_chart, burden_shares_chart, exercise_
                              gdp_share_heatmap, personnel_chart)
 from analysis.charts.style import use_house_style
 from analysis.measures import forces
+from tests.test_compare import _frame
 
 # --- fixtures built like the loaded tables ---------------------------------------------------
 
 
 def _typed(frame: pd.DataFrame, dates=(), ints=(), floats=()) -> pd.DataFrame:
-    for col in frame.columns:
-        if col in dates:
-            frame[col] = pd.to_datetime(frame[col]).astype("datetime64[ns]")
-        elif col in ints:
-            frame[col] = frame[col].astype("Int64")
-        elif col in floats:
-            frame[col] = frame[col].astype("float64")
-        else:
-            frame[col] = frame[col].astype("string")
-    return frame
+    """The fixture's columns typed as the loader types them (the comparison tests' helper)."""
+    return _frame(frame.to_dict("records"), tuple(dates), tuple(ints), tuple(floats))
 
 
 def memberships(*rows: tuple) -> pd.DataFrame:
