@@ -336,6 +336,18 @@ def test_defiance_counts_per_member_and_year(events, memberships):
     assert out.loc[("UZB", 2012), "suspension"] == 1
 
 
+def test_a_cancelled_or_shunned_exercise_counts_as_defiance(memberships):
+    shunned = make_events([
+        ("E010", "2022-09-27", "exercise_withdrawal", "CSTO", "ARM"),
+        ("E011", "2022-10-09", "exercise_withdrawal", "CSTO", "KGZ"),
+        ("E012", "2022-10-01", "decision", "CSTO", "KAZ"),
+    ])
+    out = divisions.defiance_events(shunned, memberships).set_index(["state", "year"])
+    assert out.loc[("ARM", 2022), "exercise_withdrawal"] == 1
+    assert out.loc[("KGZ", 2022), "exercise_withdrawal"] == 1
+    assert ("KAZ", 2022) not in out.index
+
+
 def test_defiance_does_not_count_a_freeze_twice(events, memberships):
     # E004 and the ARM "frozen" interval record the same act.
     acts = divisions.defiance_acts(events, memberships)

@@ -39,6 +39,8 @@ ALIGNMENT_STYLE: dict[str, dict[str, str]] = {
 #: Colour, hatch and legend label of each kind of act of defiance.
 DEFIANCE_STYLE: dict[str, dict[str, str | None]] = {
     "summit_boycott": {"color": PALETTE["orange"], "hatch": "//", "label": "summit boycotted"},
+    "exercise_withdrawal": {"color": PALETTE["green"], "hatch": "++",
+                            "label": "exercise cancelled or shunned"},
     "declaration_refused": {"color": PALETTE["sky"], "hatch": "..", "label": "declaration refused"},
     "suspension": {"color": PALETTE["purple"], "hatch": "xx", "label": "suspension"},
     "freeze": {"color": PALETTE["vermillion"], "hatch": "\\\\", "label": "freeze"},

@@ -91,6 +91,7 @@ EVENT_TYPES = (
     "force_created",
     "summit",
     "summit_boycott",
+    "exercise_withdrawal",
     "declaration_refused",
     "suspension",
     "withdrawal",

@@ -31,6 +31,7 @@ ALIGNMENT_CODES: dict[str, int] = {"aligned": 1, "hedging": 0, "opposed": -1}
 #: Event types (and the membership statuses that mean the same) counted as acts of defiance.
 DEFIANCE_KINDS: tuple[str, ...] = (
     "summit_boycott",
+    "exercise_withdrawal",
     "declaration_refused",
     "suspension",
     "freeze",
@@ -150,7 +151,8 @@ def defiance_events(
     """Acts of defiance per member and year: counts of each kind (see :func:`defiance_acts`).
 
     One row per state and year with at least one act; columns ``state``, ``year``, one count
-    column per kind in :data:`DEFIANCE_KINDS` (``summit_boycott``, ``declaration_refused``,
+    column per kind in :data:`DEFIANCE_KINDS` (``summit_boycott``, ``exercise_withdrawal``,
+    ``declaration_refused``,
     ``suspension``, ``freeze``, ``withdrawal``) and ``total``, all counts of acts (int64).
     Sorted by state and year.
     """
