@@ -5,6 +5,7 @@ and every figure of the book."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -119,7 +120,8 @@ def _figures(source: Path) -> list[str]:
 
 
 def _squash(text: str) -> str:
-    return re.sub(r"[\s\u2019']+", "", text).lower()
+    # NFKC folds the ligatures a PDF's text layer may hold ("\ufb01rst" for "first").
+    return re.sub(r"[\s\u2019']+", "", unicodedata.normalize("NFKC", text)).lower()
 
 
 @pytest.fixture(scope="session")

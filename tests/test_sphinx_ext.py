@@ -198,3 +198,15 @@ def test_the_bibliography_is_formatted_only_when_its_inputs_change(tmp_path: Pat
     html = _build_sphinx(src)
     assert len(formatted) == 3 and "Changed title" in html
     assert _build_sphinx(src) == html and len(formatted) == 3
+
+
+def test_a_named_tables_id_is_written_once():
+    from analysis.publish.sphinx_ext import unique_table_ids
+
+    body = ('<div tabindex="0" class="table-wrapper colwidths-auto docutils container" '
+            'id="tab-x">\n<table class="docutils align-default" id="tab-x">\n<caption>')
+    out = unique_table_ids(body)
+    assert out.count('id="tab-x"') == 1
+    assert '<table class="docutils align-default" id="tab-x">' in out
+    other = '<div class="table-wrapper" id="a">\n<table id="b">'
+    assert unique_table_ids(other) == other

@@ -170,7 +170,20 @@ def sized_images(body: str, source_of: dict[str, Path]) -> str:
     return _IMG.sub(add, body)
 
 
+_WRAPPED_TABLE_ID = re.compile(
+    r'(<div [^>]*class="table-wrapper[^"]*"[^>]*?) id="([^"]+)"(>\s*<table [^>]*id="\2")')
+
+
+def unique_table_ids(body: str) -> str:
+    """Page HTML without the second copy of a named table's id: docutils writes a table's
+    ``:name:`` on the table, and the wrapper that lets it scroll sideways repeats it, which
+    makes the id appear twice (invalid HTML). The table keeps it, so links still land."""
+    return _WRAPPED_TABLE_ID.sub(r"\1\3", body)
+
+
 def _size_images(app, pagename, templatename, context, doctree) -> None:  # noqa: ANN001
+    if "body" in context:
+        context["body"] = unique_table_ids(context["body"])
     if "body" not in context or not getattr(app.builder, "images", None):
         return
     source_of = {dest: Path(app.srcdir) / src for src, dest in app.builder.images.items()}
