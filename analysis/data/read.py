@@ -97,14 +97,14 @@ def read_raw(table: Table, path: Path) -> tuple[RawTable | None, list[Problem]]:
         for n, line in enumerate(body, start=_HEADER_LINE + 1):
             if not line:
                 continue
-            fields = line.split(",")
+            fields = [v or None for v in line.split(",")]
             if len(fields) != width:
                 problems.append(Problem(shown, n, None, f"malformed row: {len(fields)} field(s) "
                                         f"where the header has {width}"))
             else:
                 rows.append(fields)
                 lines.append(n)
-        return _raw_table(table, path, header, rows, lines), problems
+        return _raw_table(table, path, header, rows, lines, empties_are_none=True), problems
     rows = []
     lines = []
     start_line = reader.line_num + 1
@@ -129,9 +129,10 @@ def read_raw(table: Table, path: Path) -> tuple[RawTable | None, list[Problem]]:
 
 
 def _raw_table(table: Table, path: Path, header: list[str], rows: list[list[str]],
-               lines: list[int]) -> RawTable:
+               lines: list[int], empties_are_none: bool = False) -> RawTable:
     frame = pd.DataFrame(rows, columns=header, dtype=object)
-    frame = frame.replace({"": None}).astype(object)
-    frame = frame.where(frame.notna(), None)
+    if not empties_are_none:  # the fast path already wrote empty cells as None
+        frame = frame.replace({"": None}).astype(object)
+        frame = frame.where(frame.notna(), None)
     frame.index = pd.RangeIndex(len(frame))
     return RawTable(table, path, frame, lines)

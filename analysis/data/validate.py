@@ -14,6 +14,7 @@ Nothing is dropped or repaired: any problem raises :class:`~analysis.data.read.D
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -62,17 +63,21 @@ def _real_partial_date(value: str) -> bool:
     return True
 
 
+def _distinct(test):
+    """A vectorised check that applies ``test`` to each distinct non-empty value once."""
+
+    def ok(values: pd.Series) -> pd.Series:
+        good = [v for v in values.dropna().unique() if test(v)]
+        return values.isna() | values.isin(good)
+
+    return ok
+
+
 def _matches(pattern: str):
     """Vectorised ``str_matches`` that tests each distinct value once: the large tables repeat a
     few codes many times (a state, a vote), and matching every cell was most of their check."""
     compiled = re.compile(pattern)
-
-    def ok(values: pd.Series) -> pd.Series:
-        distinct = values.dropna().unique()
-        good = [v for v in distinct if isinstance(v, str) and compiled.match(v)]
-        return values.isna() | values.isin(good)
-
-    return ok
+    return _distinct(lambda v: isinstance(v, str) and compiled.match(v) is not None)
 
 
 def _column_checks(f: Field) -> list[pa.Check]:
@@ -84,7 +89,7 @@ def _column_checks(f: Field) -> list[pa.Check]:
         checks.append(pa.Check(_real_dates, error="is not a real calendar date"))
     if f.kind == "partial_date":
         checks.append(
-            pa.Check(_real_partial_date, element_wise=True, error="is not a real calendar date")
+            pa.Check(_distinct(_real_partial_date), error="is not a real calendar date")
         )
     if f.enum is not None:
         checks.append(pa.Check.isin(list(f.enum), error=f"is not one of {list(f.enum)}"))
@@ -137,6 +142,7 @@ def _required_if_check(column: str, other: str, value: str | None) -> pa.Check:
     return pa.Check(ok, name=f"required_if:{column}", error=f"`{column}` is empty but {when}")
 
 
+@functools.cache
 def pandera_schema(table: Table) -> pa.DataFrameSchema:
     """The pandera schema for one table's text cells, built from the codebook."""
     columns = {
