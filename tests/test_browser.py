@@ -386,11 +386,32 @@ def test_lighthouse_scores(site, page_path: str, tmp_path: Path):
 MEMBERSHIP = "book/membership.html"
 
 
-def _press(page, figure: str):
+def _press(page, figure: str, mark: str = "mark-shape"):
     button = page.locator(f"#{figure} button.interactive-button")
     button.click()
-    page.wait_for_selector(f"#{figure} .interactive-view svg .mark-shape path",
-                           timeout=30_000)
+    page.wait_for_selector(f"#{figure} .interactive-view svg .{mark} path", timeout=30_000)
+
+
+def _hover_mark(page, figure: str, mark: str, pattern: str) -> str:
+    """Hover over the middle of the first mark of class ``mark`` whose accessible label
+    matches the regular expression ``pattern``; returns the tooltip's text."""
+    page.locator(f"#{figure} .interactive-view").scroll_into_view_if_needed()
+    box = page.evaluate("""([figure, mark, pattern]) => {
+        const paths = [...document.querySelectorAll(
+            `#${figure} .interactive-view svg .${mark} path[aria-label]`)];
+        const found = paths.find(p => new RegExp(pattern).test(p.getAttribute('aria-label')));
+        if (!found) { return null; }
+        const r = found.getBoundingClientRect();
+        return {x: r.x + r.width * 0.5, y: r.y + r.height * 0.5};
+    }""", [figure, mark, pattern])
+    assert box is not None, f"no {mark} in #{figure} labelled like {pattern!r}"
+    page.mouse.move(box["x"] - 3, box["y"] - 3)
+    page.mouse.move(box["x"], box["y"])
+    page.wait_for_function(
+        "() => (document.getElementById('vg-tooltip-element')?.innerText || '').length > 0"
+        " && document.getElementById('vg-tooltip-element').classList.contains('visible')",
+        timeout=5_000)
+    return page.evaluate("() => document.getElementById('vg-tooltip-element').innerText")
 
 
 @pytest.mark.browser
@@ -449,6 +470,88 @@ def test_hovering_a_state_on_the_map_names_it_and_its_status(browser, site):
         assert "Kazakhstan" in text and "Member" in text, text
     finally:
         context.close()
+    assert not visit.console_errors, visit.console_errors
+    assert not visit.foreign_requests, visit.foreign_requests
+
+
+@pytest.mark.browser
+def test_the_vote_strip_under_the_ukraine_bars_shows_every_members_vote_on_hover(
+        browser, site, tables):
+    votes = tables["un_votes"].set_index(["resolution", "state"])["vote"]
+    dated = tables["un_resolutions"].set_index("resolution")
+    symbol = "A/RES/ES-11/1"
+    visit = Visit()
+    context, page = _open(browser, site + "book/votes.html", visit)
+    try:
+        _press(page, "fig-vt-ukraine", "mark-rect")
+        assert page.locator("#fig-vt-ukraine img").is_visible(), "the static bars stay"
+        text = _hover_mark(page, "fig-vt-ukraine", "mark-rect",
+                           f"Resolution: {symbol};.*This state: Kazakhstan;")
+        assert symbol in text and f"{dated.at[symbol, 'date']:%Y-%m-%d}" in text, text
+        for state, name in (("KAZ", "Kazakhstan"), ("BLR", "Belarus"), ("RUS", "Russia")):
+            assert f"{name}: {votes[(symbol, state)]}" in text, (name, text)
+    finally:
+        context.close()
+    assert not visit.console_errors, visit.console_errors
+    assert not visit.failed_requests, visit.failed_requests
+    assert not visit.foreign_requests, visit.foreign_requests
+
+
+@pytest.mark.browser
+def test_the_spending_series_shows_each_years_value_and_source_on_hover(browser, site, tables):
+    milex = tables["milex"].set_index(["state", "year"])
+    year = int(tables["milex"]["year"].max())
+    value = milex.at[("KAZ", year), "milex_constant_2023_usd_million"]
+    visit = Visit()
+    context, page = _open(browser, site + "book/forces.html", visit)
+    try:
+        _press(page, "fig-fo-burden", "mark-symbol")
+        assert page.locator("#fig-fo-burden img").is_visible(), "the static shares stay"
+        text = _hover_mark(page, "fig-fo-burden", "mark-symbol",
+                           f"Year: {year};.*State: Kazakhstan;")
+        assert "Kazakhstan" in text and str(year) in text, text
+        assert f"{value:,.1f}" in text, (value, text)
+        assert "SIPRI Military Expenditure Database" in text, text
+    finally:
+        context.close()
+    assert not visit.console_errors, visit.console_errors
+    assert not visit.failed_requests, visit.failed_requests
+    assert not visit.foreign_requests, visit.foreign_requests
+
+
+#: Every interactive figure: its page and the class of the marks that appear once it is drawn.
+INTERACTIVE = [("book/membership.html", "fig-maps", "mark-shape"),
+               ("book/votes.html", "fig-vt-ukraine", "mark-rect"),
+               ("book/forces.html", "fig-fo-burden", "mark-symbol")]
+
+
+@pytest.mark.browser
+def test_every_interactive_marker_on_the_site_is_tested(built_book):
+    found = set()
+    for page in built_book.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        if 'class="interactive-figure"' in text:
+            for figure in text.split('data-figure="')[1:]:
+                found.add((page.relative_to(built_book).as_posix(), figure.split('"')[0]))
+    assert found == {(page, figure) for page, figure, _ in INTERACTIVE}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("page_path, figure, mark", INTERACTIVE)
+def test_a_drawn_interactive_figure_has_no_serious_accessibility_problem(
+        browser, site, page_path: str, figure: str, mark: str):
+    visit = Visit()
+    context, page = _open(browser, site + page_path, visit)
+    try:
+        _press(page, figure, mark)
+        page.add_script_tag(path=str(AXE_JS))
+        violations = page.evaluate(
+            "async (figure) => (await axe.run('#' + figure, {resultTypes: ['violations']}))"
+            ".violations", figure)
+    finally:
+        context.close()
+    serious = [v for v in violations if v["impact"] in ("serious", "critical")]
+    assert not serious, f"{figure} drawn:\n{_describe(serious)}"
     assert not visit.console_errors, visit.console_errors
     assert not visit.foreign_requests, visit.foreign_requests
 

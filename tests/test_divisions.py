@@ -579,3 +579,41 @@ def test_real_charts_return_their_data(tables):
         ax = chart.figure.axes[0]
         assert ax.get_title(loc="left") and ax.get_xlabel() and ax.get_ylabel()
         assert any(t.get_text().startswith("Source:") for t in chart.figure.texts)
+
+
+def _part(resolutions: list[str], states: list[str], vote: str = "yes"):
+    votes = pd.DataFrame([(r, s, vote) for r in resolutions for s in states],
+                         columns=["resolution", "state", "vote"])
+    dates = pd.to_datetime([f"20{10 + n}-01-01" for n in range(len(resolutions))])
+    listed = pd.DataFrame({"resolution": resolutions, "date": dates,
+                           "title": [f"On {r}" for r in resolutions]})
+    return votes, listed
+
+
+def test_vote_record_stacks_parts_in_date_order_for_the_states_asked():
+    later = _part(["B/1"], ["RUS", "KAZ", "UKR"], "no")
+    earlier = _part(["A/1", "A/2"], ["RUS", "KAZ"])
+    later[1]["date"] = pd.to_datetime(["2022-03-02"])
+    votes, resolutions = vote_measures.vote_record([later, earlier], ["RUS", "KAZ"])
+    assert resolutions["resolution"].tolist() == ["A/1", "A/2", "B/1"]
+    assert resolutions["title"].tolist() == ["On A/1", "On A/2", "On B/1"]
+    assert sorted(votes["state"].unique()) == ["KAZ", "RUS"]  # Ukraine was not asked for
+    assert len(votes) == 6 and set(votes.loc[votes["resolution"] == "B/1", "vote"]) == {"no"}
+
+
+def test_vote_record_marks_a_missing_vote_not_recorded():
+    votes, listed = _part(["A/1", "A/2"], ["RUS", "KAZ"])
+    votes = votes[~((votes["resolution"] == "A/2") & (votes["state"] == "KAZ"))]
+    out, _ = vote_measures.vote_record([(votes, listed)], ["RUS", "KAZ"])
+    cells = dict(zip(zip(out["resolution"], out["state"]), out["vote"]))
+    assert cells == {("A/1", "RUS"): "yes", ("A/1", "KAZ"): "yes", ("A/2", "RUS"): "yes",
+                     ("A/2", "KAZ"): vote_measures.NOT_RECORDED}
+
+
+def test_vote_record_refuses_a_resolution_twice_and_an_unlisted_vote():
+    with pytest.raises(ValueError, match=r"part 2: .*earlier part: \['A/1'\]"):
+        vote_measures.vote_record([_part(["A/1"], ["RUS"]), _part(["A/1"], ["RUS"])], ["RUS"])
+    votes, listed = _part(["A/1"], ["RUS"])
+    with pytest.raises(ValueError, match=r"does not list: \['A/9'\]"):
+        vote_measures.vote_record([(pd.concat([votes, votes.assign(resolution="A/9")]), listed)],
+                                  ["RUS"])

@@ -86,6 +86,32 @@ def test_vote_strip_spec_tooltips_give_resolution_date_and_every_vote():
         vote_strip_spec(pd.concat([votes, votes.assign(resolution="A/3")]), resolutions, STATES)
 
 
+def test_vote_strip_spec_orders_rows_as_asked_and_names_a_state_left_out():
+    votes = pd.DataFrame({"resolution": ["A/1", "A/1"], "state": ["ARM", "RUS"],
+                          "vote": ["abstain", "no"]})
+    resolutions = pd.DataFrame({"resolution": ["A/1"], "date": pd.to_datetime(["2014-03-27"]),
+                                "title": ["First"]})
+    rows = lambda spec: [layer["encoding"]["y"]["sort"] for layer in spec["layer"]]  # noqa: E731
+    assert rows(vote_strip_spec(votes, resolutions, STATES)) == [
+        ["Armenia", "Russia"]] * 2  # by name unless told
+    spec = vote_strip_spec(votes, resolutions, STATES, order=["RUS", "GEO", "ARM"])
+    assert rows(spec) == [["Russia", "Armenia"]] * 2  # Georgia cast no vote here
+    with pytest.raises(ValueError, match="ARM"):
+        vote_strip_spec(votes, resolutions, STATES, order=["RUS"])
+
+
+def test_vote_strip_spec_gives_absent_and_unrecorded_votes_their_own_letters():
+    votes = pd.DataFrame({"resolution": ["A/1"] * 3, "state": ["ARM", "RUS", "GEO"],
+                          "vote": ["absent", "abstain", "not recorded"]})
+    resolutions = pd.DataFrame({"resolution": ["A/1"], "date": pd.to_datetime(["2022-03-02"]),
+                                "title": ["First"]})
+    rows = next(v for v in _values(vote_strip_spec(votes, resolutions, STATES))
+                if v and "letter" in v[0])
+    assert {r["state"]: r["letter"] for r in rows} == {"ARM": "\u2013", "RUS": "A", "GEO": "?"}
+    with pytest.raises(ValueError, match="maybe"):
+        vote_strip_spec(votes.assign(vote="maybe"), resolutions, STATES)
+
+
 def test_spending_series_spec_tooltips_give_value_and_source_and_skip_gaps():
     series = pd.DataFrame({"state": ["RUS", "RUS", "ARM"], "year": [2020, 2021, 2020],
                            "value": [100.0, np.nan, 5.5], "source": ["S1", "S1", "S2"]})
@@ -93,10 +119,35 @@ def test_spending_series_spec_tooltips_give_value_and_source_and_skip_gaps():
                                 "Source: SIPRI Military Expenditure Database")
     rows = next(v for v in _values(spec) if v and "value" in v[0])
     assert [(r["state_name"], r["year"], r["value"], r["source"]) for r in rows] == [
-        ("Armenia", 2020, 5.5, "S2"), ("Russia", 2020, 100.0, "S1")]
+        ("Armenia", 2020, 5.5, "S2"), ("Russia", 2020, 100.0, "S1"), ("Russia", 2021, None, "S1")]
+    json.dumps(spec, allow_nan=False)  # the gap is null, not NaN (which is not JSON)
+    lines, points = spec["layer"]
+    assert lines["mark"]["invalid"] == "break-paths-filter-domains"  # the line breaks there
+    assert points["transform"] == [{"filter": "isValid(datum.value)"}]  # and has no point
     fields = [t["field"] for t in spec["layer"][1]["encoding"]["tooltip"]]
     assert fields == ["state_name", "year", "value", "source"]
     assert "Source: SIPRI Military Expenditure Database" in spec["title"]["subtitle"]
+    assert all("scale" not in layer["encoding"]["y"] for layer in spec["layer"])  # linear
+
+
+def test_spending_series_spec_colours_states_in_the_order_asked():
+    series = pd.DataFrame({"state": ["ARM", "RUS"], "year": [2020, 2020], "value": [1.0, 2.0],
+                           "source": ["S", "S"]})
+    spec = spending_series_spec(series, STATES, "Spending", "Source: S", order=["RUS", "ARM"])
+    colour = spec["layer"][0]["encoding"]["color"]
+    assert colour["scale"]["domain"] == ["Russia", "Armenia"]
+    with pytest.raises(ValueError, match="ARM"):
+        spending_series_spec(series, STATES, "Spending", "Source: S", order=["RUS"])
+
+
+def test_spending_series_spec_on_a_log_axis_refuses_zero():
+    series = pd.DataFrame({"state": ["RUS", "ARM"], "year": [2020, 2020],
+                           "value": [100.0, 5.5], "source": ["S1", "S2"]})
+    spec = spending_series_spec(series, STATES, "Spending", "Source: S", log_scale=True)
+    assert [layer["encoding"]["y"]["scale"] for layer in spec["layer"]] == [{"type": "log"}] * 2
+    with pytest.raises(ValueError, match="ARM 2020 is 0.0"):
+        spending_series_spec(series.assign(value=[100.0, 0.0]), STATES, "Spending", "Source: S",
+                             log_scale=True)
 
 
 def test_offer_writes_the_spec_and_returns_a_marker(tmp_path, monkeypatch):
@@ -107,3 +158,8 @@ def test_offer_writes_the_spec_and_returns_a_marker(tmp_path, monkeypatch):
                           'data-spec="fig-x.json" data-label="Explore &quot;this&quot;"></div>')
     with pytest.raises(ValueError, match="Fig X"):
         interactive.marker("Fig X", "label")
+
+
+def test_a_marker_can_keep_the_static_figure():
+    assert 'data-keep-static="true"' in interactive.marker("fig-x", "label", keep_static=True)
+    assert "keep-static" not in interactive.marker("fig-x", "label")

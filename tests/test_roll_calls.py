@@ -261,12 +261,14 @@ def test_ukraine_vote_counts_half_rule():
 def test_roll_call_subset_marks_a_missing_row_absent():
     calls = make_roll_calls()
     calls["resolution"] = pd.array(["A/1", "A/2", "A/3", "A/4", "A/5"], dtype="string")
+    calls["short_title"] = pd.array([f"Title {n}" for n in range(1, 6)], dtype="string")
     votes, dated = rc.roll_call_subset(calls, make_roll_call_votes(), ["A/4", "A/2"],
                                        ["KAZ", "GEO"])
     cells = {(r, s): v for r, s, v in zip(votes["resolution"], votes["state"], votes["vote"])}
     assert cells == {("A/2", "KAZ"): "abstain", ("A/2", "GEO"): "yes",
                      ("A/4", "KAZ"): "no", ("A/4", "GEO"): "absent"}
     assert dated["resolution"].tolist() == ["A/2", "A/4"]
+    assert dated["title"].tolist() == ["Title 2", "Title 4"]
     with pytest.raises(ValueError, match="A/9 names 0 roll calls"):
         rc.roll_call_subset(calls, make_roll_call_votes(), ["A/9"], ["KAZ"])
 

@@ -26,12 +26,15 @@ from .network import MAP_STYLE
 from .style import PALETTE
 from ..measures.geometry import Shapes, clip_shapes
 from ..measures.maps import MAP_CATEGORIES
+from ..measures.votes import NOT_RECORDED
 
 #: Vega-Lite's schema version of the specifications (what the vendored vega-lite 6 reads).
 SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"
 #: The colour of each vote, as in the static vote charts' palette.
 VOTE_COLOURS = {"yes": PALETTE["blue"], "no": PALETTE["vermillion"], "abstain": PALETTE["orange"],
-                "absent": PALETTE["grey"]}
+                "absent": PALETTE["grey"], NOT_RECORDED: "#dddddd"}
+#: The letter in each cell of the vote strip (colour is never the only mark).
+VOTE_LETTERS = {"yes": "Y", "no": "N", "abstain": "A", "absent": "\u2013", NOT_RECORDED: "?"}
 #: Degrees are rounded to this many decimals in a map's shapes (about 1 km): small files.
 MAP_DECIMALS = 2
 
@@ -110,9 +113,11 @@ def membership_map_spec(map_data: pd.DataFrame, shapes: Shapes,
     projection = {"type": "equirectangular", "scale": float(scale),
                   "center": [(west + east) / 2, (south + north) / 2],
                   "translate": [width / 2, height / 2]}
+    # The land underneath is background: hidden from screen readers (aria=False), which read
+    # the states drawn over it, each labelled.
     land = alt.Chart(alt.Data(values=features)).mark_geoshape(
         fill=MAP_STYLE["other"]["color"], stroke="#333333", strokeWidth=0.4,
-        clip=True).project(**projection)
+        clip=True, aria=False).project(**projection)
     geo = alt.Chart(alt.Data(values=rows.to_dict("records"))).transform_filter(
         alt.datum.step == step).transform_lookup(
         lookup="iso_numeric",
@@ -144,15 +149,16 @@ def _label_expr(categories: list[str]) -> str:
 
 
 def vote_strip_spec(votes: pd.DataFrame, resolutions: pd.DataFrame, states: pd.DataFrame,
-                    width: int = 640) -> dict:
+                    width: int = 520, order: list[str] | None = None) -> dict:
     """Members' votes on UN General Assembly resolutions as a strip: one column per resolution
     in date order, one row per state, each cell coloured by the vote and labelled with its
     first letter. Hovering a cell shows the resolution, its date and title, and every listed
     state's vote on it.
 
     ``votes`` has ``resolution``, ``state`` and ``vote``; ``resolutions`` has ``resolution``,
-    ``date`` and ``title``; ``states`` maps ``iso3`` to ``name``. Raises ValueError naming a
-    resolution that ``resolutions`` lacks."""
+    ``date`` and ``title``; ``states`` maps ``iso3`` to ``name``; ``order`` lists the states'
+    codes top to bottom (by name when not given). Raises ValueError naming a resolution that
+    ``resolutions`` lacks, or a voting state that ``order`` leaves out."""
     import altair as alt
 
     missing = sorted(set(votes["resolution"]) - set(resolutions["resolution"]))
@@ -164,18 +170,28 @@ def vote_strip_spec(votes: pd.DataFrame, resolutions: pd.DataFrame, states: pd.D
     rows["date"] = [f"{pd.Timestamp(info.at[r, 'date']):%Y-%m-%d}" for r in rows["resolution"]]
     rows["title"] = [str(info.at[r, "title"]) for r in rows["resolution"]]
     rows["state_name"] = rows["state"].map(lambda s: names.get(s, s))
-    rows["letter"] = rows["vote"].str[:1].str.upper()
+    unknown = sorted(set(rows["vote"]) - set(VOTE_LETTERS))
+    if unknown:
+        raise ValueError(f"votes the strip cannot show: {unknown}")
+    rows["letter"] = rows["vote"].map(VOTE_LETTERS)
     everyone = (rows.sort_values("state_name").groupby("resolution")
                 .apply(lambda g: "; ".join(f"{n}: {v}" for n, v in zip(g["state_name"], g["vote"])),
                        include_groups=False))
     rows["all_votes"] = rows["resolution"].map(everyone)
     rows = rows.sort_values(["date", "resolution", "state_name"]).reset_index(drop=True)
-    order = list(dict.fromkeys(rows["resolution"]))
+    columns = list(dict.fromkeys(rows["resolution"]))
+    if order is None:
+        row_order = sorted(set(rows["state_name"]))
+    else:
+        left_out = sorted(set(rows["state"]) - set(order))
+        if left_out:
+            raise ValueError(f"states voting but not in the order: {left_out}")
+        row_order = [names.get(s, s) for s in order if s in set(rows["state"])]
     present = [v for v in VOTE_COLOURS if v in set(rows["vote"])]
     base = alt.Chart(alt.Data(values=rows.to_dict("records"))).encode(
-        x=alt.X("resolution:N", sort=order, title="Resolution (in date order)",
+        x=alt.X("resolution:N", sort=columns, title="Resolution (in date order)",
                 axis=alt.Axis(labelAngle=-45)),
-        y=alt.Y("state_name:N", title=None),
+        y=alt.Y("state_name:N", title="State", axis=alt.Axis(title=None), sort=row_order),
     )
     hover = alt.selection_point(name="hover", on="pointerover", fields=["resolution"],
                                 empty=False, clear="pointerout")
@@ -193,38 +209,73 @@ def vote_strip_spec(votes: pd.DataFrame, resolutions: pd.DataFrame, states: pd.D
     chart = alt.layer(cells, letters).properties(
         width=width, title=alt.TitleParams(
             "Members' votes in the UN General Assembly", anchor="start",
-            subtitle="Letters give the vote (Y yes, N no, A abstain or absent); hover for the "
-                     "resolution and every member's vote."))
+            subtitle=["Letters give the vote: Y yes, N no, A abstain, \u2013 absent, ? no vote "
+                      "on record.", "Hover for the resolution and every member's vote."]))
     return _spec(chart)
 
 
+#: Colours of the spending series' lines, first to last state (no yellow: too pale on white).
+SERIES_COLOURS = [PALETTE[c] for c in ("black", "blue", "vermillion", "green", "purple",
+                                       "orange", "sky", "grey")] + ["#8c6d1f"]
+#: Point shapes of the series, so colour is never the only cue.
+SERIES_SHAPES = ["circle", "square", "triangle-up", "diamond", "cross", "triangle-down",
+                 "triangle-left", "triangle-right",
+                 # a five-pointed star (Vega takes an SVG path in a unit square)
+                 "M0,-1L0.29,-0.4L0.95,-0.31L0.48,0.15L0.59,0.81L0,0.5L-0.59,0.81L-0.48,0.15"
+                 "L-0.95,-0.31L-0.29,-0.4Z"]
+
+
 def spending_series_spec(series: pd.DataFrame, states: pd.DataFrame, value_title: str,
-                         credit: str, width: int = 640, height: int = 320) -> dict:
+                         credit: str, width: int = 560, height: int = 320,
+                         log_scale: bool = False, order: list[str] | None = None) -> dict:
     """A yearly series per state (``state``, ``year``, ``value``, ``source``): lines with a
     point each year; hovering a point shows the state, the year, the value and its source.
     ``value_title`` names the value and its unit; ``credit`` is the source line under the chart
-    (SIPRI's data needs "Source: SIPRI Military Expenditure Database"). Rows without a value
-    are left out of the lines, not drawn as zero."""
+    (SIPRI's data needs "Source: SIPRI Military Expenditure Database"). A year without a value
+    breaks its state's line and has no point: a gap is drawn as a gap, neither as zero nor
+    bridged by a straight line. ``log_scale`` draws the values on a logarithmic axis, so that
+    small and large spenders both show; it needs every value above zero (ValueError
+    otherwise). ``order`` lists the states' codes for the legend and colours (by name when
+    not given); no more states than ``SERIES_COLOURS`` has colours."""
     import altair as alt
 
     names = dict(zip(states["iso3"], states["name"]))
-    rows = series.dropna(subset=["value"]).copy()
+    rows = series.copy()
     rows["state_name"] = rows["state"].map(lambda s: names.get(s, s))
     rows["year"] = rows["year"].astype(int)
     rows["value"] = rows["value"].astype(float)
     rows = rows[["state", "state_name", "year", "value", "source"]].sort_values(["state", "year"])
-    shapes = ["circle", "square", "triangle-up", "diamond", "cross", "triangle-down",
-              "wedge", "stroke"]
-    base = alt.Chart(alt.Data(values=rows.to_dict("records"))).encode(
+    known = rows["value"].notna()
+    if log_scale and (rows.loc[known, "value"] <= 0).any():
+        bad = rows[known & (rows["value"] <= 0)].iloc[0]
+        raise ValueError(f"a logarithmic axis needs values above zero: {bad['state']} "
+                         f"{bad['year']} is {bad['value']}")
+    codes = list(dict.fromkeys(rows["state"]))
+    if order is None:
+        legend = sorted({names.get(s, s) for s in codes})
+    else:
+        left_out = sorted(set(codes) - set(order))
+        if left_out:
+            raise ValueError(f"states in the series but not in the order: {left_out}")
+        legend = [names.get(s, s) for s in order if s in set(codes)]
+    if len(legend) > len(SERIES_COLOURS):
+        raise ValueError(f"{len(legend)} states: at most {len(SERIES_COLOURS)} can be told apart")
+    records = [{k: (None if k == "value" and pd.isna(v) else v) for k, v in r.items()}
+               for r in rows.to_dict("records")]
+    base = alt.Chart(alt.Data(values=records)).encode(
         x=alt.X("year:Q", title="Year", axis=alt.Axis(format="d")),
-        y=alt.Y("value:Q", title=value_title),
-        color=alt.Color("state_name:N", title="State",
-                        scale=alt.Scale(range=list(PALETTE.values()))),
+        y=alt.Y("value:Q", title=value_title,
+                scale=alt.Scale(type="log") if log_scale else alt.Undefined),
+        color=alt.Color("state_name:N", title="State", sort=legend,
+                        scale=alt.Scale(domain=legend, range=SERIES_COLOURS[:len(legend)])),
     )
-    lines = base.mark_line(strokeWidth=1.5)
-    points = base.mark_point(filled=True, size=30).encode(
-        shape=alt.Shape("state_name:N", title="State", scale=alt.Scale(range=shapes)),
-        tooltip=[alt.Tooltip("state_name:N", title="State"), alt.Tooltip("year:Q", title="Year"),
+    lines = base.mark_line(strokeWidth=1.5, invalid="break-paths-filter-domains")
+    points = base.transform_filter("isValid(datum.value)").mark_point(
+        filled=True, size=30).encode(
+        shape=alt.Shape("state_name:N", title="State", sort=legend,
+                        scale=alt.Scale(domain=legend, range=SERIES_SHAPES[:len(legend)])),
+        tooltip=[alt.Tooltip("state_name:N", title="State"),
+                 alt.Tooltip("year:Q", title="Year", format="d"),
                  alt.Tooltip("value:Q", title=value_title, format=",.1f"),
                  alt.Tooltip("source:N", title="Source")],
     )

@@ -287,12 +287,43 @@ def _spending_split(capabilities: pd.DataFrame, states: list[str]) -> dict[str, 
             "n_states": len(states), "edition": "; ".join(editions)}
 
 
+
+#: What a point's source line adds for each of SIPRI's marks on a spending figure.
+FLAG_NOTES: dict[str, str] = {"estimate": "; SIPRI estimate", "uncertain": "; SIPRI: uncertain",
+                              "unavailable": "; SIPRI: no figure",
+                              "not_independent": "; SIPRI: not independent"}
+
+
+def spending_series(milex: pd.DataFrame, states: Iterable[str],
+                    edition: str = SPENDING_EDITION) -> pd.DataFrame:
+    """Each of ``states``' yearly military spending from SIPRI, for a chart that shows its
+    source on every point: ``state``, ``year``, ``value`` (constant 2023 US$ m., missing where
+    SIPRI has no figure) and ``source`` (``edition``, and SIPRI's mark where the figure is an
+    estimate or uncertain). Raises ValueError naming a state that ``milex`` lacks."""
+    wanted = list(dict.fromkeys(states))
+    missing = sorted(set(wanted) - set(milex["state"]))
+    if missing:
+        raise ValueError(f"milex has no rows for {missing}")
+    rows = milex[milex["state"].isin(wanted)].sort_values(["state", "year"])
+    flags = rows["milex_flag"].astype("string")
+    marks = flags.map(FLAG_NOTES)
+    source = edition + marks.fillna("").astype(str)
+    return pd.DataFrame({
+        "state": rows["state"].astype("string").to_numpy(),
+        "year": rows["year"].astype(int).to_numpy(),
+        "value": rows["milex_constant_2023_usd_million"].astype(float).to_numpy(),
+        "source": source.to_numpy(),
+    })
+
+
 __all__ = [
     "BUDGET_MEASURE",
-    "concentration",
+    "FLAG_NOTES",
     "PERSONNEL_EDITION",
+    "SPENDING_EDITION",
+    "concentration",
     "largest_member_shares",
     "personnel_rows",
-    "SPENDING_EDITION",
     "spending_rows",
+    "spending_series",
 ]

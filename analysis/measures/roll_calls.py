@@ -266,7 +266,8 @@ def roll_call_subset(
     Returns ``(votes, dated)``: ``votes`` has ``resolution``, ``state`` and ``vote`` for every
     state of ``states`` on every chosen roll call, ``absent`` where the roll calls have no row (in
     the Voeten data that is absent or not voting; the caller chooses years in which the states
-    were all UN members); ``dated`` has ``resolution`` and ``date``, in date order.
+    were all UN members); ``dated`` has ``resolution``, ``date`` and ``title`` (the roll calls'
+    short title), in date order.
     """
     wanted = list(dict.fromkeys(resolutions))
     calls = un_roll_calls[un_roll_calls["resolution"].isin(wanted)]
@@ -279,7 +280,8 @@ def roll_call_subset(
     cast = un_roll_call_votes.set_index(["rcid", "state"])["vote"]
     votes = cast.reindex(grid).fillna("absent").reset_index()
     votes = votes.merge(calls[["rcid", "resolution"]], on="rcid")[["resolution", "state", "vote"]]
-    dated = calls[["resolution", "date"]].sort_values(["date", "resolution"])
+    dated = (calls[["resolution", "date", "short_title"]].rename(columns={"short_title": "title"})
+             .sort_values(["date", "resolution"]))
     return votes.astype("string"), dated.reset_index(drop=True)
 
 

@@ -285,11 +285,53 @@ def cohesion_index(
     return out
 
 
+#: The vote :func:`vote_record` gives a state with no row for a resolution.
+NOT_RECORDED = "not recorded"
+
+
+def vote_record(
+    parts: Iterable[tuple[pd.DataFrame, pd.DataFrame]],
+    states: Iterable[str],
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """One record of votes from several sources (say the roll calls before 2022 and the
+    hand-coded emergency session after), for a chart of every vote.
+
+    Each part is ``(votes, resolutions)``: ``votes`` with ``resolution``, ``state`` and
+    ``vote``; ``resolutions`` with ``resolution``, ``date`` and ``title``. Returns the votes of
+    ``states`` on every listed resolution and the resolutions, in date order. A state with no
+    row for a resolution gets the vote :data:`NOT_RECORDED`, so a chart shows the gap rather
+    than an empty cell; nothing is guessed. Raises ValueError when a resolution comes from two
+    parts, or when a part votes on a resolution it does not list."""
+    wanted = list(dict.fromkeys(states))
+    all_votes, all_resolutions, seen = [], [], set()
+    for number, (votes, resolutions) in enumerate(parts, start=1):
+        listed = set(resolutions["resolution"])
+        twice = sorted(listed & seen)
+        if twice:
+            raise ValueError(f"part {number}: resolutions already in an earlier part: {twice}")
+        seen |= listed
+        unlisted = sorted(set(votes["resolution"]) - listed)
+        if unlisted:
+            raise ValueError(f"part {number}: votes on resolutions it does not list: {unlisted}")
+        chosen = votes[votes["state"].isin(wanted)].set_index(["resolution", "state"])["vote"]
+        grid = pd.MultiIndex.from_product([list(resolutions["resolution"]), wanted],
+                                          names=["resolution", "state"])
+        filled = chosen.astype("string").reindex(grid).fillna(NOT_RECORDED).reset_index()
+        all_votes.append(filled.astype("string"))
+        all_resolutions.append(resolutions[["resolution", "date", "title"]])
+    resolutions = (pd.concat(all_resolutions, ignore_index=True)
+                   .sort_values(["date", "resolution"], kind="stable").reset_index(drop=True))
+    votes = pd.concat(all_votes, ignore_index=True)
+    return votes, resolutions
+
+
 __all__ = [
+    "NOT_RECORDED",
     "agreement_with",
     "agreement_with_over_time",
     "cohesion_index",
     "pairwise_agreement",
     "pairwise_counts",
     "vote_matrix",
+    "vote_record",
 ]

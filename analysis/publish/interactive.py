@@ -36,19 +36,22 @@ def spec_json(spec: dict) -> str:
     return json.dumps(spec, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
-def marker(name: str, label: str) -> str:
+def marker(name: str, label: str, keep_static: bool = False) -> str:
     """The hidden element that tells the page's script which figure (the ``{glue:figure}``'s
-    ``:name:``) has an interactive version, its specification's file and the button's label."""
+    ``:name:``) has an interactive version, its specification's file and the button's label.
+    With ``keep_static`` the interactive figure is drawn under the static one, which stays
+    (for a view that adds to the figure rather than repeats it); otherwise it replaces it."""
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", name):
         raise ValueError(f"figure name {name!r}: use lowercase letters, digits and hyphens")
+    keep = ' data-keep-static="true"' if keep_static else ""
     return (f'<div class="{MARKER_CLASS}" hidden data-figure="{name}" '
-            f'data-spec="{name}.json" data-label="{html.escape(label, quote=True)}"></div>')
+            f'data-spec="{name}.json" data-label="{html.escape(label, quote=True)}"{keep}></div>')
 
 
-def offer(name: str, spec: dict, label: str):  # noqa: ANN201 - an IPython HTML object
+def offer(name: str, spec: dict, label: str, keep_static: bool = False):  # noqa: ANN201
     """Write ``spec`` for figure ``name`` and return the page's marker (display it as the
-    cell's output, in a cell tagged ``remove-input``). Rewrites the file only when it
-    changed."""
+    cell's output, in a cell tagged ``remove-input``); ``keep_static`` as in :func:`marker`.
+    Rewrites the file only when it changed."""
     from IPython.display import HTML
 
     SPEC_DIR.mkdir(parents=True, exist_ok=True)
@@ -56,4 +59,4 @@ def offer(name: str, spec: dict, label: str):  # noqa: ANN201 - an IPython HTML 
     text = spec_json(spec)
     if not path.exists() or path.read_text(encoding="utf-8") != text:
         path.write_text(text, encoding="utf-8")
-    return HTML(marker(name, label))
+    return HTML(marker(name, label, keep_static))

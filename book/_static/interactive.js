@@ -2,7 +2,8 @@
    Pages with an interactive figure load this script (analysis/publish/reader_ext.py); each
    hidden marker (analysis/publish/interactive.py) names a figure, and gets a button under it.
    Pressing it loads the vendored Vega scripts and the figure's specification from this site,
-   never from another host, and draws the figure in place of the static image. */
+   never from another host, and draws the figure in place of the static image, or under it
+   when the marker says data-keep-static (a view that adds to the figure). */
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -54,7 +55,7 @@
         })
         .then(function () {
           var image = figure.querySelector("img");
-          if (image) { image.hidden = true; }
+          if (image && marker.getAttribute("data-keep-static") !== "true") { image.hidden = true; }
           view.setAttribute("tabindex", "0");
           button.remove();
         })
