@@ -53,22 +53,17 @@ def _set_cell(directory: Path, table: str, line: int, column: str, value: str) -
     _write(path, rows)
 
 
-def _problems(directory: Path) -> list[str]:
-    _, problems = check_directory(directory)
-    return [str(p) for p in problems]
-
-
 def _expect(directory: Path, file: str, line: int | None, column: str | None, words: str):
-    found = _problems(directory)
     where = f"data/{file}"
     if line is not None:
         where += f", line {line}"
     if column is not None:
         where += f", column '{column}'"
-    matching = [p for p in found if p.startswith(where) and words in p]
-    assert matching, f"expected a problem at {where} mentioning {words!r}; got {found}"
     with pytest.raises(DataError) as excinfo:
         load_all(directory)
+    found = [str(p) for p in excinfo.value.problems]
+    matching = [p for p in found if p.startswith(where) and words in p]
+    assert matching, f"expected a problem at {where} mentioning {words!r}; got {found}"
     assert where in str(excinfo.value)
 
 
@@ -223,3 +218,33 @@ def test_every_source_is_cited_by_some_row(tables):
             cited.update(key.strip() for key in keys.split(","))
     orphans = sorted(set(tables["sources"]["source_id"]) - cited)
     assert not orphans, f"sources no row or chapter cites: {orphans}"
+
+
+def test_an_unchanged_file_is_not_checked_twice_and_a_changed_one_is(scratch_data, monkeypatch):
+    from analysis.data import validate
+
+    checked = []
+    real = validate.validate_table
+    monkeypatch.setattr(validate, "validate_table",
+                        lambda raw: checked.append(raw.table.name) or real(raw))
+    validate.forget_checked()
+    raws, problems = check_directory(scratch_data)
+    assert sorted(checked) == sorted(TABLES) and problems == []
+    checked.clear()
+    again, problems = check_directory(scratch_data)
+    assert checked == [] and problems == []  # nothing read or checked again ...
+    assert all(again[n].frame.equals(raws[n].frame) for n in TABLES)  # ... and the same tables
+    _set_cell(scratch_data, "memberships", 5, "start", "1994-02-30")
+    _, problems = check_directory(scratch_data)
+    assert checked == ["memberships"]  # only the changed file is checked again
+    assert ("data/memberships.csv", 5, "start") in [(p.file, p.line, p.column) for p in problems]
+    _set_cell(scratch_data, "memberships", 5, "state", "XYZ")  # fails only across tables
+    _, problems = check_directory(scratch_data)
+    assert any("unknown iso3 'XYZ'" in str(p) for p in problems)
+
+
+def test_a_caller_changing_a_table_does_not_change_what_the_next_caller_gets(scratch_data):
+    first, _ = check_directory(scratch_data)
+    first["memberships"].frame.iloc[0, 0] = "changed"
+    second, _ = check_directory(scratch_data)
+    assert second["memberships"].frame.iloc[0, 0] != "changed"

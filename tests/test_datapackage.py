@@ -32,9 +32,32 @@ def test_frictionless_validates_the_real_tables():
     assert report.valid, report.flatten(["rowNumber", "fieldName", "message"])[:10]
 
 
+def _with_references(resources: dict[str, dict], name: str) -> set[str]:
+    """``name`` and every resource its foreign keys reach, directly or through another."""
+    found, todo = {name}, [name]
+    while todo:
+        for key in resources[todo.pop()].get("schema", {}).get("foreignKeys", []):
+            other = key["reference"].get("resource") or name
+            if other not in found:
+                found.add(other)
+                todo.append(other)
+    return found
+
+
 def test_frictionless_catches_a_broken_foreign_key(tmp_path):
+    # The package cut down to un_votes and the tables its keys reach (the whole package is
+    # validated above): the same descriptors, so the same rules, on a tenth of the rows.
+    descriptor = json.loads((data_dir() / "datapackage.json").read_text(encoding="utf-8"))
+    resources = {r["name"]: r for r in descriptor["resources"]}
+    keep = _with_references(resources, "un_votes")
+    assert keep == {"un_votes", "states", "un_resolutions"}
     target = tmp_path / "data"
-    shutil.copytree(data_dir(), target)
+    target.mkdir()
+    descriptor["resources"] = [r for r in descriptor["resources"] if r["name"] in keep]
+    (target / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    for resource in descriptor["resources"]:
+        shutil.copy(data_dir() / resource["path"], target / resource["path"])
+    assert frictionless.validate(str(target / "datapackage.json")).valid  # intact, it passes
     votes = target / "un_votes.csv"
     lines = votes.read_text(encoding="utf-8").splitlines()
     lines[1] = lines[1].replace(",RUS,", ",ZZZ,", 1) if ",RUS," in lines[1] else \

@@ -130,8 +130,15 @@ def data_and_analysis_times(repeats: int = 5) -> dict[str, float]:
                                    interventions, network, rates, requests, snapshots, votes)
     from analysis.data.load import load_all
 
+    from analysis.data.validate import forget_checked
+
     load_all()  # warm: imports and file cache
-    loads = [timed(load_all)[1] for _ in range(repeats)]
+
+    def cold_load():
+        forget_checked()  # every file read and checked again, as in a fresh process
+        return load_all()
+
+    loads = [timed(cold_load)[1] for _ in range(repeats)]
     tables = load_all()
 
     cutoff = data_cutoff()

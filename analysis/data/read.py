@@ -61,12 +61,15 @@ class RawTable:
         return self.lines[index]
 
 
-def read_raw(table: Table, path: Path) -> tuple[RawTable | None, list[Problem]]:
-    """Read ``path`` as text, checking its header and the number of fields on every line."""
+def read_raw(table: Table, path: Path,
+             text: str | None = None) -> tuple[RawTable | None, list[Problem]]:
+    """Read ``path`` as text, checking its header and the number of fields on every line.
+    ``text`` is the file's content when the caller has read it already."""
     shown = f"data/{path.name}"
-    if not path.exists():
-        return None, [Problem(shown, None, None, f"file is missing (expected at {path})")]
-    text = path.read_text(encoding="utf-8")
+    if text is None:
+        if not path.exists():
+            return None, [Problem(shown, None, None, f"file is missing (expected at {path})")]
+        text = path.read_text(encoding="utf-8")
     reader = csv.reader(io.StringIO(text, newline=""))
     problems: list[Problem] = []
     try:

@@ -15,7 +15,9 @@ Nothing is dropped or repaired: any problem raises :class:`~analysis.data.read.D
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
+from collections import OrderedDict
 from pathlib import Path
 
 import numpy as np
@@ -29,7 +31,7 @@ from .schema import DATE_FORMAT, TABLES, Field, Table
 
 # Pass 1 and pass 3 live in analysis.data.read and analysis.data.crosscheck; their names are
 # importable from here too, for the loader and the command line.
-__all__ = ["check_directory", "pandera_schema", "validate_table"]
+__all__ = ["check_directory", "forget_checked", "pandera_schema", "validate_table"]
 
 # --- pass 2: one table --------------------------------------------------------------------------
 
@@ -229,22 +231,61 @@ def validate_table(raw: RawTable) -> list[Problem]:
     return []
 
 
+#: Passes 1 and 2 already run in this process, by table and file content (a digest of the
+#: bytes): a file that has not changed is not read or checked again, whatever folder it is in.
+#: Problems name a file by ``data/<name>`` only, so they hold for any copy. Pass 3 always runs.
+_CHECKED: OrderedDict[tuple[Table, bytes], tuple[pd.DataFrame | None, list[int],
+                                                 list[Problem]]] = OrderedDict()
+#: How many checked files are kept (the least recently used go first).
+_CHECKED_MAX = 128
+
+
+def forget_checked() -> None:
+    """Forget every file checked so far, so the next check reads and checks all again (the
+    benchmark measures cold checks this way)."""
+    _CHECKED.clear()
+
+
+def _read_and_check(table: Table, path: Path) -> tuple[RawTable | None, list[Problem]]:
+    """Passes 1 and 2 for one file, or their remembered outcome for the same content."""
+    if not path.exists():
+        return read_raw(table, path)
+    data = path.read_bytes()
+    key = (table, hashlib.blake2b(data, digest_size=20).digest())
+    known = _CHECKED.get(key)
+    if known is None:
+        raw, problems = read_raw(table, path, data.decode("utf-8"))
+        if raw is not None:
+            problems = problems + validate_table(raw)
+        known = (None if raw is None else raw.frame, [] if raw is None else raw.lines, problems)
+        _CHECKED[key] = known
+        while len(_CHECKED) > _CHECKED_MAX:
+            _CHECKED.popitem(last=False)
+    else:
+        _CHECKED.move_to_end(key)
+    frame, lines, problems = known
+    # Each caller gets its own frame (copying the cells' references, not the strings).
+    raw = None if frame is None else RawTable(table, path, frame.copy(), list(lines))
+    return raw, list(problems)
+
+
 def check_directory(data_dir: Path, tables: list[str] | None = None) -> tuple[
         dict[str, RawTable], list[Problem]]:
     """Read and check every table (or the ones named) in ``data_dir``.
 
     Returns the raw text tables and every problem found; callers decide whether to raise.
+    A file whose content was checked before in this process is not checked again
+    (:func:`forget_checked`); the checks across tables always run.
     """
     names = tables or list(TABLES)
     raws: dict[str, RawTable] = {}
     problems: list[Problem] = []
     for name in names:
         table = TABLES[name]
-        raw, read_problems = read_raw(table, data_dir / table.filename)
-        problems.extend(read_problems)
+        raw, table_problems = _read_and_check(table, data_dir / table.filename)
+        problems.extend(table_problems)
         if raw is None:
             continue
         raws[name] = raw
-        problems.extend(validate_table(raw))
     problems.extend(cross_table_problems(raws))
     return raws, problems
