@@ -55,3 +55,12 @@ def test_packages_left_out_of_the_lock_are_absent(name: str):
     # rfc3987-syntax, when importable, makes every `import nbformat` build 39 grammars (~1.7 s).
     module = name.replace("-", "_")
     assert importlib.util.find_spec(module) is None, f"{name} is installed in this environment"
+
+
+def test_the_benchmark_times_the_same_quick_loop_as_make_test_fast():
+    import runpy
+
+    match = re.search(r"^FAST\s+:= (.+)$", MAKEFILE.read_text(encoding="utf-8"), re.M)
+    assert match, "Makefile: no FAST line"
+    benchmark = runpy.run_path(str(ROOT / "tools" / "benchmark.py"), run_name="not_main")
+    assert benchmark["FAST"] == match.group(1).strip()
