@@ -92,6 +92,9 @@ def test_chapter_pages_finds_where_each_chapter_starts():
     assert pdf.chapter_pages(texts, entries, first=2) == {"the-book": 3, "one": 4, "appendix": 6}
     with pytest.raises(ValueError, match="Appendix"):
         pdf.chapter_pages(texts[:5], entries, first=2)
+    # A ligature in the PDF's text layer ("\ufb01" for "fi") still matches the heading.
+    texts[3] = "1. \ufb01rst\n& best"
+    assert pdf.chapter_pages(texts, entries, first=2)["one"] == 4
 
 
 def test_print_document_has_title_page_contents_and_no_script():
@@ -157,3 +160,38 @@ def test_the_pdf_opens_with_contents_chapters_and_figures(built_pdf: Path):
     assert reader.outline, "the PDF has no outline (bookmarks)"
     print(f"\nPDF: {len(texts)} pages, {built_pdf.stat().st_size / 2**20:.1f} MB, "
           f"{n_figures} figures")
+
+
+def _blank_pdf(path: Path, pages: int) -> None:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(width=200, height=200)
+    with open(path, "wb") as handle:
+        writer.write(handle)
+
+
+def test_the_pdf_summary_counts_pages_once_per_version_of_the_file(tmp_path, monkeypatch):
+    import os
+
+    import pypdf
+
+    from analysis.publish.reader_ext import pdf_summary
+
+    target = tmp_path / "book.pdf"
+    assert pdf_summary(target) is None  # not built
+    _blank_pdf(target, 3)
+    assert pdf_summary(target)["pages"] == 3
+    assert pdf_summary(target)["size"].endswith("KB")
+
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("the PDF was parsed again although it did not change")
+
+    monkeypatch.setattr(pypdf, "PdfReader", no_parsing)
+    assert pdf_summary(target)["pages"] == 3  # the kept count
+    monkeypatch.undo()
+    _blank_pdf(target, 5)
+    stat = target.stat()
+    os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    assert pdf_summary(target)["pages"] == 5  # a new file is counted again

@@ -26,6 +26,7 @@ import html
 import re
 import subprocess
 import sys
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -249,13 +250,14 @@ def print_document(body: str, entries: list[Entry], book: BookMetadata, cutoff_t
 
 
 def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", text).lower()
+    # NFKC folds the ligatures a PDF's text layer holds ("\ufb01gures" for "figures").
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).lower()
 
 
 def chapter_pages(page_texts: list[str], entries: list[Entry], first: int = 0) -> dict[str, int]:
     """On which page (1-based) each chapter starts: the first page from ``first`` (0-based)
     on, after the previous chapter's, whose text begins with the chapter's heading (spaces
-    ignored, since PDF text extraction spaces words its own way). Raises ValueError naming
+    ignored, since PDF text extraction spaces words its own way, and ligatures folded). Raises ValueError naming
     a chapter that is not found."""
     found, start = {}, first
     for entry in entries:

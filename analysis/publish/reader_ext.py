@@ -17,6 +17,7 @@ interactive figures' files.
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -42,14 +43,29 @@ SERVED = Path("_static") / "interactive"
 
 def pdf_summary(path: Path) -> dict | None:
     """The PDF edition's page count and size for the link on every page (``{"pages": 123,
-    "size": "4.2 MB"}``), or None if it has not been built."""
+    "size": "4.2 MB"}``), or None if it has not been built.
+
+    Counting the pages means parsing the whole PDF (about a second for this book), so the count
+    is kept beside it (``<name>.pages.json``) with the file's size and modification time, and
+    counted again only when either changed."""
     if not path.exists():
         return None
-    from pypdf import PdfReader
+    stat = path.stat()
+    key = [stat.st_size, stat.st_mtime_ns]
+    kept = path.with_name(path.name + ".pages.json")
+    try:
+        known = json.loads(kept.read_text(encoding="utf-8"))
+        pages = known["pages"] if known.get("key") == key else None
+    except (OSError, ValueError, KeyError, AttributeError):
+        pages = None
+    if pages is None:
+        from pypdf import PdfReader
 
-    size = path.stat().st_size
+        pages = len(PdfReader(path).pages)
+        kept.write_text(json.dumps({"key": key, "pages": pages}), encoding="utf-8")
+    size = stat.st_size
     text = f"{size / 2**20:.1f} MB" if size >= 2**20 else f"{size / 1024:.0f} KB"
-    return {"pages": len(PdfReader(path).pages), "size": text}
+    return {"pages": pages, "size": text}
 
 
 def chapter_number(env, docname: str) -> str | None:  # noqa: ANN001 - a Sphinx environment
