@@ -2,43 +2,14 @@
 
 from __future__ import annotations
 
-import ast
 from pathlib import Path
 
 import pytest
 
-from analysis.data.paths import ROOT
-
-PACKAGE = ROOT / "analysis"
+from analysis.publish.imports import PACKAGE, imported_modules, module_name
 
 #: Each layer, lowest first; a module may import from its own layer and the ones before it.
 LAYERS = ("data", "measures", "charts", "publish")
-
-
-def module_name(path: Path) -> str:
-    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
-    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
-
-
-def imported_modules(source: str, name: str, is_package: bool = False) -> set[str]:
-    """Every ``analysis`` module that ``source`` (the module ``name``) imports, relative imports
-    resolved, including imports inside functions."""
-    package = name if is_package else name.rpartition(".")[0]
-    found = set()
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Import):
-            found.update(a.name for a in node.names)
-        elif isinstance(node, ast.ImportFrom):
-            if node.level:
-                base = package.split(".")
-                base = base[: len(base) - (node.level - 1)]
-                target = ".".join(base + ([node.module] if node.module else []))
-            else:
-                target = node.module or ""
-            found.add(target)
-            # `from analysis import measures` names a subpackage, not an attribute
-            found.update(f"{target}.{a.name}" for a in node.names)
-    return {m for m in found if m == "analysis" or m.startswith("analysis.")}
 
 
 def layer_of(module: str) -> str | None:

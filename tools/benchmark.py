@@ -195,7 +195,8 @@ def data_and_analysis_times(repeats: int = 5) -> dict[str, float]:
 
     run_all()
     runs = [timed(run_all)[1] for _ in range(3)]
-    return {"load_and_validate_seconds": round(statistics.median(loads), 3),
+    return {"tables": len(tables),
+            "load_and_validate_seconds": round(statistics.median(loads), 3),
             "all_analysis_seconds": round(statistics.median(runs), 3)}
 
 
@@ -255,7 +256,9 @@ def main(argv: list[str] | None = None) -> int:
         "edit re-executes exactly that chapter":
             figures["edit_one_chapter_rebuild"]["executed"] == [str(EDITED.relative_to(ROOT))],
         f"clean build <= 1.25 x (sum single / cores + render) = {bound:.1f} s": clean <= bound,
-        "load and validate < 0.5 s": figures["load_and_validate_seconds"] < 0.5,
+        # Issue 13's target, set when the external datasets joined the hand-coded tables.
+        f"load and validate all {figures['tables']} tables < 1 s":
+            figures["load_and_validate_seconds"] < 1.0,
         "all analysis < 0.5 s": figures["all_analysis_seconds"] < 0.5,
         "every chapter page < 400 KB": all(
             w["total_kb"] < 400 for w in figures["page_weights"].values()),

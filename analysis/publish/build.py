@@ -94,12 +94,19 @@ PACKAGE = Path(__file__).resolve().parents[1]
 
 
 def execution_inputs(root: Path = ROOT) -> list[Path]:
-    """What the chapters read besides their own text: the data and the ``analysis`` package.
+    """What the chapters read besides their own text: the data, ``CITATION.cff`` (the changelog
+    names the edition) and the files of the ``analysis`` package that the chapters run (the
+    modules they import, directly or not, and the package's files that are not Python:
+    :func:`analysis.publish.imports.files_run_by`).
 
     The execution cache knows only a notebook's code; a change to any of these files must make
-    every cached output stale, or the book would show numbers from the old data.
+    every cached output stale, or the book would show numbers from the old data. A change to
+    code no chapter runs (the build, the Sphinx extensions, the PDF printer) leaves it valid.
     """
-    return [root / "data", root / "analysis"]
+    from .imports import files_run_by
+
+    return [root / "data", root / "CITATION.cff",
+            *files_run_by(notebook_files(root), root / "analysis")]
 
 
 def data_inputs(data: Path) -> list[Path]:
