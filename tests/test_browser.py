@@ -392,9 +392,10 @@ def _press(page, figure: str, mark: str = "mark-shape"):
     page.wait_for_selector(f"#{figure} .interactive-view svg .{mark} path", timeout=30_000)
 
 
-def _hover_mark(page, figure: str, mark: str, pattern: str) -> str:
+def _hover_mark(page, figure: str, mark: str, pattern: str, shows: str = "") -> str:
     """Hover over the middle of the first mark of class ``mark`` whose accessible label
-    matches the regular expression ``pattern``; returns the tooltip's text."""
+    matches the regular expression ``pattern``; returns the tooltip's text once it is shown
+    and holds ``shows``."""
     page.locator(f"#{figure} .interactive-view").scroll_into_view_if_needed()
     box = page.evaluate("""([figure, mark, pattern]) => {
         const paths = [...document.querySelectorAll(
@@ -408,9 +409,11 @@ def _hover_mark(page, figure: str, mark: str, pattern: str) -> str:
     page.mouse.move(box["x"] - 3, box["y"] - 3)
     page.mouse.move(box["x"], box["y"])
     page.wait_for_function(
-        "() => (document.getElementById('vg-tooltip-element')?.innerText || '').length > 0"
-        " && document.getElementById('vg-tooltip-element').classList.contains('visible')",
-        timeout=5_000)
+        """(shows) => {
+            const tip = document.getElementById('vg-tooltip-element');
+            return tip && tip.classList.contains('visible') && tip.innerText.length > 0
+                && tip.innerText.includes(shows);
+        }""", arg=shows, timeout=5_000)
     return page.evaluate("() => document.getElementById('vg-tooltip-element').innerText")
 
 
@@ -452,21 +455,8 @@ def test_hovering_a_state_on_the_map_names_it_and_its_status(browser, site):
     context, page = _open(browser, site + MEMBERSHIP, visit)
     try:
         _press(page, "fig-maps")
-        page.locator("#fig-maps .interactive-view").scroll_into_view_if_needed()
         # Kazakhstan, a member throughout, lies wholly inside the map: hover over its middle.
-        box = page.evaluate("""() => {
-            const paths = [...document.querySelectorAll(
-                '#fig-maps .interactive-view svg .layer_1_marks path[aria-label]')];
-            const state = paths.find(p => /Kazakhstan/.test(p.getAttribute('aria-label')));
-            const r = state.getBoundingClientRect();
-            return {x: r.x + r.width * 0.5, y: r.y + r.height * 0.5};
-        }""")
-        page.mouse.move(box["x"] - 2, box["y"] - 2)
-        page.mouse.move(box["x"], box["y"])
-        page.wait_for_function(
-            "() => /Kazakhstan/.test(document.getElementById('vg-tooltip-element')?.innerText"
-            " || '')", timeout=5_000)
-        text = page.evaluate("() => document.getElementById('vg-tooltip-element').innerText")
+        text = _hover_mark(page, "fig-maps", "layer_1_marks", "Kazakhstan", shows="Kazakhstan")
         assert "Kazakhstan" in text and "Member" in text, text
     finally:
         context.close()
@@ -486,7 +476,7 @@ def test_the_vote_strip_under_the_ukraine_bars_shows_every_members_vote_on_hover
         _press(page, "fig-vt-ukraine", "mark-rect")
         assert page.locator("#fig-vt-ukraine img").is_visible(), "the static bars stay"
         text = _hover_mark(page, "fig-vt-ukraine", "mark-rect",
-                           f"Resolution: {symbol};.*This state: Kazakhstan;")
+                           f"Resolution: {symbol};.*This state: Kazakhstan;", shows=symbol)
         assert symbol in text and f"{dated.at[symbol, 'date']:%Y-%m-%d}" in text, text
         for state, name in (("KAZ", "Kazakhstan"), ("BLR", "Belarus"), ("RUS", "Russia")):
             assert f"{name}: {votes[(symbol, state)]}" in text, (name, text)
@@ -508,7 +498,7 @@ def test_the_spending_series_shows_each_years_value_and_source_on_hover(browser,
         _press(page, "fig-fo-burden", "mark-symbol")
         assert page.locator("#fig-fo-burden img").is_visible(), "the static shares stay"
         text = _hover_mark(page, "fig-fo-burden", "mark-symbol",
-                           f"Year: {year};.*State: Kazakhstan;")
+                           f"Year: {year};.*State: Kazakhstan;", shows="Kazakhstan")
         assert "Kazakhstan" in text and str(year) in text, text
         assert f"{value:,.1f}" in text, (value, text)
         assert "SIPRI Military Expenditure Database" in text, text

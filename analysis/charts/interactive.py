@@ -17,7 +17,7 @@ cue: every mark's tooltip names its category in words.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import numpy as np
 import pandas as pd
@@ -148,6 +148,19 @@ def _label_expr(categories: list[str]) -> str:
     return f"{cases} : datum.label" if cases else "datum.label"
 
 
+def _names_in_order(codes: Iterable[str], names: Mapping[str, str], order: list[str] | None,
+                    which: str) -> list[str]:
+    """The names of the states ``codes`` in ``order`` (their codes, first to last; by name when
+    None); raises ValueError naming a state that ``order`` leaves out."""
+    present = set(codes)
+    if order is None:
+        return sorted({names.get(s, s) for s in present})
+    left_out = sorted(present - set(order))
+    if left_out:
+        raise ValueError(f"states {which} but not in the order: {left_out}")
+    return [names.get(s, s) for s in order if s in present]
+
+
 def vote_strip_spec(votes: pd.DataFrame, resolutions: pd.DataFrame, states: pd.DataFrame,
                     width: int = 520, order: list[str] | None = None) -> dict:
     """Members' votes on UN General Assembly resolutions as a strip: one column per resolution
@@ -180,13 +193,7 @@ def vote_strip_spec(votes: pd.DataFrame, resolutions: pd.DataFrame, states: pd.D
     rows["all_votes"] = rows["resolution"].map(everyone)
     rows = rows.sort_values(["date", "resolution", "state_name"]).reset_index(drop=True)
     columns = list(dict.fromkeys(rows["resolution"]))
-    if order is None:
-        row_order = sorted(set(rows["state_name"]))
-    else:
-        left_out = sorted(set(rows["state"]) - set(order))
-        if left_out:
-            raise ValueError(f"states voting but not in the order: {left_out}")
-        row_order = [names.get(s, s) for s in order if s in set(rows["state"])]
+    row_order = _names_in_order(rows["state"], names, order, "voting")
     present = [v for v in VOTE_COLOURS if v in set(rows["vote"])]
     base = alt.Chart(alt.Data(values=rows.to_dict("records"))).encode(
         x=alt.X("resolution:N", sort=columns, title="Resolution (in date order)",
@@ -250,14 +257,7 @@ def spending_series_spec(series: pd.DataFrame, states: pd.DataFrame, value_title
         bad = rows[known & (rows["value"] <= 0)].iloc[0]
         raise ValueError(f"a logarithmic axis needs values above zero: {bad['state']} "
                          f"{bad['year']} is {bad['value']}")
-    codes = list(dict.fromkeys(rows["state"]))
-    if order is None:
-        legend = sorted({names.get(s, s) for s in codes})
-    else:
-        left_out = sorted(set(codes) - set(order))
-        if left_out:
-            raise ValueError(f"states in the series but not in the order: {left_out}")
-        legend = [names.get(s, s) for s in order if s in set(codes)]
+    legend = _names_in_order(rows["state"], names, order, "in the series")
     if len(legend) > len(SERIES_COLOURS):
         raise ValueError(f"{len(legend)} states: at most {len(SERIES_COLOURS)} can be told apart")
     records = [{k: (None if k == "value" and pd.isna(v) else v) for k, v in r.items()}
