@@ -13,6 +13,7 @@ tools/setup-browser.sh, which `make test` runs first.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import http.server
 import json
@@ -386,6 +387,24 @@ def test_lighthouse_scores(site, page_path: str, tmp_path: Path):
 MEMBERSHIP = "book/membership.html"
 
 
+@contextlib.contextmanager
+def _visiting(browser, url: str):
+    """``(page, visit)`` for ``url`` in a new browser context, closed when the block ends."""
+    visit = Visit()
+    context, page = _open(browser, url, visit)
+    try:
+        yield page, visit
+    finally:
+        context.close()
+
+
+def _assert_clean(visit: Visit) -> None:
+    """No console error, no failed request and no request to another host."""
+    assert not visit.console_errors, visit.console_errors
+    assert not visit.failed_requests, visit.failed_requests
+    assert not visit.foreign_requests, visit.foreign_requests
+
+
 def _press(page, figure: str, mark: str = "mark-shape"):
     button = page.locator(f"#{figure} button.interactive-button")
     button.click()
@@ -419,10 +438,8 @@ def _hover_mark(page, figure: str, mark: str, pattern: str, shows: str = "") -> 
 
 @pytest.mark.browser
 def test_the_map_loads_vega_only_on_request_and_the_slider_changes_it(browser, site):
-    visit = Visit()
     requested = []
-    context, page = _open(browser, site + MEMBERSHIP, visit)
-    try:
+    with _visiting(browser, site + MEMBERSHIP) as (page, visit):
         page.on("request", lambda request: requested.append(request.url))
         assert not any("vega" in url for url in requested), "Vega loaded before it was asked for"
         image = page.locator("#fig-maps img")
@@ -442,26 +459,17 @@ def test_the_map_loads_vega_only_on_request_and_the_slider_changes_it(browser, s
         page.wait_for_timeout(300)
         assert title.text_content() != last and "1992" in title.text_content()
         assert fills() != before, "moving the slider did not change the map"
-    finally:
-        context.close()
-    assert not visit.console_errors, visit.console_errors
-    assert not visit.failed_requests, visit.failed_requests
-    assert not visit.foreign_requests, visit.foreign_requests
+    _assert_clean(visit)
 
 
 @pytest.mark.browser
 def test_hovering_a_state_on_the_map_names_it_and_its_status(browser, site):
-    visit = Visit()
-    context, page = _open(browser, site + MEMBERSHIP, visit)
-    try:
+    with _visiting(browser, site + MEMBERSHIP) as (page, visit):
         _press(page, "fig-maps")
         # Kazakhstan, a member throughout, lies wholly inside the map: hover over its middle.
         text = _hover_mark(page, "fig-maps", "layer_1_marks", "Kazakhstan", shows="Kazakhstan")
         assert "Kazakhstan" in text and "Member" in text, text
-    finally:
-        context.close()
-    assert not visit.console_errors, visit.console_errors
-    assert not visit.foreign_requests, visit.foreign_requests
+    _assert_clean(visit)
 
 
 @pytest.mark.browser
@@ -470,9 +478,7 @@ def test_the_vote_strip_under_the_ukraine_bars_shows_every_members_vote_on_hover
     votes = tables["un_votes"].set_index(["resolution", "state"])["vote"]
     dated = tables["un_resolutions"].set_index("resolution")
     symbol = "A/RES/ES-11/1"
-    visit = Visit()
-    context, page = _open(browser, site + "book/votes.html", visit)
-    try:
+    with _visiting(browser, site + "book/votes.html") as (page, visit):
         _press(page, "fig-vt-ukraine", "mark-rect")
         assert page.locator("#fig-vt-ukraine img").is_visible(), "the static bars stay"
         text = _hover_mark(page, "fig-vt-ukraine", "mark-rect",
@@ -480,11 +486,7 @@ def test_the_vote_strip_under_the_ukraine_bars_shows_every_members_vote_on_hover
         assert symbol in text and f"{dated.at[symbol, 'date']:%Y-%m-%d}" in text, text
         for state, name in (("KAZ", "Kazakhstan"), ("BLR", "Belarus"), ("RUS", "Russia")):
             assert f"{name}: {votes[(symbol, state)]}" in text, (name, text)
-    finally:
-        context.close()
-    assert not visit.console_errors, visit.console_errors
-    assert not visit.failed_requests, visit.failed_requests
-    assert not visit.foreign_requests, visit.foreign_requests
+    _assert_clean(visit)
 
 
 @pytest.mark.browser
@@ -492,9 +494,7 @@ def test_the_spending_series_shows_each_years_value_and_source_on_hover(browser,
     milex = tables["milex"].set_index(["state", "year"])
     year = int(tables["milex"]["year"].max())
     value = milex.at[("KAZ", year), "milex_constant_2023_usd_million"]
-    visit = Visit()
-    context, page = _open(browser, site + "book/forces.html", visit)
-    try:
+    with _visiting(browser, site + "book/forces.html") as (page, visit):
         _press(page, "fig-fo-burden", "mark-symbol")
         assert page.locator("#fig-fo-burden img").is_visible(), "the static shares stay"
         text = _hover_mark(page, "fig-fo-burden", "mark-symbol",
@@ -502,11 +502,7 @@ def test_the_spending_series_shows_each_years_value_and_source_on_hover(browser,
         assert "Kazakhstan" in text and str(year) in text, text
         assert f"{value:,.1f}" in text, (value, text)
         assert "SIPRI Military Expenditure Database" in text, text
-    finally:
-        context.close()
-    assert not visit.console_errors, visit.console_errors
-    assert not visit.failed_requests, visit.failed_requests
-    assert not visit.foreign_requests, visit.foreign_requests
+    _assert_clean(visit)
 
 
 #: Every interactive figure: its page and the class of the marks that appear once it is drawn.
@@ -530,28 +526,19 @@ def test_every_interactive_marker_on_the_site_is_tested(built_book):
 @pytest.mark.parametrize("page_path, figure, mark", INTERACTIVE)
 def test_a_drawn_interactive_figure_has_no_serious_accessibility_problem(
         browser, site, page_path: str, figure: str, mark: str):
-    visit = Visit()
-    context, page = _open(browser, site + page_path, visit)
-    try:
+    with _visiting(browser, site + page_path) as (page, visit):
         _press(page, figure, mark)
         page.add_script_tag(path=str(AXE_JS))
         violations = page.evaluate(
             "async (figure) => (await axe.run('#' + figure, {resultTypes: ['violations']}))"
             ".violations", figure)
-    finally:
-        context.close()
     serious = [v for v in violations if v["impact"] in ("serious", "critical")]
     assert not serious, f"{figure} drawn:\n{_describe(serious)}"
-    assert not visit.console_errors, visit.console_errors
-    assert not visit.foreign_requests, visit.foreign_requests
+    _assert_clean(visit)
 
 
 @pytest.mark.browser
 def test_pages_without_interactive_figures_load_no_script_for_them(browser, site):
-    visit = Visit()
-    context, page = _open(browser, site + "book/methods.html", visit)
-    try:
+    with _visiting(browser, site + "book/methods.html") as (page, _):
         scripts = page.eval_on_selector_all("script[src]", "s => s.map(x => x.src)")
-    finally:
-        context.close()
     assert not [s for s in scripts if "interactive" in s or "vega" in s], scripts
