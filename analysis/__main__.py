@@ -15,7 +15,7 @@ from .data.paths import data_dir
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .data.schema import TABLES
+    from .data.codebook import TABLES
     from .data.validate import check_directory
 
     directory = Path(args.data_dir) if args.data_dir else data_dir()
@@ -35,8 +35,8 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _bibtex(args: argparse.Namespace) -> int:
-    from .publish.bibliography import write_bibtex
     from .data.load import load_table
+    from .publish.bibliography import write_bibtex
 
     write_bibtex(load_table("sources"), Path(args.path))
     return 0

@@ -7,7 +7,7 @@ import pandas as pd
 
 from analysis.charts.asks import asked_versus_got_chart
 from analysis.charts.style import use_house_style
-from analysis.data.vocabulary import RESPONSE_LEVELS
+from analysis.data.codebook.vocabulary import RESPONSE_LEVELS
 from analysis.measures.rates import asked_versus_got
 
 

@@ -7,7 +7,7 @@ import pandas as pd
 import numpy as np
 import pytest
 
-from analysis.data.datasets import MILEX_FLAGS
+from analysis.data.codebook.external import MILEX_FLAGS
 from analysis.measures.burden import FLAG_NOTES, SPENDING_EDITION, spending_rows, spending_series
 
 

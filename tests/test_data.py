@@ -12,7 +12,7 @@ import pytest
 
 from analysis.data.load import DataError, load_all
 from analysis.data.paths import ROOT
-from analysis.data.schema import TABLES
+from analysis.data.codebook import TABLES
 from analysis.data.validate import check_directory
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.data.coverage import present_expected, roll_calls_by_year
-from analysis.data.schema import TABLES
+from analysis.data.codebook import TABLES
 from tests.test_data import _expect, _rows, _set_cell, _write
 
 EXTERNAL = ("country_codes", "un_roll_calls", "un_roll_call_votes", "un_agreement", "milex",

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.data.dictionary import dictionary_markdown, scale_markdown, table_markdown
-from analysis.data.schema import RESPONSE_LEVELS, TABLES, THREATS, Field, Table
+from analysis.data.codebook.vocabulary import RESPONSE_LEVELS, THREATS
+from analysis.data.codebook import TABLES
+from analysis.data.codebook.fields import Field, Table
 
 
 def test_every_table_column_and_allowed_value_is_listed():
@@ -47,7 +49,7 @@ def test_pipes_in_descriptions_do_not_break_the_table():
 
 
 def test_every_status_has_a_coding_rule_and_a_chart_style():
-    from analysis.data.schema import MEMBERSHIP_STATUS_MEANING, MEMBERSHIP_STATUSES
+    from analysis.data.codebook.vocabulary import MEMBERSHIP_STATUS_MEANING, MEMBERSHIP_STATUSES
     from analysis.charts.style import STATUS_STYLE
 
     assert tuple(MEMBERSHIP_STATUS_MEANING) == MEMBERSHIP_STATUSES

@@ -29,7 +29,7 @@ from analysis.charts.divisions import (
     defiance_chart,
     vote_heatmap,
 )
-from analysis.data.schema import VOTES
+from analysis.data.codebook.vocabulary import VOTES
 from analysis.charts.style import use_house_style
 
 CSTO = ["RUS", "BLR", "ARM", "KAZ", "KGZ", "TJK", "UZB"]

@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 
 from analysis.measures import installations, membership, network, snapshots
 from analysis.charts.network import bases_chart, network_drawing
-from analysis.data.load import split_list
+from analysis.data.codebook.fields import split_list
 from analysis.measures.membership import members_on, status_on
-from analysis.data.schema import MEMBERSHIP_STATUSES
+from analysis.data.codebook.vocabulary import MEMBERSHIP_STATUSES
 from analysis.charts.style import use_house_style
 
 MEMBERSHIP_COLUMNS = ["state", "organization", "status", "start", "start_precision", "end",

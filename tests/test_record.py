@@ -17,7 +17,7 @@ from analysis.measures.compare import clause_invocations
 from analysis.measures.membership import ever_members
 from analysis.measures.rates import yardstick
 from analysis.measures.requests import request_outcomes, select_crises
-from analysis.data.schema import TABLES
+from analysis.data.codebook import TABLES
 from tests.test_requests import _typed, make_requests, make_responses
 
 

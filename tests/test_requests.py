@@ -27,7 +27,8 @@ from analysis.measures.requests import (
     request_outcomes,
     response_lag_days,
 )
-from analysis.data.schema import RESPONSE_LEVELS, TABLES
+from analysis.data.codebook.vocabulary import RESPONSE_LEVELS
+from analysis.data.codebook import TABLES
 from analysis.charts.style import use_house_style
 
 Z95 = 1.959963984540054  # the 97.5% quantile of the standard normal

@@ -6,7 +6,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.patches import Rectangle
 
-from ..data.vocabulary import RESPONSE_LEVELS
+from ..data.codebook.vocabulary import RESPONSE_LEVELS
 from .base import Chart
 from .style import PALETTE, add_source
 

@@ -9,7 +9,7 @@ import pandas as pd
 from matplotlib.patches import Patch
 
 from ..measures.compare import CLAUSE_LABEL
-from ..data.schema import RESPONSE_LEVELS
+from ..data.codebook.vocabulary import RESPONSE_LEVELS
 from .style import PALETTE, add_source
 from .base import Chart
 

@@ -16,7 +16,7 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from ..data.validate import split_list
+from ..data.codebook.fields import split_list
 from .base import Chart
 from .style import PALETTE, add_source
 

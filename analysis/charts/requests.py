@@ -10,7 +10,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import PercentFormatter
 
-from ..data.schema import RESPONSE_LEVELS
+from ..data.codebook.vocabulary import RESPONSE_LEVELS
 from ..measures.requests import merge_joint_requests
 from .style import PALETTE, add_source
 from .base import Chart

@@ -7,15 +7,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .codebook import TABLES
+from .codebook.fields import DATE_FORMAT, split_list
 from .dates import latest_possible
 from .read import Problem, RawTable
-from .schema import DATE_FORMAT, TABLES
-
-def split_list(value: object) -> list[str]:
-    """The items of a ``;``-separated cell (``[]`` for an empty one)."""
-    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
-        return []
-    return [part for part in str(value).split(";") if part]
 
 
 def cross_table_problems(raws: dict[str, RawTable]) -> list[Problem]:

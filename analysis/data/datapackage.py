@@ -10,8 +10,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .codebook import TABLES
+from .codebook.fields import KIND_PATTERNS, Field, Table
 from .edition import package_metadata
-from .schema import TABLES, Field, Table
 
 _TYPES = {
     "string": "string",
@@ -27,15 +28,6 @@ _TYPES = {
     "url": "string",
 }
 
-_PATTERNS = {
-    "partial_date": r"\d{4}(-\d{2}(-\d{2})?)?",
-    "state": "[A-Z]{3}",
-    "states": "[A-Z]{3}(;[A-Z]{3})*",
-    "sources": "[a-z0-9][a-z0-9-]*(;[a-z0-9][a-z0-9-]*)*",
-    "url": r"https?://\S+",
-}
-
-
 def _field(table: Table, f: Field) -> dict:
     out: dict = {"name": f.name, "type": _TYPES[f.kind], "description": f.description}
     if f.kind == "date":
@@ -49,7 +41,8 @@ def _field(table: Table, f: Field) -> dict:
         constraints["unique"] = True
     if f.enum is not None:
         constraints["enum"] = list(f.enum)
-    pattern = f.pattern or _PATTERNS.get(f.kind)
+    # A kind's pattern only where the type does not already say it (dates, numbers).
+    pattern = f.pattern or (KIND_PATTERNS.get(f.kind) if _TYPES[f.kind] == "string" else None)
     if pattern:
         # Frictionless patterns match the whole value; drop the anchors our regexes carry.
         constraints["pattern"] = pattern.removeprefix("^").removesuffix("$")
@@ -72,7 +65,7 @@ def _foreign_keys(table: Table) -> list[dict]:
 
 
 def datapackage(directory: Path | None = None) -> dict:
-    """The Data Package descriptor for every table in :data:`analysis.data.schema.TABLES`, with
+    """The Data Package descriptor for every table in :data:`analysis.data.codebook.TABLES`, with
     the package metadata (cut-off date included) from ``package.yml`` in ``directory``."""
     resources = []
     for table in TABLES.values():

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .schema import (
+from .codebook import TABLES
+from .codebook.fields import Field, Table
+from .codebook.vocabulary import (
     MEMBERSHIP_STATUS_MEANING,
     RESPONSE_LEVEL_MEANING,
-    TABLES,
     THREAT_MEANING,
-    Field,
-    Table,
 )
 
 _KIND_NAMES = {

@@ -12,8 +12,8 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from .codebook.fields import DATE_FORMAT
 from .paths import data_dir
-from .schema import DATE_FORMAT
 from .read import DataError, Problem
 
 #: The hand-written package metadata, in the data folder.

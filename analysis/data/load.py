@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from .codebook import TABLES
+from .codebook.fields import DATE_FORMAT
 from .paths import data_dir
-from .schema import DATE_FORMAT, TABLES
-from .crosscheck import split_list
 from .read import DataError, RawTable
 from .validate import check_directory
 
@@ -40,8 +40,7 @@ def load_all(directory: Path | None = None) -> dict[str, pd.DataFrame]:
     """Every table in ``data/``, validated and typed, keyed by table name.
 
     Dates become ``datetime64``, counts nullable ``Int64``, text ``string``; ``;``-separated
-    lists stay as text (split them with :func:`~analysis.data.crosscheck.split_list`, which this module
-    re-exports). Raises :class:`~analysis.data.read.DataError` listing every problem (file, line, column, what is
+    lists stay as text (split them with :func:`~analysis.data.codebook.fields.split_list`). Raises :class:`~analysis.data.read.DataError` listing every problem (file, line, column, what is
     wrong) if any table breaks its rules.
     """
     raws, problems = check_directory(directory or data_dir())
@@ -57,4 +56,4 @@ def load_table(name: str, directory: Path | None = None) -> pd.DataFrame:
     return load_all(directory)[name]
 
 
-__all__ = ["DataError", "load_all", "load_table", "split_list"]
+__all__ = ["DataError", "load_all", "load_table"]

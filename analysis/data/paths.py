@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 #: The repository root: the folder that holds ``analysis/`` and ``data/``.
@@ -10,6 +9,5 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def data_dir() -> Path:
-    """The folder of curated CSV tables: ``$CSTO_DATA_DIR`` if set, else ``<repo>/data``."""
-    override = os.environ.get("CSTO_DATA_DIR")
-    return Path(override).resolve() if override else ROOT / "data"
+    """The folder of curated CSV tables, ``<repo>/data``."""
+    return ROOT / "data"

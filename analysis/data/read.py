@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .schema import Table
+from .codebook.fields import Table
 
 _HEADER_LINE = 1
 

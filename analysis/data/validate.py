@@ -1,4 +1,4 @@
-"""Checks every CSV in ``data/`` against the codebook in :mod:`analysis.data.schema`.
+"""Checks every CSV in ``data/`` against the codebook in :mod:`analysis.data.codebook`.
 
 The checks run in three passes, and every problem is reported with the file, the line as a person
 counts it in the file (the header is line 1), the column and what is wrong:
@@ -25,27 +25,16 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
-from .crosscheck import cross_table_problems, split_list
+from .codebook import TABLES
+from .codebook.fields import DATE_FORMAT, KIND_PATTERNS, Field, Table
+from .crosscheck import cross_table_problems
 from .read import DataError, Problem, RawTable, read_raw
-from .schema import DATE_FORMAT, TABLES, Field, Table
 
-# Pass 1 and pass 3 live in analysis.data.read and analysis.data.crosscheck; their names are
-# importable from here too, for the loader and the command line.
-__all__ = ["check_directory", "forget_checked", "pandera_schema", "validate_table"]
+# Pass 1 and pass 3 live in analysis.data.read and analysis.data.crosscheck.
+# DataError is what a caller raises with the problems found (analysis.data.load does).
+__all__ = ["DataError", "check_directory", "forget_checked", "pandera_schema", "validate_table"]
 
 # --- pass 2: one table --------------------------------------------------------------------------
-
-_PATTERNS = {
-    "date": r"^\d{4}-\d{2}-\d{2}$",
-    "partial_date": r"^\d{4}(-\d{2}(-\d{2})?)?$",
-    "integer": r"^-?\d+$",
-    "number": r"^-?\d+(\.\d+)?$",
-    "url": r"^https?://\S+$",
-    "state": r"^[A-Z]{3}$",
-    "states": r"^[A-Z]{3}(;[A-Z]{3})*$",
-    "sources": r"^[a-z0-9][a-z0-9-]*(;[a-z0-9][a-z0-9-]*)*$",
-}
-
 
 def _real_dates(values: pd.Series) -> pd.Series:
     """Vectorised: which cells hold a real YYYY-MM-DD date (badly formatted ones fail elsewhere)."""
@@ -84,7 +73,7 @@ def _matches(pattern: str):
 
 def _column_checks(f: Field) -> list[pa.Check]:
     checks: list[pa.Check] = []
-    pattern = f.pattern or _PATTERNS.get(f.kind)
+    pattern = f.pattern or KIND_PATTERNS.get(f.kind)
     if pattern:
         checks.append(pa.Check(_matches(pattern), error=f"does not match {pattern}"))
     if f.kind == "date":

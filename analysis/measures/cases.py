@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
-from ..data.load import split_list
+from ..data.codebook.fields import split_list
 
 #: The lanes of a case timeline, in the order charts draw them (top to bottom).
 LANES: tuple[str, ...] = ("requests", "responses", "events", "memberships", "stances",

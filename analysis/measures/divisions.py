@@ -21,8 +21,8 @@ import numpy as np
 import pandas as pd
 
 from ..data.dates import NAT, from_ns
-from ..data.load import split_list
-from ..data.schema import STANCE_ISSUES
+from ..data.codebook.fields import split_list
+from ..data.codebook.vocabulary import STANCE_ISSUES
 from .votes import _agreement_rows
 
 #: Numeric code of each stance alignment (toward Moscow positive).

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from ..data.dates import as_ns
-from ..data.validate import split_list
+from ..data.codebook.fields import split_list
 from .growth import _inside_positions
 from .membership import Intervals, bodies
 

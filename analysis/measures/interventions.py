@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from ..data.load import split_list
+from ..data.codebook.fields import split_list
 
 #: Every kind of row in a timeline, in the order they are sorted on the same day.
 TIMELINE_KINDS: tuple[str, ...] = (

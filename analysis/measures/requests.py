@@ -36,7 +36,7 @@ import numpy as np
 import pandas as pd
 
 from ..data.dates import NAT, as_ns, from_ns, latest_possible
-from ..data.schema import RESPONSE_LEVELS, THREATS
+from ..data.codebook.vocabulary import RESPONSE_LEVELS, THREATS
 from .membership import Intervals, bodies
 
 #: Rank of each response level: 0 (``none``) to 5 (``deployment``).

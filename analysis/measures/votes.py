@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from ..data.dates import NAT, as_ns, from_ns
-from ..data.schema import VOTES
+from ..data.codebook.vocabulary import VOTES
 
 
 def _recorded(un_votes: pd.DataFrame, absent_as_vote: bool) -> pd.DataFrame:

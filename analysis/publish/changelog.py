@@ -23,7 +23,7 @@ import pandas as pd
 import yaml
 
 from ..data.paths import ROOT, data_dir
-from ..data.schema import TABLES
+from ..data.codebook import TABLES
 
 #: Where the snapshots of past editions are kept.
 EDITIONS = ROOT / "data" / "editions"

@@ -1,5 +1,5 @@
 """The codebook's vocabularies: every scale and category the tables code against, with the
-coding rule for each value, defined once. :mod:`analysis.data.schema` builds the tables from them.
+coding rule for each value, defined once. The tables of the codebook are built from them.
 """
 
 from __future__ import annotations

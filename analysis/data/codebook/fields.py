@@ -1,40 +1,40 @@
-"""The codebook: every table in ``data/``, its fields, keys and allowed values, defined once.
-
-Everything else is generated from :data:`TABLES`: the pandera schemas that check the CSV files at
-load time (:mod:`analysis.data.validate`), the Frictionless ``datapackage.json`` and the data dictionary
-appendix of the book. This module defines :class:`Field` and :class:`Table` and holds the registry;
-the tables themselves are in :mod:`analysis.data.curated` (hand-coded) and
-:mod:`analysis.data.datasets` (external extracts). To add a column, add a :class:`Field` there;
-the checks, the data package and the dictionary follow.
+"""The codebook's building blocks: :class:`Field` and :class:`Table`, the pattern each kind of
+field must match, the columns every curated table shares (``source``, ``note``) and
+:func:`split_list`, which reads the ``;``-separated list cells the ``states`` and ``sources``
+kinds hold.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .vocabulary import (  # noqa: F401 - the codebook re-exports its vocabularies
-    RESPONSE_LEVELS,
-    RESPONSE_LEVEL_MEANING,
-    THREATS,
-    THREAT_MEANING,
-    MEMBERSHIP_STATUSES,
-    MEMBERSHIP_STATUS_MEANING,
-    PRECISIONS,
-    ORG_KINDS,
-    END_REASONS,
-    REGIONS,
-    EVENT_TYPES,
-    BASE_KINDS,
-    VOTES,
-    UN_TOPICS,
-    STANCE_ISSUES,
-    ALIGNMENTS,
-    MEASURES,
-    UNITS,
-)
+import pandas as pd
 
-#: Tables whose rows are intervals; an interval's ``end`` is exclusive (the day the status changed).
+from .vocabulary import PRECISIONS
+
+#: How dates are written in every table (an interval's ``end`` is exclusive: the day the status
+#: changed).
 DATE_FORMAT = "%Y-%m-%d"
+
+#: The pattern each kind of field must match (anchored), where its kind sets one; a field's own
+#: ``pattern`` takes precedence.
+KIND_PATTERNS: dict[str, str] = {
+    "date": r"^\d{4}-\d{2}-\d{2}$",
+    "partial_date": r"^\d{4}(-\d{2}(-\d{2})?)?$",
+    "integer": r"^-?\d+$",
+    "number": r"^-?\d+(\.\d+)?$",
+    "url": r"^https?://\S+$",
+    "state": r"^[A-Z]{3}$",
+    "states": r"^[A-Z]{3}(;[A-Z]{3})*$",
+    "sources": r"^[a-z0-9][a-z0-9-]*(;[a-z0-9][a-z0-9-]*)*$",
+}
+
+
+def split_list(value: object) -> list[str]:
+    """The items of a ``;``-separated cell (``[]`` for an empty one)."""
+    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
+        return []
+    return [part for part in str(value).split(";") if part]
 
 
 @dataclass(frozen=True)
@@ -98,7 +98,8 @@ class Table:
         return [f.name for f in self.fields]
 
 
-def _precision(col: str) -> Field:
+def precision(col: str) -> Field:
+    """The ``<col>_precision`` column that says how precise the date in ``col`` is."""
     return Field(
         f"{col}_precision",
         "category",
@@ -116,22 +117,3 @@ SOURCE = Field(
     ref="sources.source_id",
 )
 NOTE = Field("note", "string", "Our remark on the row: caveats, context, disagreements.")
-
-
-#: Every table of the codebook, by name, in the order they are loaded (referenced tables first).
-TABLES: dict[str, Table] = {}
-
-
-def _register(table: Table) -> Table:
-    TABLES[table.name] = table
-    return table
-
-
-# The tables, registered in load order (referenced tables first): the curated ones, then the
-# field's standard datasets, vendored as extracts, each described by a row of `origins`.
-from . import curated as _curated  # noqa: E402,F401 - registers the curated tables
-from . import datasets as _datasets  # noqa: E402,F401 - registers the external tables
-from . import institutions as _institutions  # noqa: E402,F401 - registers the institutions tables
-
-#: The order in which tables are loaded: referenced tables first.
-LOAD_ORDER: tuple[str, ...] = tuple(TABLES)

@@ -1,13 +1,14 @@
 """The curated tables of the codebook: sources, states, organizations, memberships, requests,
 responses, events, exercises, bases, UN votes, stances, capabilities and discrepancies, each
-hand-coded row by row with its source. Imported by :mod:`analysis.data.schema`, which owns the
-registry; the external datasets are in :mod:`analysis.data.datasets`.
+hand-coded row by row with its source. :mod:`analysis.data.codebook` assembles them with the
+external datasets (:mod:`~analysis.data.codebook.external`) and the institutions.
 """
 
 from __future__ import annotations
 
-from .schema import NOTE, SOURCE, Field, Table, _precision, _register
+from .fields import NOTE, SOURCE, Field, Table, precision
 from .vocabulary import (
+    ALIGNMENTS,
     BASE_KINDS,
     END_REASONS,
     EVENT_TYPES,
@@ -21,10 +22,10 @@ from .vocabulary import (
     UN_TOPICS,
     UNITS,
     VOTES,
-    ALIGNMENTS,
 )
 
-_register(
+#: The tables this part of the codebook defines, in load order.
+TABLES: tuple[Table, ...] = (
     Table(
         "sources",
         "Sources",
@@ -42,10 +43,8 @@ _register(
             NOTE,
         ),
         primary_key=("source_id",),
-    )
-)
+    ),
 
-_register(
     Table(
         "states",
         "States",
@@ -60,10 +59,8 @@ _register(
             SOURCE,
         ),
         primary_key=("iso3",),
-    )
-)
+    ),
 
-_register(
     Table(
         "organizations",
         "Organizations",
@@ -75,14 +72,12 @@ _register(
             Field("kind", "category", "What sort of grouping it is.", required=True, enum=ORG_KINDS),
             Field("founded", "date", "Date of founding (signature of the founding treaty).",
                   required=True),
-            _precision("founded"),
+            precision("founded"),
             SOURCE,
         ),
         primary_key=("code",),
-    )
-)
+    ),
 
-_register(
     Table(
         "memberships",
         "Memberships",
@@ -96,9 +91,9 @@ _register(
             Field("status", "category", "Status during the interval.", required=True,
                   enum=MEMBERSHIP_STATUSES),
             Field("start", "date", "First day of the status.", required=True),
-            _precision("start"),
+            precision("start"),
             Field("end", "date", "Day the status ended (exclusive); empty if it still holds."),
-            _precision("end"),
+            precision("end"),
             Field("end_reason", "category", "Why the interval ended; required when `end` is set.",
                   enum=END_REASONS),
             NOTE,
@@ -108,10 +103,8 @@ _register(
         intervals=(("start", "end"),),
         no_overlap=("state", "organization"),
         required_if=(("end_reason", "end", None),),
-    )
-)
+    ),
 
-_register(
     Table(
         "requests",
         "Requests for help",
@@ -127,7 +120,7 @@ _register(
                   "between two members, both, `;`-separated).", required=True, ref="states.iso3"),
             Field("date", "date", "Date of the request (or of the crisis' start if none was made).",
                   required=True),
-            _precision("date"),
+            precision("date"),
             Field("threat", "category", "Kind of threat, coded by the rule in the dictionary.",
                   required=True, enum=THREATS),
             Field("instrument", "string", "Article or procedure invoked, or `none`.", required=True),
@@ -144,10 +137,8 @@ _register(
         ),
         primary_key=("request_id",),
         required_if=(("ask", "request_made", "yes"), ("asked_level", "request_made", "yes")),
-    )
-)
+    ),
 
-_register(
     Table(
         "responses",
         "Responses",
@@ -159,23 +150,21 @@ _register(
                   ref="requests.request_id"),
             Field("date", "date", "Date of the response (decision, meeting, arrival).",
                   required=True),
-            _precision("date"),
+            precision("date"),
             Field("level", "category", "Response level on the ordinal scale (lowest first): "
                   + " < ".join(RESPONSE_LEVELS) + ".", required=True, enum=RESPONSE_LEVELS),
             Field("troops", "integer", "Troops deployed, where a source gives a number.",
                   unit="persons"),
             Field("end", "date", "End of the mission or deployment."),
-            _precision("end"),
+            precision("end"),
             Field("description", "string", "What was done, in our words.", required=True),
             SOURCE,
         ),
         primary_key=("response_id",),
         intervals=(("date", "end"),),
         extra_rules=("A response is never dated before its request.",),
-    )
-)
+    ),
 
-_register(
     Table(
         "events",
         "Institutional events",
@@ -183,7 +172,7 @@ _register(
         (
             Field("event_id", "id", "Key, E001 ...", required=True, pattern=r"^E\d{3,}$"),
             Field("date", "date", "Date of the event.", required=True),
-            _precision("date"),
+            precision("date"),
             Field("type", "category", "Kind of event.", required=True, enum=EVENT_TYPES),
             Field("organization", "id", "Organization concerned.", required=True,
                   ref="organizations.code"),
@@ -193,10 +182,8 @@ _register(
             SOURCE,
         ),
         primary_key=("event_id",),
-    )
-)
+    ),
 
-_register(
     Table(
         "exercises",
         "Military exercises",
@@ -205,7 +192,7 @@ _register(
             Field("exercise_id", "id", "Key, X001 ...", required=True, pattern=r"^X\d{3,}$"),
             Field("name", "string", "Exercise name.", required=True),
             Field("start", "date", "First day.", required=True),
-            _precision("start"),
+            precision("start"),
             Field("end", "date", "Last day, where known."),
             Field("host", "state", "Host state.", ref="states.iso3"),
             Field("participants", "states", "Participating states, `;`-separated.",
@@ -217,10 +204,8 @@ _register(
         ),
         primary_key=("exercise_id",),
         intervals=(("start", "end"),),
-    )
-)
+    ),
 
-_register(
     Table(
         "bases",
         "Foreign military installations",
@@ -234,9 +219,9 @@ _register(
             Field("kind", "category", "Kind of installation.", required=True, enum=BASE_KINDS),
             Field("start", "date", "Start of operation by this operator; empty where no source "
                   "dates it (Soviet-era sites the operator inherited)."),
-            _precision("start"),
+            precision("start"),
             Field("end", "date", "End of operation; empty if still operated."),
-            _precision("end"),
+            precision("end"),
             Field("personnel", "integer", "Personnel stationed, where a source gives a figure.",
                   unit="persons"),
             Field("personnel_year", "integer", "Year the personnel figure refers to."),
@@ -244,10 +229,8 @@ _register(
         ),
         primary_key=("base_id",),
         intervals=(("start", "end"),),
-    )
-)
+    ),
 
-_register(
     Table(
         "un_resolutions",
         "UN General Assembly resolutions",
@@ -266,10 +249,8 @@ _register(
             SOURCE,
         ),
         primary_key=("resolution",),
-    )
-)
+    ),
 
-_register(
     Table(
         "un_votes",
         "UN General Assembly votes",
@@ -283,10 +264,8 @@ _register(
             SOURCE,
         ),
         primary_key=("resolution", "state"),
-    )
-)
+    ),
 
-_register(
     Table(
         "stances",
         "Stances that divide the members",
@@ -299,15 +278,13 @@ _register(
             Field("alignment", "category", "Coded against Russia's position: aligned, hedging "
                   "(neutral, silent or partial) or opposed.", required=True, enum=ALIGNMENTS),
             Field("date", "date", "Date the position was taken or observed.", required=True),
-            _precision("date"),
+            precision("date"),
             NOTE,
             SOURCE,
         ),
         primary_key=("stance_id",),
-    )
-)
+    ),
 
-_register(
     Table(
         "capabilities",
         "Capabilities and budgets",
@@ -323,10 +300,8 @@ _register(
             SOURCE,
         ),
         primary_key=("state", "year", "measure"),
-    )
-)
+    ),
 
-_register(
     Table(
         "discrepancies",
         "Where sources disagree",
@@ -345,5 +320,5 @@ _register(
         ),
         primary_key=("table", "record_id", "field", "value", "source"),
         extra_rules=("`record_id` names an existing row of `table`.",),
-    )
+    ),
 )
