@@ -1,33 +1,12 @@
-"""Russia's other alliances: ATOP portfolios, defence pacts, double ties and the tie network."""
+"""Russia's other alliances: ATOP portfolios, defence pacts, double ties and the tie graph."""
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from analysis.charts.alliances import defence_pacts_chart, portfolio_chart, tie_network_chart
-from analysis.charts.style import use_house_style
 from analysis.measures import alliances as al
-
-MEMBER_COLUMNS = ["atopid", "phase", "state", "cow_code", "member_begin", "member_end",
-                  "defense", "offense", "neutral", "nonagg", "consul"]
-
-
-def atop(alliances: list[tuple], spells: list[tuple]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Tables typed like the loaded ones. alliances: (atopid, organization, begin, bilateral);
-    spells: (atopid, state, begin, end, defense)."""
-    a = pd.DataFrame([{"atopid": i, "organization": o, "begin_date": pd.Timestamp(b),
-                       "bilateral": bil} for i, o, b, bil in alliances])
-    a = a.astype({"atopid": "Int64", "organization": "string", "bilateral": "string"})
-    m = pd.DataFrame([{"atopid": i, "phase": 0, "state": s, "cow_code": 1, "member_begin": b,
-                       "member_end": e, "defense": d, "offense": "0", "neutral": "0",
-                       "nonagg": "1", "consul": "0"} for i, s, b, e, d in spells],
-                     columns=MEMBER_COLUMNS)
-    m = m.astype({"atopid": "Int64", "phase": "Int64", "state": "string", "cow_code": "Int64",
-                  "member_begin": "string", "member_end": "string", "defense": "string"})
-    return a, m
-
+from tests.helpers.alliance_treaties import atop, memberships
 
 # Russia: a bilateral defence pact with ARM (1997), a three-state defence alliance with ARM and
 # KAZ (1992), a non-defence treaty with UKR that ended in 1997, and one with TUR begun in
@@ -42,22 +21,6 @@ ALLIANCES, MEMBERS = atop(
      (4, "RUS", "2016-05", None, "0"), (4, "TUR", "2016-05", None, "0"),
      (5, "USA", "1960-01-19", None, "1"), (5, "JPN", "1960-01-19", None, "1")],
 )
-
-
-def memberships(rows: list[tuple[str, str, str, str, str | None]]) -> pd.DataFrame:
-    """A memberships table typed like the loaded one, from (state, org, status, start, end)."""
-    frame = pd.DataFrame([{"state": s, "organization": o, "status": st, "start": b, "end": e}
-                          for s, o, st, b, e in rows])
-    frame["start"] = pd.to_datetime(frame["start"]).astype("datetime64[ns]")
-    frame["end"] = pd.to_datetime(frame["end"]).astype("datetime64[ns]")
-    return frame.astype({"state": "string", "organization": "string", "status": "string"})
-
-
-@pytest.fixture(scope="module", autouse=True)
-def house_style():
-    use_house_style()
-    yield
-    plt.close("all")
 
 
 def test_portfolio_holds_the_alliances_in_force_on_the_day():
@@ -157,33 +120,6 @@ def test_width_classes(weight, label):
 def test_width_class_below_the_lowest_is_an_error():
     with pytest.raises(ValueError, match="below the lowest class"):
         al.width_class(0)
-
-
-def test_tie_network_chart_draws_one_line_per_edge_in_its_class():
-    table = memberships([("RUS", "CSTO", "member", "2002-10-07", None),
-                         ("ARM", "CSTO", "member", "2002-10-07", None)])
-    graph = al.tie_graph(table, ALLIANCES, MEMBERS, "2026-01-01")
-    positions = {"RUS": (40.0, 56.0), "ARM": (45.0, 40.0), "TUR": (35.0, 39.0),
-                 "KAZ": (67.0, 48.0)}
-    chart = tie_network_chart(graph, positions, {"ARM": "frozen", "KAZ": "member"})
-    edges = chart.data[chart.data["kind"] == "edge"]
-    # RUS-ARM: CSTO + ATOP 1 = 2 ties; RUS-TUR: 1.
-    assert dict(zip(edges["other"].fillna("") + edges["state"], edges["width_class"])) == {
-        "RUSARM": "2–3", "TURRUS": "1"}
-    assert len(chart.figure.axes[0].lines) == len(edges)
-    labels = [t.get_text() for t in chart.figure.axes[0].get_legend().get_texts()]
-    assert labels[0].startswith("1 shared tie") and labels[2].startswith("4+")
-    plt.close(chart.figure)
-
-
-def test_portfolio_and_pacts_charts_return_what_they_draw():
-    portfolios = {s: al.alliance_portfolio(ALLIANCES, MEMBERS, s) for s in ("RUS", "USA")}
-    chart = portfolio_chart(al.portfolio_summary(portfolios))
-    assert len(chart.data) == 8 and chart.data["alliances"].sum() == 4
-    plt.close(chart.figure)
-    pacts = defence_pacts_chart(al.defence_spells(ALLIANCES, MEMBERS, "RUS"), {"ARM": "Armenia"})
-    assert list(pacts.data["label"]) == ["CSTO (2 others), 1992", "Armenia, 1997"]
-    plt.close(pacts.figure)
 
 
 def test_real_russia_defence_partners_match_the_atop_report(tables):

@@ -1,30 +1,12 @@
-"""Case timelines (analysis.measures.cases) and their chart, on a small hand-made fixture.
-
-Fixture (state ARM unless said):
-
-    events     E1 2020-11-10 ARM;RUS other      E2 2024-02-22 ARM freeze      E3 2023-05-25 BLR
-    requests   Q1 2022-09-13 ARM yes            Q2 2021-04-29 KGZ;TJK no
-    responses  Q1-R1 2022-09-15 mission         Q2-R1 2021-04-30 statement
-    memberships ARM CSTO member 2003-09-18, ARM CSTO frozen 2024-02-22, BLR CSTO member
-    stances    S1 ARM 2022-03-02 hedging (issue a), S2 ARM 2024-02-22 opposed (issue a),
-               S3 KAZ 2022-03-02 hedging (issue a), S4 KAZ 2022-06-17 opposed (issue b)
-    un_votes   R1 (2014-03-27) ARM no, R2 (2022-03-02) ARM abstain
-    bases      B1 ARM RUS 1994-09-01 open; B2 KGZ USA 2001-12-16 to 2014-06-03
-
-So ARM has 2 events + 1 request + 1 response + 2 memberships + 2 stances + 2 votes + 1 base = 11
-items; from 2022-01-01 on: E2, Q1, Q1-R1, frozen, S1, S2, R2 = 7.
-"""
+"""Case timelines (analysis.measures.cases) on a small hand-made fixture."""
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from analysis.charts import Chart, case_timeline_chart
 from analysis.measures import cases
-
-D = pd.Timestamp
+from tests.helpers.cases import D
 
 
 @pytest.fixture
@@ -155,21 +137,3 @@ def test_loyalty_scorecard_rejects_unknown_alignment(tables):
     bad = tables["stances"].assign(alignment=["hedging", "sideways", "hedging", "opposed"])
     with pytest.raises(ValueError, match="sideways"):
         cases.loyalty_scorecard(bad, ["a"], ["ARM"])
-
-
-def test_chart_rows_and_notes(tables):
-    timeline = cases.case_timeline("ARM", **tables)
-    chart = case_timeline_chart(timeline, "Armenia", notes={"events:E2": "freeze"})
-    assert isinstance(chart, Chart)
-    # seven lanes, requests at the top (y = 6) and bases at the bottom (y = 0)
-    rows = chart.data.drop_duplicates("lane").set_index("lane")["y"]
-    assert rows["requests"] == 6 and rows["bases"] == 0
-    assert list(chart.data.loc[chart.data["note"] != "", "record"]) == ["events:E2"]
-    plt.close(chart.figure)
-    by_state = case_timeline_chart(cases.case_timeline(["ARM", "KAZ"], stances=tables["stances"]),
-                                   "Stances", row_by="state")
-    assert by_state.data.drop_duplicates("state").set_index("state")["y"].to_dict() == \
-        {"ARM": 1, "KAZ": 0}
-    plt.close(by_state.figure)
-    with pytest.raises(KeyError, match="E9"):
-        case_timeline_chart(timeline, "x", notes={"events:E9": "?"})

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import csv
 import re
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
-from analysis.data.load import DataError, load_all
-from analysis.data.paths import ROOT
 from analysis.data.codebook import TABLES
+from analysis.data.paths import ROOT
 from analysis.data.validate import check_directory
+from tests.helpers.data_files import expect_problem, read_rows, set_cell, write_rows
 
 
 def test_real_data_passes_the_check():
@@ -35,152 +32,120 @@ def test_every_row_cites_a_source(tables):
             assert frame["source"].notna().all(), name
 
 
-def _rows(path: Path) -> list[list[str]]:
-    with path.open(newline="", encoding="utf-8") as fh:
-        return list(csv.reader(fh))
-
-
-def _write(path: Path, rows: list[list[str]]) -> None:
-    with path.open("w", newline="", encoding="utf-8") as fh:
-        csv.writer(fh, lineterminator="\n").writerows(rows)
-
-
-def _set_cell(directory: Path, table: str, line: int, column: str, value: str) -> None:
-    """Set one cell; ``line`` counts as a person does (header = line 1)."""
-    path = directory / f"{table}.csv"
-    rows = _rows(path)
-    rows[line - 1][rows[0].index(column)] = value
-    _write(path, rows)
-
-
-def _expect(directory: Path, file: str, line: int | None, column: str | None, words: str):
-    where = f"data/{file}"
-    if line is not None:
-        where += f", line {line}"
-    if column is not None:
-        where += f", column '{column}'"
-    with pytest.raises(DataError) as excinfo:
-        load_all(directory)
-    found = [str(p) for p in excinfo.value.problems]
-    matching = [p for p in found if p.startswith(where) and words in p]
-    assert matching, f"expected a problem at {where} mentioning {words!r}; got {found}"
-    assert where in str(excinfo.value)
-
-
 def test_bad_date(scratch_data):
-    _set_cell(scratch_data, "memberships", 5, "start", "1994-02-30")
-    _expect(scratch_data, "memberships.csv", 5, "start", "not a real calendar date")
+    set_cell(scratch_data, "memberships", 5, "start", "1994-02-30")
+    expect_problem(scratch_data, "memberships.csv", 5, "start", "not a real calendar date")
 
 
 def test_badly_formatted_date(scratch_data):
-    _set_cell(scratch_data, "events", 3, "date", "12/05/1992")
-    _expect(scratch_data, "events.csv", 3, "date", "does not match")
+    set_cell(scratch_data, "events", 3, "date", "12/05/1992")
+    expect_problem(scratch_data, "events.csv", 3, "date", "does not match")
 
 
 def test_unknown_state(scratch_data):
-    _set_cell(scratch_data, "un_votes", 4, "state", "XYZ")
-    _expect(scratch_data, "un_votes.csv", 4, "state", "unknown iso3 'XYZ'")
+    set_cell(scratch_data, "un_votes", 4, "state", "XYZ")
+    expect_problem(scratch_data, "un_votes.csv", 4, "state", "unknown iso3 'XYZ'")
 
 
 def test_unknown_state_inside_a_list(scratch_data):
-    _set_cell(scratch_data, "exercises", 2, "participants", "RUS;QQQ")
-    _expect(scratch_data, "exercises.csv", 2, "participants", "unknown iso3 'QQQ'")
+    set_cell(scratch_data, "exercises", 2, "participants", "RUS;QQQ")
+    expect_problem(scratch_data, "exercises.csv", 2, "participants", "unknown iso3 'QQQ'")
 
 
 def test_unknown_source(scratch_data):
-    _set_cell(scratch_data, "requests", 6, "source", "no-such-source")
-    _expect(scratch_data, "requests.csv", 6, "source", "unknown source_id 'no-such-source'")
+    set_cell(scratch_data, "requests", 6, "source", "no-such-source")
+    expect_problem(scratch_data, "requests.csv", 6, "source", "unknown source_id 'no-such-source'")
 
 
 def test_missing_source(scratch_data):
-    _set_cell(scratch_data, "bases", 3, "source", "")
-    _expect(scratch_data, "bases.csv", 3, "source", "required")
+    set_cell(scratch_data, "bases", 3, "source", "")
+    expect_problem(scratch_data, "bases.csv", 3, "source", "required")
 
 
 def test_end_before_start(scratch_data):
-    rows = _rows(scratch_data / "memberships.csv")
+    rows = read_rows(scratch_data / "memberships.csv")
     line = next(i + 1 for i, r in enumerate(rows) if i and r[rows[0].index("end")])
     start = rows[line - 1][rows[0].index("start")]
-    _set_cell(scratch_data, "memberships", line, "end", f"{int(start[:4]) - 1}{start[4:]}")
-    _expect(scratch_data, "memberships.csv", line, "end", "`end` is before `start`")
+    set_cell(scratch_data, "memberships", line, "end", f"{int(start[:4]) - 1}{start[4:]}")
+    expect_problem(scratch_data, "memberships.csv", line, "end", "`end` is before `start`")
 
 
 def test_duplicate_key(scratch_data):
     path = scratch_data / "requests.csv"
-    rows = _rows(path)
+    rows = read_rows(path)
     rows.append(list(rows[3]))
-    _write(path, rows)
-    _expect(scratch_data, "requests.csv", len(rows), "request_id", "duplicate")
+    write_rows(path, rows)
+    expect_problem(scratch_data, "requests.csv", len(rows), "request_id", "duplicate")
 
 
 def test_duplicate_composite_key(scratch_data):
     path = scratch_data / "un_votes.csv"
-    rows = _rows(path)
+    rows = read_rows(path)
     rows.append(list(rows[1]))
-    _write(path, rows)
-    _expect(scratch_data, "un_votes.csv", len(rows), "resolution|state", "duplicate key")
+    write_rows(path, rows)
+    expect_problem(scratch_data, "un_votes.csv", len(rows), "resolution|state", "duplicate key")
 
 
 def test_overlapping_interval(scratch_data):
     path = scratch_data / "memberships.csv"
-    rows = _rows(path)
+    rows = read_rows(path)
     header = rows[0]
     # A second CSTO membership for Russia that starts inside its open interval.
     extra = dict.fromkeys(header, "")
     extra.update(state="RUS", organization="CSTO", status="member", start="2010-01-01",
                  start_precision="day", source=rows[1][header.index("source")])
     rows.append([extra[c] for c in header])
-    _write(path, rows)
-    _expect(scratch_data, "memberships.csv", len(rows), "start", "overlaps")
+    write_rows(path, rows)
+    expect_problem(scratch_data, "memberships.csv", len(rows), "start", "overlaps")
 
 
 def test_bad_category(scratch_data):
-    _set_cell(scratch_data, "responses", 2, "level", "sympathy")
-    _expect(scratch_data, "responses.csv", 2, "level", "is not one of")
+    set_cell(scratch_data, "responses", 2, "level", "sympathy")
+    expect_problem(scratch_data, "responses.csv", 2, "level", "is not one of")
 
 
 def test_conditional_requirement(scratch_data):
-    rows = _rows(scratch_data / "requests.csv")
+    rows = read_rows(scratch_data / "requests.csv")
     header = rows[0]
     line = next(i + 1 for i, r in enumerate(rows) if i and r[header.index("request_made")] == "yes")
-    _set_cell(scratch_data, "requests", line, "ask", "")
-    _expect(scratch_data, "requests.csv", line, "ask", "`request_made` is yes")
+    set_cell(scratch_data, "requests", line, "ask", "")
+    expect_problem(scratch_data, "requests.csv", line, "ask", "`request_made` is yes")
 
 
 def test_response_before_its_request(scratch_data):
-    _set_cell(scratch_data, "responses", 2, "date", "1900-01-01")
-    _set_cell(scratch_data, "responses", 2, "date_precision", "day")
-    _expect(scratch_data, "responses.csv", 2, "date", "before its request")
+    set_cell(scratch_data, "responses", 2, "date", "1900-01-01")
+    set_cell(scratch_data, "responses", 2, "date_precision", "day")
+    expect_problem(scratch_data, "responses.csv", 2, "date", "before its request")
 
 
 def test_missing_file(scratch_data):
     (scratch_data / "stances.csv").unlink()
-    _expect(scratch_data, "stances.csv", None, None, "file is missing")
+    expect_problem(scratch_data, "stances.csv", None, None, "file is missing")
 
 
 def test_malformed_csv_row(scratch_data):
     path = scratch_data / "exercises.csv"
     with path.open("a", encoding="utf-8") as fh:
         fh.write("X999,too,few,fields\n")
-    line = len(_rows(path))
-    _expect(scratch_data, "exercises.csv", line, None, "malformed row")
+    line = len(read_rows(path))
+    expect_problem(scratch_data, "exercises.csv", line, None, "malformed row")
 
 
 def test_bad_header(scratch_data):
     path = scratch_data / "bases.csv"
-    rows = _rows(path)
+    rows = read_rows(path)
     rows[0][rows[0].index("kind")] = "type"
-    _write(path, rows)
-    _expect(scratch_data, "bases.csv", 1, None, "missing column(s) ['kind']")
+    write_rows(path, rows)
+    expect_problem(scratch_data, "bases.csv", 1, None, "missing column(s) ['kind']")
 
 
 def test_discrepancy_must_name_an_existing_row(scratch_data):
-    _set_cell(scratch_data, "discrepancies", 2, "record_id", "NO-SUCH-ROW")
-    _expect(scratch_data, "discrepancies.csv", 2, "record_id", "no row 'NO-SUCH-ROW'")
+    set_cell(scratch_data, "discrepancies", 2, "record_id", "NO-SUCH-ROW")
+    expect_problem(scratch_data, "discrepancies.csv", 2, "record_id", "no row 'NO-SUCH-ROW'")
 
 
 def test_check_command_fails_and_names_the_cell(scratch_data):
-    _set_cell(scratch_data, "stances", 3, "alignment", "friendly")
+    set_cell(scratch_data, "stances", 3, "alignment", "friendly")
     result = subprocess.run(
         [sys.executable, "-m", "analysis", "check", "--data-dir", str(scratch_data)],
         capture_output=True, text=True,
@@ -193,15 +158,15 @@ def test_nothing_is_dropped(tables):
     """Every data line of every file becomes exactly one row."""
     for name, frame in tables.items():
         path = Path(frame.attrs["source_file"])
-        assert len(frame) == len(_rows(path)) - 1, name
+        assert len(frame) == len(read_rows(path)) - 1, name
 
 
 def test_a_source_address_is_recorded_once(scratch_data):
-    rows = _rows(scratch_data / "sources.csv")
+    rows = read_rows(scratch_data / "sources.csv")
     url = rows[0].index("url")
     line = next(i + 1 for i, r in enumerate(rows) if i > 2 and r[url])
-    _set_cell(scratch_data, "sources", line, "url", rows[2][url])
-    _expect(scratch_data, "sources.csv", line, "url", "repeats the value of an earlier row")
+    set_cell(scratch_data, "sources", line, "url", rows[2][url])
+    expect_problem(scratch_data, "sources.csv", line, "url", "repeats the value of an earlier row")
 
 
 def test_every_source_is_cited_by_some_row(tables):
@@ -234,11 +199,11 @@ def test_an_unchanged_file_is_not_checked_twice_and_a_changed_one_is(scratch_dat
     again, problems = check_directory(scratch_data)
     assert checked == [] and problems == []  # nothing read or checked again ...
     assert all(again[n].frame.equals(raws[n].frame) for n in TABLES)  # ... and the same tables
-    _set_cell(scratch_data, "memberships", 5, "start", "1994-02-30")
+    set_cell(scratch_data, "memberships", 5, "start", "1994-02-30")
     _, problems = check_directory(scratch_data)
     assert checked == ["memberships"]  # only the changed file is checked again
     assert ("data/memberships.csv", 5, "start") in [(p.file, p.line, p.column) for p in problems]
-    _set_cell(scratch_data, "memberships", 5, "state", "XYZ")  # fails only across tables
+    set_cell(scratch_data, "memberships", 5, "state", "XYZ")  # fails only across tables
     _, problems = check_directory(scratch_data)
     assert any("unknown iso3 'XYZ'" in str(p) for p in problems)
 

@@ -7,9 +7,9 @@ import shutil
 
 import frictionless
 
+from analysis.data.codebook import TABLES
 from analysis.data.datapackage import datapackage_json
 from analysis.data.paths import data_dir
-from analysis.data.codebook import TABLES
 
 
 def test_committed_descriptor_matches_the_codebook():

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import pandas as pd
-
-from analysis.data.dictionary import dictionary_markdown, scale_markdown, table_markdown
-from analysis.data.codebook.vocabulary import RESPONSE_LEVELS, THREATS
 from analysis.data.codebook import TABLES
 from analysis.data.codebook.fields import Field, Table
+from analysis.data.codebook.vocabulary import RESPONSE_LEVELS, THREATS
+from analysis.data.dictionary import dictionary_markdown, scale_markdown, table_markdown
 
 
 def test_every_table_column_and_allowed_value_is_listed():
@@ -49,8 +47,11 @@ def test_pipes_in_descriptions_do_not_break_the_table():
 
 
 def test_every_status_has_a_coding_rule_and_a_chart_style():
-    from analysis.data.codebook.vocabulary import MEMBERSHIP_STATUS_MEANING, MEMBERSHIP_STATUSES
     from analysis.charts.style import STATUS_STYLE
+    from analysis.data.codebook.vocabulary import (
+        MEMBERSHIP_STATUS_MEANING,
+        MEMBERSHIP_STATUSES,
+    )
 
     assert tuple(MEMBERSHIP_STATUS_MEANING) == MEMBERSHIP_STATUSES
     assert set(STATUS_STYLE) == set(MEMBERSHIP_STATUSES)

@@ -107,7 +107,7 @@ def test_vote_strip_spec_gives_absent_and_unrecorded_votes_their_own_letters():
                                 "title": ["First"]})
     rows = next(v for v in _values(vote_strip_spec(votes, resolutions, STATES))
                 if v and "letter" in v[0])
-    assert {r["state"]: r["letter"] for r in rows} == {"ARM": "\u2013", "RUS": "A", "GEO": "?"}
+    assert {r["state"]: r["letter"] for r in rows} == {"ARM": "\u2013", "RUS": "A", "GEO": "n/r"}
     with pytest.raises(ValueError, match="maybe"):
         vote_strip_spec(votes.assign(vote="maybe"), resolutions, STATES)
 

@@ -20,11 +20,14 @@ from .divisions import (
     vote_heatmap,
 )
 from .institutions import institutions_timeline
-from .forces import (arms_supplier_chart, burden_shares_chart, exercise_grid_chart,
-                     gdp_share_heatmap, personnel_chart)
+from .arms import arms_supplier_chart
+from .exercises import exercise_grid_chart
+from .personnel import personnel_chart
+from .spending import burden_shares_chart, gdp_share_heatmap
 from .interactive import membership_map_spec, spending_series_spec, vote_strip_spec
 from .membership import membership_timeline
-from .network import bases_chart, map_grid, membership_map, network_drawing
+from .maps import map_grid, membership_map
+from .network import bases_chart, network_drawing
 from .provenance import competing_values_chart
 from .requests import intervention_timeline_chart, lag_chart, rates_by_threat, response_ladder
 from .votes import agreement_strip, bsv_difference_chart, ukraine_vote_bars

@@ -13,11 +13,10 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
+from ..data.codebook.fields import split_list
 from ..measures.alliances import ATOP_END, WIDTH_CLASSES, width_class
 from .base import Chart
-from .style import PALETTE, add_source
-
-ATOP_CREDIT = "Alliance data: ATOP v4.01 (Leeds et al. 2002)"
+from .style import ALLIANCE_STYLE, PALETTE, add_source
 
 #: Fill and hatch of each kind of alliance in :func:`portfolio_chart` (hatch repeats colour).
 KIND_STYLE: dict[str, dict] = {
@@ -40,8 +39,9 @@ CLASS_STYLE: dict[str, dict] = {
 
 #: Marker and fill of each node category of :func:`tie_network_chart`.
 NODE_STYLE: dict[str, dict] = {
-    "hub": {"marker": "s", "color": PALETTE["vermillion"], "size": 620, "label": "Russia"},
-    "member": {"marker": "o", "color": PALETTE["blue"], "size": 420, "label": "CSTO member"},
+    "hub": {"marker": "s", "color": PALETTE["black"], "size": 620, "label": "Russia"},
+    "member": {"marker": "o", "color": ALLIANCE_STYLE["CSTO"]["color"], "size": 420,
+               "label": "CSTO member"},
     "frozen": {"marker": "D", "color": PALETTE["orange"], "size": 400,
                "label": "CSTO member, participation frozen"},
     "former": {"marker": "^", "color": PALETTE["yellow"], "size": 420,
@@ -54,13 +54,17 @@ def portfolio_chart(
     summary: pd.DataFrame,
     names: Mapping[str, str] | None = None,
     title: str = "Formal alliances in force at the end of 2016, by kind",
-    source: str = ATOP_CREDIT,
+    *,
+    credit: str,
 ) -> Chart:
     """One stacked horizontal bar per state of :func:`~analysis.measures.alliances.portfolio_summary`:
     its alliances split into defence pacts and others, bilateral and multilateral (each kind with
     its own colour and hatch, and its count printed in the segment), with the number of states
     its defence pacts bind it to written at the bar's end. Data: one row per state and kind,
-    ``state``, ``kind``, ``alliances``, ``defence_partners``."""
+    ``state``, ``kind``, ``alliances``, ``defence_partners``.
+
+    ``credit`` is ATOP's credit line as ``data/origins.csv`` gives it
+    (:func:`analysis.measures.provenance.credit_lines`)."""
     kinds = list(KIND_STYLE)
     rows = [{"state": r.state, "kind": k, "alliances": int(getattr(r, k)),
              "defence_partners": int(r.defence_partners)}
@@ -100,7 +104,7 @@ def portfolio_chart(
                                  for s in KIND_STYLE.values()],
                         loc="lower left", bbox_to_anchor=(0.0, 0.0), ncols=2, fontsize=8)
     legend.set_in_layout(False)
-    add_source(fig, source)
+    add_source(fig, credit)
     return Chart(fig, data)
 
 
@@ -109,20 +113,24 @@ def defence_pacts_chart(
     names: Mapping[str, str] | None = None,
     since: str = "1992-01-01",
     title: str = "Russia's alliance treaties with a defence pledge, 1992-2016",
-    source: str = ATOP_CREDIT,
+    *,
+    credit: str,
 ) -> Chart:
     """One bar per pact of :func:`~analysis.measures.alliances.defence_spells`, from its start
     (drawn from ``since`` for older pacts, which get a left arrow) to its end or to ATOP's last
     day (then a right arrow: in force when the data ends). Bilateral pacts are solid vermillion,
     multilateral ones orange and hatched; each row is labelled with the partners. Data: the
-    spells as drawn, with ``label`` and ``drawn_start``/``drawn_end``."""
+    spells as drawn, with ``label`` and ``drawn_start``/``drawn_end``.
+
+    ``credit`` is ATOP's credit line as ``data/origins.csv`` gives it
+    (:func:`analysis.measures.provenance.credit_lines`)."""
     first = pd.Timestamp(since)
     data = spells.copy()
     data["drawn_start"] = data["start"].where(data["start"] >= first, first)
     data["drawn_end"] = data["end"].fillna(ATOP_END)
 
     def label(row: pd.Series) -> str:
-        who = [(names or {}).get(p, p) for p in str(row["partners"]).split(";")]
+        who = [(names or {}).get(p, p) for p in split_list(row["partners"])]
         year = f"{row['start']:%Y}"
         if pd.notna(row["organization"]) and not row["bilateral"]:
             return f"{row['organization'].replace(';', '/')} ({len(who)} others), {year}"
@@ -153,7 +161,7 @@ def defence_pacts_chart(
                              edgecolor="#333333", label=KIND_STYLE[k]["label"])
                        for k in ("defence_bilateral", "defence_multilateral")],
               loc="lower left", fontsize=8)
-    add_source(fig, source)
+    add_source(fig, credit)
     return Chart(fig, data)
 
 
@@ -163,8 +171,8 @@ def tie_network_chart(
     categories: Mapping[str, str],
     hub: str = "RUS",
     title: str = "Formal ties among Russia's neighbours and partners",
-    source: str = ("The CSTO Record, data/memberships.csv; " + ATOP_CREDIT
-                   + ", read as still in force"),
+    *,
+    credit: str,
 ) -> Chart:
     """The tie graph (:func:`~analysis.measures.alliances.tie_graph`) on fixed positions, its
     edges drawn in the few classes of :data:`~analysis.measures.alliances.WIDTH_CLASSES`
@@ -174,6 +182,9 @@ def tie_network_chart(
     key of ``NODE_STYLE`` (the ``hub`` is always "hub"). Every node carries its ISO3 code.
     Data: one row per mark, ``kind`` "node" (``state``, ``category``, ``lon``, ``lat``) or "edge"
     (``state``, ``other``, ``weight``, ``width_class``, ``ties`` ``;``-separated).
+
+    ``credit`` is ATOP's credit line as ``data/origins.csv`` gives it
+    (:func:`analysis.measures.provenance.credit_lines`).
     """
     nodes = sorted(n for n in graph.nodes if n in positions)
     sub = graph.subgraph(nodes)
@@ -194,7 +205,7 @@ def tie_network_chart(
                    marker=style["marker"], c=style["color"], edgecolors="black", linewidths=0.8,
                    zorder=3)
         for n in chosen:
-            dark = key in ("hub", "member")
+            dark = key == "hub"
             ax.annotate(n, pos[n], ha="center", va="center", fontsize=7, fontweight="bold",
                         color="white" if dark else "black", zorder=4)
     ax.set_aspect(1 / math.cos(math.radians(47.5)), adjustable="datalim")
@@ -214,7 +225,7 @@ def tie_network_chart(
                        label=NODE_STYLE[k]["label"]) for k in present]
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8,
               handlelength=3)
-    add_source(fig, source)
+    add_source(fig, f"The CSTO Record, data/memberships.csv; {credit}, read as still in force")
     node_rows = [{"kind": "node", "state": n, "other": pd.NA, "category": category[n],
                   "lon": pos[n][0], "lat": pos[n][1], "weight": pd.NA, "width_class": pd.NA,
                   "ties": pd.NA} for n in nodes]
@@ -230,5 +241,5 @@ def tie_network_chart(
     return Chart(fig, data)
 
 
-__all__ = ["ATOP_CREDIT", "CLASS_STYLE", "KIND_STYLE", "NODE_STYLE", "defence_pacts_chart",
+__all__ = ["CLASS_STYLE", "KIND_STYLE", "NODE_STYLE", "defence_pacts_chart",
            "portfolio_chart", "tie_network_chart"]

@@ -10,24 +10,8 @@ from matplotlib.patches import Patch
 
 from ..measures.compare import CLAUSE_LABEL
 from ..data.codebook.vocabulary import RESPONSE_LEVELS
-from .style import PALETTE, add_source
+from .style import ALLIANCE_STYLE, LEVEL_STYLE, PALETTE, add_source
 from .base import Chart
-
-#: One colour, marker and hatch per alliance (the marker and hatch repeat what the colour says).
-ALLIANCE_STYLE = {
-    "CSTO": {"color": PALETTE["vermillion"], "marker": "o", "hatch": "//"},
-    "NATO": {"color": PALETTE["blue"], "marker": "s", "hatch": None},
-}
-
-#: Colour and hatch for each response level, lowest first; the hatch grows denser with the level.
-LEVEL_STYLE = {
-    "none": {"color": "#DDDDDD", "hatch": None},
-    "statement": {"color": PALETTE["sky"], "hatch": ".."},
-    "consultation": {"color": PALETTE["green"], "hatch": "//"},
-    "mission": {"color": PALETTE["yellow"], "hatch": "\\\\"},
-    "material_aid": {"color": PALETTE["orange"], "hatch": "xx"},
-    "deployment": {"color": PALETTE["vermillion"], "hatch": "++"},
-}
 
 #: Moments annotated on the growth chart: alliance, day the change took effect, label, and where
 #: the label sits relative to the point (offset in points).

@@ -17,23 +17,14 @@ from matplotlib.ticker import PercentFormatter
 from matplotlib.transforms import ScaledTranslation
 
 from ..measures.divisions import ALIGNMENT_CODES, DEFIANCE_KINDS
-from .style import PALETTE, add_source
+from .style import NOT_RECORDED_STYLE, PALETTE, RUSSIA_SIDE, VOTE_STYLE, add_source
 from .base import Chart
-
-#: Colour, letter and text colour of each recorded vote in the heatmap.
-VOTE_STYLE: dict[str, dict[str, str]] = {
-    "yes": {"color": PALETTE["blue"], "letter": "Y", "text": "white"},
-    "no": {"color": PALETTE["vermillion"], "letter": "N", "text": "white"},
-    "abstain": {"color": PALETTE["yellow"], "letter": "A", "text": "black"},
-    "absent": {"color": "#DDDDDD", "letter": "–", "text": "black"},
-}
-NOT_RECORDED = {"color": "white", "letter": "n/r", "text": "#777777", "hatch": "////"}
 
 #: Marker, colour and fill of each stance alignment in the grid.
 ALIGNMENT_STYLE: dict[str, dict[str, str]] = {
-    "aligned": {"marker": "o", "color": PALETTE["vermillion"], "fill": "full"},
+    "aligned": {"marker": "o", "color": RUSSIA_SIDE["with"], "fill": "full"},
     "hedging": {"marker": "D", "color": PALETTE["orange"], "fill": "none"},
-    "opposed": {"marker": "X", "color": PALETTE["blue"], "fill": "full"},
+    "opposed": {"marker": "X", "color": RUSSIA_SIDE["against"], "fill": "full"},
 }
 
 #: Colour, hatch and legend label of each kind of act of defiance.
@@ -100,7 +91,7 @@ def vote_heatmap(
             cells.append({
                 "resolution": symbol, "label": label, "state": state,
                 "name": names.get(state, state), "vote": vote if recorded else pd.NA,
-                "letter": VOTE_STYLE[vote]["letter"] if recorded else NOT_RECORDED["letter"],
+                "letter": VOTE_STYLE[vote]["letter"] if recorded else NOT_RECORDED_STYLE["letter"],
                 "row": i, "column": j,
             })
     data = pd.DataFrame(cells, columns=["resolution", "label", "state", "name", "vote", "letter",
@@ -111,7 +102,7 @@ def vote_heatmap(
 
     fig, ax = plt.subplots(figsize=(2.8 + 0.75 * len(states), 1.4 + 0.42 * len(symbols)))
     for cell in data.itertuples():
-        style = NOT_RECORDED if pd.isna(cell.vote) else VOTE_STYLE[cell.vote]
+        style = NOT_RECORDED_STYLE if pd.isna(cell.vote) else VOTE_STYLE[cell.vote]
         ax.add_patch(Rectangle((cell.column - 0.5, cell.row - 0.5), 1, 1,
                                facecolor=style["color"], edgecolor="white", linewidth=1.5,
                                hatch=style.get("hatch")))
@@ -132,8 +123,9 @@ def vote_heatmap(
     ax.set_title(title)
     handles = [Patch(facecolor=s["color"], edgecolor="#999999", label=f"{s['letter']} = {vote}")
                for vote, s in VOTE_STYLE.items()]
-    handles.append(Patch(facecolor="white", edgecolor="#999999", hatch=NOT_RECORDED["hatch"],
-                         label="n/r = not recorded"))
+    handles.append(Patch(facecolor=NOT_RECORDED_STYLE["color"], edgecolor="#999999",
+                         hatch=NOT_RECORDED_STYLE["hatch"],
+                         label=f"{NOT_RECORDED_STYLE['letter']} = not recorded"))
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0, 0), ncols=len(handles),
               fontsize=8, handlelength=1.4)
     add_source(fig, source)

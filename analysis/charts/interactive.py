@@ -22,19 +22,21 @@ from collections.abc import Iterable, Mapping
 import numpy as np
 import pandas as pd
 
-from .network import MAP_STYLE
-from .style import PALETTE
 from ..measures.geometry import Shapes, clip_shapes
 from ..measures.maps import MAP_CATEGORIES
-from ..measures.votes import NOT_RECORDED
+from ..measures.ukraine import NOT_RECORDED
+from .style import MAP_STYLE, NOT_RECORDED_STYLE, PALETTE, VOTE_STYLE
 
 #: Vega-Lite's schema version of the specifications (what the vendored vega-lite 6 reads).
 SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"
-#: The colour of each vote, as in the static vote charts' palette.
-VOTE_COLOURS = {"yes": PALETTE["blue"], "no": PALETTE["vermillion"], "abstain": PALETTE["orange"],
-                "absent": PALETTE["grey"], NOT_RECORDED: "#dddddd"}
+#: Colour, letter and letter colour of each vote: the static vote charts' own
+#: (:data:`~analysis.charts.style.VOTE_STYLE`), a vote not on record as
+#: :data:`~analysis.charts.style.NOT_RECORDED_STYLE`.
+VOTE_LOOK: dict[str, dict[str, str]] = {**VOTE_STYLE, NOT_RECORDED: NOT_RECORDED_STYLE}
+#: The colour of each vote in the strip.
+VOTE_COLOURS = {vote: look["color"] for vote, look in VOTE_LOOK.items()}
 #: The letter in each cell of the vote strip (colour is never the only mark).
-VOTE_LETTERS = {"yes": "Y", "no": "N", "abstain": "A", "absent": "\u2013", NOT_RECORDED: "?"}
+VOTE_LETTERS = {vote: look["letter"] for vote, look in VOTE_LOOK.items()}
 #: Degrees are rounded to this many decimals in a map's shapes (about 1 km): small files.
 MAP_DECIMALS = 2
 
@@ -212,12 +214,18 @@ def vote_strip_spec(votes: pd.DataFrame, resolutions: pd.DataFrame, states: pd.D
                  alt.Tooltip("vote:N", title="Its vote"),
                  alt.Tooltip("all_votes:N", title="Every member's vote")],
     ).add_params(hover)
-    letters = base.mark_text(fontSize=10, color="black").encode(text="letter:N")
+    letters = base.mark_text(fontSize=10).encode(
+        text="letter:N",
+        color=alt.Color("vote:N", legend=None,
+                        scale=alt.Scale(domain=present,
+                                        range=[VOTE_LOOK[v]["text"] for v in present])))
     chart = alt.layer(cells, letters).properties(
         width=width, title=alt.TitleParams(
             "Members' votes in the UN General Assembly", anchor="start",
-            subtitle=["Letters give the vote: Y yes, N no, A abstain, \u2013 absent, ? no vote "
-                      "on record.", "Hover for the resolution and every member's vote."]))
+            subtitle=["Letters give the vote: " + ", ".join(
+                f"{VOTE_LETTERS[v]} {'no vote on record' if v == NOT_RECORDED else v}"
+                for v in VOTE_LETTERS) + ".",
+                "Hover for the resolution and every member's vote."]))
     return _spec(chart)
 
 

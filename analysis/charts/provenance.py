@@ -5,6 +5,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pandas as pd
 
+from ..data.codebook.fields import split_list
 from .style import PALETTE, add_source
 from .base import Chart
 
@@ -29,7 +30,7 @@ def competing_values_chart(
         number = pd.to_numeric(row["value"], errors="coerce")
         if pd.isna(number):
             continue
-        names = "; ".join(str(publisher.get(s, s)) for s in str(row["source"]).split(";"))
+        names = "; ".join(str(publisher.get(s, s)) for s in split_list(row["source"]))
         rows.append({"label": names, "value": float(number), "used": bool(row["used"])})
     data = pd.DataFrame(rows, columns=["label", "value", "used"])
     fig, ax = plt.subplots(figsize=(8, 0.5 * len(data) + 1.4))

@@ -12,33 +12,20 @@ from matplotlib.ticker import PercentFormatter
 
 from ..data.codebook.vocabulary import RESPONSE_LEVELS
 from ..measures.requests import merge_joint_requests
-from .style import PALETTE, add_source
+from .style import ALLIANCE_STYLE, LEVEL_STYLE, PALETTE, add_source
 from .base import Chart
 
 SOURCE = "The CSTO Record, data/requests.csv and data/responses.csv"
 
-#: Colour and marker for each alliance, so that neither colour nor shape alone tells them apart.
-ORG_STYLE = {
-    "CSTO": {"color": PALETTE["blue"], "marker": "o", "hatch": None},
-    "NATO": {"color": PALETTE["vermillion"], "marker": "s", "hatch": "//"},
-}
-
-#: Marker, colour and (for spans) hatch of each kind of row in an intervention timeline.
+#: Marker, colour and (for spans) hatch of each kind of row in an intervention timeline: the
+#: response levels as :data:`~analysis.charts.style.LEVEL_STYLE` draws them.
 KIND_STYLE = {
     "request": {"marker": ">", "color": PALETTE["black"], "filled": True, "label": "request"},
     "no_request": {"marker": ">", "color": PALETTE["black"], "filled": False,
                    "label": "crisis, no request"},
-    "no_action": {"marker": "x", "color": PALETTE["grey"], "filled": True, "label": "no action"},
-    "statement": {"marker": "o", "color": PALETTE["sky"], "filled": True, "label": "statement"},
-    "consultation": {"marker": "s", "color": PALETTE["blue"], "filled": True,
-                     "label": "consultation"},
-    "mission": {"marker": "D", "color": PALETTE["green"], "filled": True, "label": "mission",
-                "hatch": "//"},
-    "material_aid": {"marker": "P", "color": PALETTE["orange"], "filled": True,
-                     "label": "material aid"},
-    "deployment": {"marker": "^", "color": PALETTE["vermillion"], "filled": True,
-                   "label": "deployment", "hatch": "xx"},
-    "event": {"marker": "*", "color": PALETTE["purple"], "filled": True, "label": "forces created"},
+    "no_action": {**LEVEL_STYLE["none"], "filled": True},
+    **{level: {**LEVEL_STYLE[level], "filled": True} for level in RESPONSE_LEVELS[1:]},
+    "event": {"marker": "*", "color": PALETTE["black"], "filled": True, "label": "forces created"},
 }
 
 
@@ -84,7 +71,7 @@ def response_ladder(
     })
     data["y"] = np.arange(len(data))[::-1] if len(data) else []
     fig, ax = plt.subplots(figsize=(8.5, 0.38 * len(data) + 1.8))
-    color = ORG_STYLE.get(organization, ORG_STYLE["CSTO"])["color"]
+    color = ALLIANCE_STYLE.get(organization, ALLIANCE_STYLE["CSTO"])["color"]
     for _, row in data.iterrows():
         x = int(row["highest_rank"])
         ax.plot([0, x], [row["y"], row["y"]], color="#CCCCCC", linewidth=1, zorder=1)
@@ -140,7 +127,7 @@ def rates_by_threat(
     fig, ax = plt.subplots(figsize=(8, 0.45 * len(data) + 1.8))
     for _, row in data.iterrows():
         org = row["organization"] if "organization" in data else None
-        style = ORG_STYLE.get(org, {"color": PALETTE["blue"], "hatch": None})
+        style = ALLIANCE_STYLE.get(org, {"color": PALETTE["blue"], "hatch": None})
         ax.barh(row["y"], row["rate"], height=0.6, color=style["color"], hatch=style["hatch"],
                 edgecolor="white", linewidth=0.5, zorder=2)
         ax.errorbar(row["rate"], row["y"], xerr=[[row["rate"] - row["low"]],
@@ -157,8 +144,8 @@ def rates_by_threat(
     ax.set_xlabel(f"Share of requests answered with {phrase} (bars; lines: 95% Wilson interval)")
     ax.set_title(title or f"Requests answered with {phrase}, by kind of threat")
     if "organization" in data:
-        shown = [o for o in ORG_STYLE if o in set(data["organization"])]
-        handles = [Patch(facecolor=ORG_STYLE[o]["color"], hatch=ORG_STYLE[o]["hatch"],
+        shown = [o for o in ALLIANCE_STYLE if o in set(data["organization"])]
+        handles = [Patch(facecolor=ALLIANCE_STYLE[o]["color"], hatch=ALLIANCE_STYLE[o]["hatch"],
                          edgecolor="white", label=o) for o in shown]
         ax.legend(handles=handles, loc="lower right")
     add_source(fig, source)
@@ -277,7 +264,7 @@ def lag_chart(
 
     fig, ax = plt.subplots(figsize=(8.5, 0.34 * (top + 1) + 2.2))
     for _, row in data.iterrows():
-        style = ORG_STYLE.get(row["organization"], ORG_STYLE["CSTO"])
+        style = ALLIANCE_STYLE.get(row["organization"], ALLIANCE_STYLE["CSTO"])
         if pd.isna(row["lag_first_days"]):
             ax.annotate("no action", (0, row["y"]), xytext=(4, 0), textcoords="offset points",
                         va="center", fontsize=8, color="#555555", style="italic")
@@ -298,7 +285,7 @@ def lag_chart(
         ax.annotate(text, (highest, row["y"]), xytext=(7, 0), textcoords="offset points",
                     va="center", fontsize=7)
     for org, block in data.groupby("organization"):
-        style = ORG_STYLE.get(org, ORG_STYLE["CSTO"])
+        style = ALLIANCE_STYLE.get(org, ALLIANCE_STYLE["CSTO"])
         for column, dash, what, dy in (("lag_first_days", "--", "first", 0.4),
                                        ("lag_highest_days", ":", "highest", 1.0)):
             lags = block[column].dropna().astype(float)
@@ -321,7 +308,7 @@ def lag_chart(
     handles = [
         *(Line2D([], [], marker=s["marker"], linestyle="", color=s["color"],
                  label=f"{o}: first response")
-          for o, s in ORG_STYLE.items() if o in set(data["organization"])),
+          for o, s in ALLIANCE_STYLE.items() if o in set(data["organization"])),
         Line2D([], [], marker="D", linestyle="-", color=PALETTE["grey"],
                label="highest response, if later"),
         Line2D([], [], marker="o", linestyle="", markerfacecolor="white",

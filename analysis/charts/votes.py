@@ -17,12 +17,12 @@ from matplotlib.ticker import PercentFormatter
 
 from ..measures.roll_calls import GROUPS, SERIES_SOURCES
 from .base import Chart
-from .style import PALETTE, add_source
+from .style import NOT_RECORDED_STYLE, PALETTE, RUSSIA_SIDE, VOTE_STYLE, add_source
 
 #: Diverging scale for agreement with Russia: blue (never) through white (half) to vermillion
 #: (always), both ends from the colour-blind-safe palette.
 AGREEMENT_CMAP = LinearSegmentedColormap.from_list(
-    "agreement", [PALETTE["blue"], "#FFFFFF", PALETTE["vermillion"]])
+    "agreement", [RUSSIA_SIDE["against"], "#FFFFFF", RUSSIA_SIDE["with"]])
 
 #: How a missing cell looks: hatched light grey with a dash.
 MISSING = {"color": "#EEEEEE", "hatch": "////", "text": "–"}
@@ -33,15 +33,16 @@ GROUP_WORDS = {"current": "CSTO members", "frozen": "frozen", "former": "former 
 
 #: Colour, hatch and legend wording of each kind of vote in :func:`ukraine_vote_bars`.
 UKRAINE_STYLE: dict[str, dict[str, str | None]] = {
-    "same": {"color": PALETTE["vermillion"], "hatch": None, "text": "white",
+    "same": {"color": RUSSIA_SIDE["with"], "hatch": None, "text": "white",
              "label": "voted as Russia did"},
-    "one_abstained": {"color": PALETTE["yellow"], "hatch": "..", "text": "black",
+    "one_abstained": {"color": VOTE_STYLE["abstain"]["color"], "hatch": "..", "text": "black",
                       "label": "abstained (Russia voted)"},
-    "opposite": {"color": PALETTE["blue"], "hatch": "//", "text": "white",
+    "opposite": {"color": RUSSIA_SIDE["against"], "hatch": "//", "text": "white",
                  "label": "voted against Russia"},
-    "absent": {"color": "#BBBBBB", "hatch": "xx", "text": "black", "label": "absent"},
-    "not_recorded": {"color": "white", "hatch": None, "text": "#555555",
-                     "label": "not recorded"},
+    "absent": {"color": VOTE_STYLE["absent"]["color"], "hatch": "xx", "text": "black",
+               "label": "absent"},
+    "not_recorded": {"color": NOT_RECORDED_STYLE["color"], "hatch": None,
+                     "text": NOT_RECORDED_STYLE["text"], "label": "not recorded"},
 }
 
 
@@ -194,7 +195,7 @@ def ukraine_vote_bars(
     resolutions, by how they met Russia's.
 
     ``panels`` maps a panel title to ``(three, half)``: the counts of
-    :func:`analysis.measures.roll_calls.ukraine_vote_counts` under the three-category rule and
+    :func:`analysis.measures.ukraine.ukraine_vote_counts` under the three-category rule and
     (or ``None``) under the half rule. ``groups``
     (:func:`analysis.measures.roll_calls.csto_groups`) sets the order and the group shown beside
     each name; Russia itself is left out. Each segment prints its count; at each bar's end stands

@@ -34,6 +34,13 @@ def from_ns(values: np.ndarray | list[int]) -> np.ndarray:
     return np.asarray(values, dtype=np.int64).view("datetime64[ns]")
 
 
+def earliest(values: np.ndarray) -> pd.Timestamp:
+    """The earliest of int64 dates (:func:`as_ns`), NaT when there is none (as ``Series.min``
+    gives)."""
+    known = values[values != NAT]
+    return pd.Timestamp(int(known.min()), unit="ns") if len(known) else pd.NaT
+
+
 def latest_possible(dates: pd.Series, precisions: pd.Series) -> pd.Series:
     """The last day each date may stand for: 2021-05-01 with ``month`` precision -> 2021-05-31,
     with ``year`` -> 2021-12-31; ``day`` (or a missing precision) leaves the date as it is."""

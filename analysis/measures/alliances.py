@@ -23,6 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import networkx as nx
 import pandas as pd
 
+from ..data.codebook.fields import split_list
 from ..data.dates import to_day
 from .membership import IN_ORGANIZATION, members_on
 from .network import affiliation_graph, state_projection
@@ -145,7 +146,7 @@ def portfolio_summary(portfolios: dict[str, pd.DataFrame]) -> pd.DataFrame:
         other = table[~table["defense"]]
 
         def distinct(frame: pd.DataFrame) -> int:
-            return len({p for ps in frame["partners"] for p in str(ps).split(";") if p})
+            return len({p for ps in frame["partners"] for p in split_list(ps)})
 
         rows.append({
             "state": state, "alliances": len(table), "defence": len(defence),
@@ -168,7 +169,7 @@ def defence_partners(portfolio: pd.DataFrame) -> pd.DataFrame:
     """
     pacts: dict[str, dict[str, list[str]]] = {}
     for row in portfolio[portfolio["defense"]].itertuples():
-        for partner in str(row.partners).split(";"):
+        for partner in split_list(row.partners):
             kind = "bilateral" if row.bilateral else "multilateral"
             pacts.setdefault(partner, {"bilateral": [], "multilateral": []})[kind].append(
                 str(row.atopid))

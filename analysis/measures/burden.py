@@ -1,7 +1,8 @@
 """How much rests on the largest member: concentration of budgets, forces and defence spending
 among the states inside each alliance (shares of the largest member, Herfindahl-Hirschman index).
 
-Shares are taken only over the states with data, and every result says how many states that is.
+Shares are taken only over the states with data, and every result says how many states that is;
+the largest member and its share are computed by :func:`~analysis.measures.shares.largest_member`.
 """
 
 from __future__ import annotations
@@ -11,8 +12,12 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from .growth import ALLIANCES, _day, _inside_on
-from .membership import Intervals
+from ..data.dates import to_day
+from .growth import ALLIANCES
+from .membership import Intervals, inside_on
+from .personnel import personnel_rows
+from .shares import best_covered_year, largest_member, nansum
+from .spending import spending_rows
 
 #: The ``capabilities`` measure holding each alliance's budget shares.
 BUDGET_MEASURE: dict[str, str] = {"CSTO": "csto_budget_share", "NATO": "nato_common_budget_share"}
@@ -90,11 +95,10 @@ def _concentration(
     }
     if len(rows):
         values = capabilities["value"].to_numpy(dtype="float64", na_value=np.nan)[rows]
+        top = largest_member([state[i] for i in rows], values, 100.0 if percent else None)
         with np.errstate(all="ignore"):
-            shares = values / 100.0 if percent else values / _nansum(values)
-            squares = shares**2
-        top = _nanmax(values)
-        top_rows = [i for i, v in zip(rows, values) if v == top]
+            shares = values / 100.0 if percent else values / nansum(values)
+        top_rows = [i for i, v in zip(rows, values) if v == top["value"]]
 
         def known_years(positions: list[int]) -> list[int]:
             return [years[i] for i in positions if not pd.isna(years[i])]
@@ -103,25 +107,14 @@ def _concentration(
             "year_min": int(min(known_years(rows), default=pd.NA)),
             "year_max": int(max(known_years(rows), default=pd.NA)),
             "editions": "; ".join(sorted(dict.fromkeys(edition[i] for i in rows))),
-            "largest_state": ";".join(sorted(state[i] for i in top_rows)),
-            "largest_value": float(top),
+            "largest_state": ";".join(top["states"]),
+            "largest_value": top["value"],
             "largest_year": int(max(known_years(top_rows), default=pd.NA)),
             "largest_edition": "; ".join(sorted(dict.fromkeys(edition[i] for i in top_rows))),
-            "largest_share": float(_nanmax(shares)),
-            "hhi": float(_nansum(squares)),
+            "largest_share": top["share"],
+            "hhi": float(nansum(shares**2)),
         })
     return result
-
-
-def _nansum(values: np.ndarray) -> np.float64:
-    """Sum skipping NaN, added up as ``Series.sum`` does."""
-    return np.where(np.isnan(values), 0.0, values).sum(dtype=np.float64)
-
-
-def _nanmax(values: np.ndarray) -> float:
-    """Largest value skipping NaN (NaN when there is none), as ``Series.max``."""
-    known = values[~np.isnan(values)]
-    return known.max() if len(known) else np.nan
 
 
 _TEXT_COLUMNS = ("measure", "unit", "editions", "largest_state", "largest_edition", "share_basis")
@@ -145,61 +138,8 @@ def _concentration_frame(results: list[dict[str, object]],
     return pd.DataFrame(columns)
 
 
-#: The edition label of the personnel series of :func:`personnel_rows`.
-PERSONNEL_EDITION = "Correlates of War, National Material Capabilities 7.0 (military personnel)"
-
-
-#: The edition written on the spending rows taken from SIPRI (constant 2023 US$).
-SPENDING_EDITION = "SIPRI Military Expenditure Database 2025 (constant 2023 US$)"
-
-
-def _one_year_rows(table: pd.DataFrame, column: str, states: Iterable[str], measure: str,
-                   unit: str, edition: str, scale: float) -> tuple[pd.DataFrame, int | None]:
-    """``column`` of ``table`` (``state``, ``year``) for ``states`` in one year, the latest in
-    which the most of them have a figure, as ``capabilities`` rows (value times ``scale``)."""
-    wanted = set(states)
-    known = table[table["state"].isin(wanted) & table[column].notna()]
-    columns = ["state", "year", "measure", "value", "unit", "edition"]
-    if known.empty:
-        return pd.DataFrame(columns=columns), None
-    coverage = known.groupby("year")["state"].nunique()
-    year = int(coverage[coverage == coverage.max()].index.max())
-    rows = known[known["year"] == year].sort_values("state")
-    out = pd.DataFrame({
-        "state": rows["state"].astype("string").to_numpy(),
-        "year": pd.array(rows["year"].astype(int).to_numpy(), dtype="Int64"),
-        "measure": measure,
-        "value": rows[column].astype(float).to_numpy() * scale,
-        "unit": unit,
-        "edition": edition,
-    })
-    return out[columns], year
-
-
-def personnel_rows(nmc_milper: pd.DataFrame, states: Iterable[str]) -> tuple[pd.DataFrame, int | None]:
-    """Military personnel of ``states`` from one series and one year, as ``capabilities`` rows.
-
-    ``nmc_milper`` is the vendored Correlates of War table (``state``, ``year``,
-    ``milper_thousands``). The year is the latest in which the most of ``states`` have a figure
-    (so all of them, when one year covers all). Returns the rows in the layout of
-    ``capabilities`` (``state``, ``year``, ``measure`` = ``active_personnel``, ``value`` in
-    persons, ``unit`` = ``persons``, ``edition`` = :data:`PERSONNEL_EDITION`) and the year
-    (``None`` when no state has a figure).
-    """
-    return _one_year_rows(nmc_milper, "milper_thousands", states, "active_personnel", "persons",
-                          PERSONNEL_EDITION, 1000.0)
-
-
-def spending_rows(milex: pd.DataFrame, states: Iterable[str]) -> tuple[pd.DataFrame, int | None]:
-    """Military spending of ``states`` from SIPRI in one year, as ``capabilities`` rows: as
-    :func:`personnel_rows`, from ``milex_constant_2023_usd_million`` (``measure`` =
-    ``military_spending``, ``unit`` = ``usd_million_constant_2023``)."""
-    return _one_year_rows(milex, "milex_constant_2023_usd_million", states, "military_spending",
-                          "usd_million_constant_2023", SPENDING_EDITION, 1.0)
-
-
 def largest_member_shares(
-    memberships: pd.DataFrame, capabilities: pd.DataFrame, date: str | pd.Timestamp | None = None,
+    memberships: pd.DataFrame, capabilities: pd.DataFrame, date: str | pd.Timestamp,
     personnel: pd.DataFrame | None = None,
     spending: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
@@ -210,17 +150,19 @@ def largest_member_shares(
     the alliance's budget-share measure; ``forces``: ``active_personnel``), :func:`concentration`
     over the states inside the alliance on ``date`` (members and frozen or suspended members).
     With ``personnel`` (the Correlates of War table ``nmc_milper``) the forces panel takes every
-    state's figure from that one series and one year (:func:`personnel_rows`), instead of each
+    state's figure from that one series and one year
+    (:func:`~analysis.measures.personnel.personnel_rows`), instead of each
     state's latest figure in ``capabilities``, whose editions and years differ. With
     ``spending`` (the SIPRI table ``milex``) the first panel is ``spending``: each member's
-    military spending in one year (:func:`spending_rows`) instead of the organizations' own
+    military spending in one year (:func:`~analysis.measures.spending.spending_rows`) instead of the
+    organizations' own
     budget shares, which measure different things in the two alliances.
     Returns ``organization``, ``panel`` and the columns of :func:`concentration`.
     """
-    table, day = Intervals(memberships), _day(date)
+    table, day = Intervals(memberships), to_day(date)
     results, organizations, panels = [], [], []
     for alliance in ALLIANCES:
-        states = [table.state[i] for i in _inside_on(table, alliance, day)]
+        states = [table.state[i] for i in inside_on(table, alliance, day)]
         first = ("spending", "military_spending") if spending is not None else \
             ("budget", BUDGET_MEASURE[alliance])
         for panel, measure in (first, ("forces", "active_personnel")):
@@ -244,26 +186,14 @@ def _capability_rows(capabilities: pd.DataFrame, measure: str, states: list[str]
             if _is(m, measure) and state[i] in wanted]
 
 
-def _best_year_of(rows: list[int], capabilities: pd.DataFrame) -> int | None:
-    """The year in which most of the states in ``rows`` have a figure (the latest if tied)."""
-    if not rows:
-        return None
-    state, years = capabilities["state"].tolist(), capabilities["year"].tolist()
-    states_by_year: dict[int, set[str]] = {}
-    for i in rows:
-        if not pd.isna(years[i]):
-            states_by_year.setdefault(years[i], set())
-            if not pd.isna(state[i]):
-                states_by_year[years[i]].add(state[i])
-    coverage = sorted((len(s), y) for y, s in states_by_year.items())
-    return int(coverage[-1][1])
-
-
-def _spending_split(capabilities: pd.DataFrame, states: list[str]) -> dict[str, object]:
-    """Defence spending of the biggest spender and of the other states with data, in the year with
-    the best coverage."""
+def spending_split(capabilities: pd.DataFrame, states: list[str]) -> dict[str, object]:
+    """Defence spending (``capabilities``' ``defence_spending``) of the biggest spender among
+    ``states`` and of the other states with data, in the year in which the most of them have a
+    figure: ``year``, ``largest_state``, ``largest`` and ``rest`` (in the table's unit),
+    ``n_rest`` (other states with data), ``n_states`` and ``edition`` (``; ``-joined)."""
     rows = _capability_rows(capabilities, "defence_spending", states)
-    year = _best_year_of(rows, capabilities)
+    year = best_covered_year([capabilities["year"].iat[i] for i in rows],
+                             [capabilities["state"].iat[i] for i in rows])
     empty = {"year": pd.NA, "largest_state": pd.NA, "largest": pd.NA, "rest": pd.NA,
              "n_rest": 0, "n_states": len(states), "edition": pd.NA}
     if year is None:
@@ -283,47 +213,14 @@ def _spending_split(capabilities: pd.DataFrame, states: list[str]) -> dict[str, 
     top = rows[0]
     editions = sorted(dict.fromkeys(edition[i] for i in rows))
     return {"year": year, "largest_state": state[top], "largest": float(value[top]),
-            "rest": float(_nansum(value[rows[1:]])), "n_rest": len(rows) - 1,
+            "rest": float(nansum(value[rows[1:]])), "n_rest": len(rows) - 1,
             "n_states": len(states), "edition": "; ".join(editions)}
 
 
 
-#: What a point's source line adds for each of SIPRI's marks on a spending figure.
-FLAG_NOTES: dict[str, str] = {"estimate": "; SIPRI estimate", "uncertain": "; SIPRI: uncertain",
-                              "unavailable": "; SIPRI: no figure",
-                              "not_independent": "; SIPRI: not independent"}
-
-
-def spending_series(milex: pd.DataFrame, states: Iterable[str],
-                    edition: str = SPENDING_EDITION) -> pd.DataFrame:
-    """Each of ``states``' yearly military spending from SIPRI, for a chart that shows its
-    source on every point: ``state``, ``year``, ``value`` (constant 2023 US$ m., missing where
-    SIPRI has no figure) and ``source`` (``edition``, and SIPRI's mark where the figure is an
-    estimate or uncertain). Raises ValueError naming a state that ``milex`` lacks."""
-    wanted = list(dict.fromkeys(states))
-    missing = sorted(set(wanted) - set(milex["state"]))
-    if missing:
-        raise ValueError(f"milex has no rows for {missing}")
-    rows = milex[milex["state"].isin(wanted)].sort_values(["state", "year"])
-    flags = rows["milex_flag"].astype("string")
-    marks = flags.map(FLAG_NOTES)
-    source = edition + marks.fillna("").astype(str)
-    return pd.DataFrame({
-        "state": rows["state"].astype("string").to_numpy(),
-        "year": rows["year"].astype(int).to_numpy(),
-        "value": rows["milex_constant_2023_usd_million"].astype(float).to_numpy(),
-        "source": source.to_numpy(),
-    })
-
-
 __all__ = [
     "BUDGET_MEASURE",
-    "FLAG_NOTES",
-    "PERSONNEL_EDITION",
-    "SPENDING_EDITION",
     "concentration",
     "largest_member_shares",
-    "personnel_rows",
-    "spending_rows",
-    "spending_series",
+    "spending_split",
 ]

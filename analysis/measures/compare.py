@@ -1,7 +1,8 @@
 """The CSTO compared with NATO: the defence clause, how it was used, and the two side by side.
 
-Membership counts come from :mod:`~analysis.measures.growth` (how each alliance grew, the CST
-standing in for the CSTO before its Charter entered into force), the shares of the largest
+Membership counts come from :mod:`~analysis.measures.membership` (who is inside on a day) and
+:mod:`~analysis.measures.growth` (how each alliance grew, the CST standing in for the CSTO before
+its Charter entered into force), the shares of the largest
 member from :mod:`~analysis.measures.burden`; :func:`side_by_side` puts them beside the use of
 each alliance's defence and consultation clauses (:func:`clause_invocations`).
 """
@@ -14,18 +15,12 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from ..data.dates import NAT, as_ns, from_ns
-from .burden import BUDGET_MEASURE, _is, _spending_split, largest_member_shares
-from .growth import (
-    ALLIANCES,
-    _charter_in_force,
-    _day,
-    largest_membership,
-    states_inside,
-    states_that_left,
-)
-from .membership import bodies
-from .requests import LEVEL_RANK, request_outcomes
+from ..data.dates import NAT, as_ns, from_ns, to_day
+from .burden import BUDGET_MEASURE, largest_member_shares, spending_split
+from .growth import ALLIANCES, largest_membership, states_that_left
+from .levels import LEVEL_RANK
+from .membership import bodies, charter_in_force, states_inside
+from .requests import request_outcomes
 
 #: The collective-defence clause of each alliance, as the comparison names it.
 COLLECTIVE_DEFENCE_CLAUSE: dict[str, str] = {
@@ -60,6 +55,11 @@ CLAUSE_LABEL: dict[tuple[str, str], str] = {
 
 
 # --- requests ---------------------------------------------------------------------------------
+
+
+def _is(value: object, wanted: str) -> bool:
+    """``value == wanted``, False for a missing value."""
+    return isinstance(value, str) and value == wanted
 
 
 def clause_invocations(requests: pd.DataFrame, responses: pd.DataFrame) -> pd.DataFrame:
@@ -130,7 +130,7 @@ def side_by_side(
     requests: pd.DataFrame,
     responses: pd.DataFrame,
     capabilities: pd.DataFrame,
-    as_of: str | pd.Timestamp | None = None,
+    as_of: str | pd.Timestamp,
     personnel: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """The CSTO and NATO side by side: one row per measure.
@@ -144,7 +144,7 @@ def side_by_side(
     ``nmc_milper``) the personnel rows use that one series and year
     (:func:`~analysis.measures.burden.largest_member_shares`).
     """
-    day = _day(as_of)
+    day = to_day(as_of)
     table: list[dict[str, object]] = []
 
     def add(measure: str, values: Mapping[str, object], unit: str, notes: Mapping[str, str]):
@@ -156,7 +156,7 @@ def side_by_side(
 
     def founding_note(a: str) -> str:
         text = "; ".join(f"{b} founded {_fmt_day(founded[b])}" for b in bodies(a))
-        switch = _charter_in_force(memberships, a)
+        switch = charter_in_force(memberships, a)
         return text + (f"; {a} membership from {_fmt_day(switch)}" if switch is not None else "")
 
     add("founding year",
@@ -239,7 +239,7 @@ def side_by_side(
          for a in ALLIANCES}, "persons",
         {a: largest_note(a, "forces") for a in ALLIANCES})
 
-    spend = {a: _spending_split(capabilities, inside[a]["state"].tolist()) for a in ALLIANCES}
+    spend = {a: spending_split(capabilities, inside[a]["state"].tolist()) for a in ALLIANCES}
 
     def spend_note(a: str, what: str) -> str:
         s = spend[a]

@@ -20,10 +20,11 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from ..data.dates import NAT, from_ns
+from ..data.dates import from_ns
 from ..data.codebook.fields import split_list
 from ..data.codebook.vocabulary import STANCE_ISSUES
-from .votes import _agreement_rows
+from .agreement import direction
+from .votes import agreement_with
 
 #: Numeric code of each stance alignment (toward Moscow positive).
 ALIGNMENT_CODES: dict[str, int] = {"aligned": 1, "hedging": 0, "opposed": -1}
@@ -170,15 +171,6 @@ def defiance_events(
 # --- One state's path ---------------------------------------------------------------------------
 
 
-def _vote_direction(vote: str, reference_vote: str) -> int:
-    """+1 for the reference's vote, -1 for the opposite of a yes/no, 0 for anything between."""
-    if vote == reference_vote:
-        return 1
-    if {vote, reference_vote} == {"yes", "no"}:
-        return -1
-    return 0
-
-
 def _rows(frame: pd.DataFrame, columns: Iterable[str]) -> list[dict]:
     """The rows of ``frame`` as dicts of those of ``columns`` it has (values as ``iterrows``
     gives them; reading a column it lacks raises KeyError, as a row would)."""
@@ -241,8 +233,9 @@ def trajectory(
 
     * ``stances``: aligned +1, hedging 0, opposed -1.
     * ``un_votes``: the same vote as ``reference`` +1; yes where it voted no (or the reverse) -1;
-      any other difference (abstaining, staying away) 0. Resolutions where ``reference`` has no
-      recorded vote are left out.
+      any other difference (abstaining, staying away) 0
+      (:func:`~analysis.measures.agreement.direction`, with absences as votes:
+      ``absent="vote"``). Resolutions where ``reference`` has no recorded vote are left out.
     * ``events`` naming the state: acts of defiance (:data:`DEFIANCE_KINDS`) -1; signing or renewing
       a Moscow-led treaty, charter or force (``BINDING_EVENTS``) +1; everything else 0.
     * ``memberships``: a new status in a Moscow-led organization (``MOSCOW_LED``) +1, or -1
@@ -260,12 +253,13 @@ def trajectory(
         moves.append({"date": s["date"], "table": "stances",
                       "what": f"{s['issue']}: {s['position']} ({s['alignment']})",
                       "direction": ALIGNMENT_CODES[s["alignment"]]})
-    agreement = _agreement_rows(un_votes, un_resolutions, reference, [state], True)
-    for resolution, date, _, vote, reference_vote in agreement:
-        moves.append({"date": pd.Timestamp(date, unit="ns") if date != NAT else pd.NaT,
-                      "table": "un_votes",
+    agreement = agreement_with(un_votes, un_resolutions, reference, [state], absent="vote")
+    for resolution, date, vote, reference_vote in zip(
+            agreement["resolution"].tolist(), agreement["date"].tolist(),
+            agreement["vote"].tolist(), agreement["reference_vote"].tolist()):
+        moves.append({"date": date, "table": "un_votes",
                       "what": f"{resolution}: {vote} ({reference} {reference_vote})",
-                      "direction": _vote_direction(vote, reference_vote)})
+                      "direction": direction(vote, reference_vote)})
     moves += _event_moves(events, state)
     moves += _membership_moves(memberships, state)
     out = pd.DataFrame({

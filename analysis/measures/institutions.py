@@ -2,7 +2,7 @@
 the post rotates, and the timeline of its collective forces.
 
 Functions take the ``office_holders``, ``organs`` and ``forces`` tables
-(:mod:`analysis.data.institutions`) and return DataFrames; an open term is measured to the
+(:mod:`analysis.data.codebook.institutions`) and return DataFrames; an open term is measured to the
 data's cut-off date, passed in as ``until``.
 """
 
@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from ..data.codebook.fields import split_list
 from ..data.dates import to_day
 
 #: Days in a year, for terms stated in years.
@@ -21,7 +22,7 @@ YEAR_DAYS = 365.25
 #: Таджикистан): since 2015 the post of Secretary General rotates in this order.
 RUSSIAN_ALPHABETICAL: tuple[str, ...] = ("ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK")
 
-#: How each decision rule of :data:`analysis.data.institutions.DECISION_RULES` reads in a table.
+#: How each decision rule of :data:`analysis.data.codebook.institutions.DECISION_RULES` reads in a table.
 DECISION_TEXT = {
     "consensus": "by consensus",
     "prepares_only": "prepares and carries out decisions",
@@ -106,7 +107,7 @@ def short_label(name: str, states: str) -> str:
     found = re.search(r"\(([^)]+)\)\s*$", name)
     if found:
         return found.group(1)
-    parts = states.split(";")
+    parts = split_list(states)
     return "–".join(parts) if len(parts) == 2 else name
 
 

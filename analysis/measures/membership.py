@@ -1,11 +1,18 @@
 """Who belonged to what, with which status, on a day or over a period: the one home of
-membership intervals.
+membership intervals, and of the rule for who is *inside* an alliance.
 
 Intervals in ``memberships`` include ``start`` and exclude ``end`` (the day the status changed);
 an empty ``end`` means the status still holds on the data's cut-off date. The network, the
 CSTO-NATO comparison and the maps all ask these questions through this module: the DataFrame
 functions (:func:`status_on`, :func:`members_on`, :func:`alliance_status_on`, ...) for one date,
 and :class:`Intervals`, the table read once into plain columns, for many dates at once.
+
+**Inside an alliance.** A state is inside an alliance on a day when it is a ``member``, or when,
+after having been a member of the same body, it is ``suspended``, ``frozen`` or ``withdrawing``
+(:func:`inside_rows`, :func:`inside_on`, :func:`states_inside`, :func:`inside_by_year`). The
+CSTO is followed back through the 1992 Collective Security Treaty (CST): before the CSTO Charter
+entered into force (:func:`charter_in_force`, the first day any state was a ``member`` of the
+CSTO itself), the CST is the body that applies (:func:`body_on`).
 """
 
 from __future__ import annotations
@@ -16,10 +23,13 @@ from types import MappingProxyType
 import numpy as np
 import pandas as pd
 
-from ..data.dates import NAT, as_ns, to_day
+from ..data.dates import NAT, as_ns, earliest, to_day
 
 #: Statuses under which a state is bound by (or still inside) the organization.
 IN_ORGANIZATION = ("member", "suspended", "frozen", "withdrawing")
+
+#: Statuses of a state that is inside but not a full member (counted only after membership).
+NOT_FULL: tuple[str, ...] = ("suspended", "frozen", "withdrawing")
 
 #: Statuses under which a state counts as inside an organization (signed, bound, or on its way
 #: out), in order of precedence when a state holds two at once (a CST member that signed the
@@ -155,24 +165,6 @@ def alliance_status_on(
     })
 
 
-def member_counts(
-    memberships: pd.DataFrame,
-    organization: str,
-    dates: Iterable[str | pd.Timestamp],
-    statuses: Iterable[str] = ("member",),
-) -> pd.DataFrame:
-    """Number of states with one of ``statuses`` in ``organization`` on each date.
-
-    Returns columns ``date`` and ``members`` (a count of states).
-    """
-    statuses = tuple(statuses)
-    rows = [
-        {"date": to_day(d), "members": len(members_on(memberships, d, organization, statuses))}
-        for d in dates
-    ]
-    return pd.DataFrame(rows, columns=["date", "members"])
-
-
 def ever_members(memberships: pd.DataFrame, organizations: Iterable[str]) -> list[str]:
     """States that were ever ``member`` of any of ``organizations``, sorted."""
     orgs = list(organizations)
@@ -194,3 +186,104 @@ def intervals(
     rows["end"] = rows["end"].fillna(to_day(until))
     columns = ["state", "organization", "status", "start", "end", "open"]
     return rows[columns].sort_values(["state", "start"]).reset_index(drop=True)
+
+
+# --- inside an alliance -------------------------------------------------------------------------
+
+
+def charter_in_force(memberships: pd.DataFrame | Intervals, alliance: str) -> pd.Timestamp | None:
+    """First day any state was a ``member`` of ``alliance`` itself (not of its predecessor), or
+    None when the alliance has no predecessor: the day its own body took over."""
+    if alliance not in PREDECESSORS:
+        return None
+    table = memberships if isinstance(memberships, Intervals) else Intervals(memberships)
+    rows = [i for i in table.rows_of([alliance]) if table.status[i] == "member"]
+    return earliest(table.start[rows]) if rows else None
+
+
+def body_on(alliance: str, day: pd.Timestamp, switch: pd.Timestamp | None) -> str:
+    """The organization whose membership counts for ``alliance`` on ``day``: its predecessor
+    before ``switch`` (:func:`charter_in_force`), else the alliance itself."""
+    if switch is not None and day < switch:
+        return PREDECESSORS[alliance][-1]
+    return alliance
+
+
+def inside_rows(table: Intervals, organizations: Iterable[str]) -> list[int]:
+    """Positions of the rows of ``organizations`` that make a state inside: ``member`` rows, and
+    ``suspended``, ``frozen`` or ``withdrawing`` rows of a state that was a member of the same
+    body before; sorted by organization, state and start (missing last), member rows first on
+    ties."""
+    rows = table.rows_of(organizations)
+    full = [i for i in rows if table.status[i] == "member"]
+    first_member: dict[tuple[str, str], int] = {}
+    for i in full:
+        key, start = (table.state[i], table.organization[i]), int(table.start[i])
+        if isinstance(key[0], str) and start != NAT:
+            first_member[key] = min(first_member.get(key, start), start)
+    after_membership = []
+    for i in rows:
+        state, start = table.state[i], int(table.start[i])
+        if (table.status[i] in NOT_FULL and isinstance(state, str) and start != NAT
+                and first_member.get((state, table.organization[i]), start + 1) <= start):
+            after_membership.append(i)
+
+    def order(i: int) -> tuple:
+        state, start = table.state[i], int(table.start[i])
+        return (table.organization[i],
+                (0, state) if isinstance(state, str) else (1, ""),
+                (0, start) if start != NAT else (1, 0))
+
+    return sorted(full + after_membership, key=order)
+
+
+def inside_on(table: Intervals, alliance: str, day: pd.Timestamp) -> list[int]:
+    """Positions of the rows that make a state inside ``alliance`` on ``day`` (the body that
+    applies that day, :func:`body_on`), in the order of :func:`inside_rows`."""
+    body = body_on(alliance, day, charter_in_force(table, alliance))
+    rows = inside_rows(table, [body])
+    holds = table.covers(rows, as_ns([day]))[:, 0]
+    return [i for i, h in zip(rows, holds) if h]
+
+
+def states_inside(memberships: pd.DataFrame, alliance: str,
+                  date: str | pd.Timestamp) -> pd.DataFrame:
+    """States inside ``alliance`` on ``date``: columns ``state`` and ``status`` (``member``, or
+    ``suspended``/``frozen``/``withdrawing`` for former members), sorted by state."""
+    now = inside_on(Intervals(memberships), alliance, to_day(date))
+    columns = [memberships.columns.get_loc("state"), memberships.columns.get_loc("status")]
+    return memberships.iloc[now, columns].sort_values("state").reset_index(drop=True)
+
+
+def inside_by_year(memberships: pd.DataFrame, alliance: str,
+                   years: Iterable[int]) -> pd.DataFrame:
+    """The states inside ``alliance`` on 31 December of each of ``years``.
+
+    Inside means a ``member``, or a former member of the same body that is ``suspended``,
+    ``frozen`` or ``withdrawing`` (:func:`inside_rows`); the CSTO's years before 2003 are read
+    from the 1992 treaty (CST). Returns ``organization``, ``year``, ``state`` and ``status``
+    (``member`` when the state holds that status on the day, otherwise the status it holds),
+    sorted by year and state.
+    """
+    years = [int(y) for y in years]
+    table = Intervals(memberships)
+    rows = inside_rows(table, bodies(alliance))
+    days = as_ns([pd.Timestamp(year=y, month=12, day=31) for y in years])
+    holds = table.covers(rows, days) if rows else np.zeros((0, len(years)), dtype=bool)
+    found: dict[tuple[int, str], str] = {}
+    for r, i in enumerate(rows):
+        state = table.state[i]
+        if not isinstance(state, str):
+            continue
+        for n, year in enumerate(years):
+            if holds[r, n]:
+                key = (year, state)
+                if found.get(key) != "member":
+                    found[key] = table.status[i]
+    ordered = sorted(found)
+    return pd.DataFrame({
+        "organization": pd.array([alliance] * len(ordered), dtype="string"),
+        "year": np.array([y for y, _ in ordered], dtype=np.int64),
+        "state": pd.array([s for _, s in ordered], dtype="string"),
+        "status": pd.array([found[k] for k in ordered], dtype="string"),
+    })

@@ -26,7 +26,8 @@ from ..data.dates import to_day
 from .membership import AFFILIATED, ALLIANCE, Intervals
 
 
-def _state_nodes(graph: nx.Graph) -> list[str]:
+def state_nodes(graph: nx.Graph) -> list[str]:
+    """The state nodes of an affiliation graph, sorted."""
     return sorted(n for n, kind in graph.nodes(data="kind") if kind == "state")
 
 
@@ -44,11 +45,13 @@ def affiliation_graph(
     (``partner_suspended`` included) and observers are not. Only states and organizations with at
     least one edge appear.
     """
-    return _affiliation_graph(Intervals(memberships), to_day(date), statuses)
+    return affiliation_graph_of(Intervals(memberships), to_day(date), statuses)
 
 
-def _affiliation_graph(table: Intervals, day: pd.Timestamp,
-                       statuses: Iterable[str] = AFFILIATED) -> nx.Graph:
+def affiliation_graph_of(table: Intervals, day: pd.Timestamp,
+                         statuses: Iterable[str] = AFFILIATED) -> nx.Graph:
+    """:func:`affiliation_graph` from the membership table read once (:class:`~analysis.measures.membership.Intervals`),
+    for asking about many days."""
     rows = table.in_force(day, statuses=statuses)
     clash = {table.state[i] for i in rows} & {table.organization[i] for i in rows}
     if clash:
@@ -72,7 +75,7 @@ def state_projection(graph: nx.Graph, exclude: Iterable[str] = ()) -> nx.Graph:
     """
     skip = set(exclude)
     projection = nx.Graph(**graph.graph)
-    projection.add_nodes_from(_state_nodes(graph), kind="state")
+    projection.add_nodes_from(state_nodes(graph), kind="state")
     organizations = sorted(
         n for n, kind in graph.nodes(data="kind") if kind == "organization" and n not in skip
     )
@@ -99,7 +102,7 @@ def _without(projection: nx.Graph, exclude: Iterable[str]) -> nx.Graph:
     return out
 
 
-def _projection_density(graph: nx.Graph, states: int) -> float:
+def projection_density(graph: nx.Graph, states: int) -> float:
     """Density of the :func:`state_projection` of the affiliation graph ``graph``, which has
     ``states`` state nodes, computed as ``nx.density`` does (0.0 for fewer than two states)."""
     if states <= 1:
@@ -189,10 +192,10 @@ def network_summary(
     outside = _without(graph, exclude)
     states = [n for n, kind in graph.nodes(data="kind") if kind in (None, "state")]
     density = nx.density(graph) if graph.number_of_nodes() > 1 else 0.0
-    return pd.Series(_summary(outside, members, hub, len(states), density), dtype="object")
+    return pd.Series(summary_values(outside, members, hub, len(states), density), dtype="object")
 
 
-def _summary(outside: nx.Graph, members: Iterable[str], hub: str, states: int,
+def summary_values(outside: nx.Graph, members: Iterable[str], hub: str, states: int,
              density: float) -> dict[str, object]:
     """The values of :func:`network_summary`, as a dict, from the projection without the
     excluded ties (``outside``), the number of states and the density of the whole projection."""
@@ -239,7 +242,11 @@ def _summary(outside: nx.Graph, members: Iterable[str], hub: str, states: int,
 
 __all__ = [
     "affiliation_graph",
+    "affiliation_graph_of",
     "network_measures",
     "network_summary",
+    "projection_density",
+    "state_nodes",
     "state_projection",
+    "summary_values",
 ]

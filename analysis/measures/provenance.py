@@ -1,8 +1,24 @@
-"""Where sources disagree: the competing values recorded in ``discrepancies``."""
+"""Provenance: where sources disagree (the competing values recorded in ``discrepancies``),
+and the credit line each external dataset asks for under a chart (``origins``).
+"""
 
 from __future__ import annotations
 
 import pandas as pd
+
+
+#: How a credit line in ``origins`` may begin; a chart's source line adds its own "Source: ".
+CREDIT_PREFIX = "Source: "
+
+
+def credit_lines(origins: pd.DataFrame) -> dict[str, str]:
+    """The credit line of each external dataset, as ``origins`` gives it, by ``origin_id``,
+    without a leading "Source: " (a chart's source line adds its own). An origin without a
+    credit line is left out."""
+    return {origin: str(credit).removeprefix(CREDIT_PREFIX)
+            for origin, credit in zip(origins["origin_id"].tolist(),
+                                      origins["credit_line"].tolist())
+            if not pd.isna(credit) and str(credit).strip()}
 
 
 def competing_values(discrepancies: pd.DataFrame, table: str, record_id: str,
@@ -30,3 +46,6 @@ def numeric_range(values: pd.DataFrame) -> tuple[float, float]:
     if numbers.empty:
         raise ValueError("none of the competing values is a plain number")
     return float(numbers.min()), float(numbers.max())
+
+
+__all__ = ["CREDIT_PREFIX", "competing_values", "credit_lines", "numeric_range"]

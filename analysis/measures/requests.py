@@ -4,7 +4,7 @@ rule for the CSTO and NATO (the rates and the yardstick are in :mod:`~analysis.m
 Coding rules used throughout (the book states them where it shows the numbers):
 
 * A request's outcome is the **highest level** any of its responses reached on the ordinal scale
-  :data:`analysis.data.vocabulary.RESPONSE_LEVELS` (``none`` < ``statement`` < ``consultation`` <
+  :data:`analysis.data.codebook.vocabulary.RESPONSE_LEVELS` (``none`` < ``statement`` < ``consultation`` <
   ``mission`` < ``material_aid`` < ``deployment``). A request with no response row counts as
   ``none``: nothing was recorded as done.
 * Only responses above ``none`` are **actions**. The first response and the lags are measured to
@@ -35,12 +35,10 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
+from ..data.codebook.fields import split_list
 from ..data.dates import NAT, as_ns, from_ns, latest_possible
-from ..data.codebook.vocabulary import RESPONSE_LEVELS, THREATS
-from .membership import Intervals, bodies
-
-#: Rank of each response level: 0 (``none``) to 5 (``deployment``).
-LEVEL_RANK: dict[str, int] = {level: rank for rank, level in enumerate(RESPONSE_LEVELS)}
+from ..data.codebook.vocabulary import RESPONSE_LEVELS
+from .levels import LEVEL_RANK, level_ranks, levels_categorical
 
 #: First year of each period used to compare rates over time; the last period is open-ended.
 PERIOD_EDGES: tuple[int, ...] = (1992, 2002, 2010, 2020)
@@ -54,45 +52,16 @@ RESPONSE_COLUMNS: tuple[str, ...] = ("request_id", "date", "date_precision", "le
 
 _PRECISION_ORDER = {"day": 0, "month": 1, "year": 2}
 
-#: First day of the window both alliances' crises are selected from (the treaty's year).
-WINDOW_START = pd.Timestamp("1992-01-01")
-
-#: Statuses that make a state a party the alliance's promise covers on a day: members, and
-#: states that signed the treaty before it entered into force, or whose seat is suspended or
-#: frozen (:data:`~analysis.measures.membership.AFFILIATED`).
-PARTY_STATUSES: tuple[str, ...] = ("member", "withdrawing", "suspended", "frozen", "signatory")
-
-#: The prefix of ``requests.instrument`` that marks an appeal made to Russia bilaterally.
-BILATERAL_PREFIX = "bilateral appeal to Russia"
-
-
-def _require(frame: pd.DataFrame, columns: Iterable[str], name: str) -> None:
+def require(frame: pd.DataFrame, columns: Iterable[str], name: str) -> None:
+    """Raise KeyError naming the ``columns`` the table ``name`` lacks."""
     missing = [c for c in columns if c not in frame.columns]
     if missing:
         raise KeyError(f"{name} lacks the column(s) {missing}")
 
 
-def level_ranks(levels: pd.Series) -> pd.Series:
-    """The rank (0 = ``none`` ... 5 = ``deployment``) of each response level, as ``Int64``.
-
-    Raises :class:`ValueError` for a level not on the scale.
-    """
-    values = levels.tolist()
-    unknown = sorted({v for v in values if not pd.isna(v)} - set(LEVEL_RANK))
-    if unknown:
-        raise ValueError(f"unknown response level(s) {unknown}; the scale is {RESPONSE_LEVELS}")
-    ranks = [pd.NA if pd.isna(v) else LEVEL_RANK[v] for v in values]
-    return pd.Series(pd.array(ranks, dtype="Int64"), index=levels.index, name=levels.name)
-
-
-def levels_categorical(ranks: pd.Series) -> pd.Series:
-    """Response ranks (0-5) as an ordered Categorical of level names (same index)."""
-    names = [RESPONSE_LEVELS[int(r)] if pd.notna(r) else None for r in ranks]
-    return pd.Series(pd.Categorical(names, categories=RESPONSE_LEVELS, ordered=True),
-                     index=ranks.index)
-
-
-def _precision_or_day(precisions: pd.Series | None, index: pd.Index) -> pd.Series:
+def precision_or_day(precisions: pd.Series | None, index: pd.Index) -> pd.Series:
+    """Date precisions as strings, ``day`` where missing (or for every row of ``index`` when
+    ``precisions`` is None)."""
     if precisions is None:
         return pd.Series("day", index=index, dtype="string")
     return precisions.astype("string").fillna("day")
@@ -110,7 +79,7 @@ def response_lag_days(
     period, so it may fall before the request at day resolution: its lag is then 0. Raises
     :class:`ValueError` if a response's latest possible day is still before its request.
     """
-    precisions = _precision_or_day(response_precisions, response_dates.index)
+    precisions = precision_or_day(response_precisions, response_dates.index)
     latest = latest_possible(response_dates, precisions)
     impossible = (latest < request_dates).to_numpy(dtype=bool, na_value=False)
     if impossible.any():
@@ -161,7 +130,7 @@ def request_outcomes(requests: pd.DataFrame, responses: pd.DataFrame) -> pd.Data
     Keeps the columns of ``requests`` (except ``note`` and ``source``) and adds:
 
     * ``highest_rank`` (0-5, ``Int64``) and ``highest_level`` (ordered Categorical on
-      :data:`~analysis.data.vocabulary.RESPONSE_LEVELS`): the highest level any response reached; ``none``
+      :data:`~analysis.data.codebook.vocabulary.RESPONSE_LEVELS`): the highest level any response reached; ``none``
       when there is no response row;
     * ``first_response_date`` and ``highest_response_date``: the first action (level above
       ``none``), and the first action at the highest level (``NaT`` if nothing was done);
@@ -177,8 +146,8 @@ def request_outcomes(requests: pd.DataFrame, responses: pd.DataFrame) -> pd.Data
 
     Responses to requests not in ``requests`` are ignored. Sorted by organization, date and id.
     """
-    _require(requests, REQUEST_COLUMNS, "requests")
-    _require(responses, RESPONSE_COLUMNS, "responses")
+    require(requests, REQUEST_COLUMNS, "requests")
+    require(responses, RESPONSE_COLUMNS, "responses")
     keep = [c for c in requests.columns if c not in ("note", "source")]
     out = requests[keep].sort_values(["organization", "date", "request_id"], kind="stable")
     out = out.reset_index(drop=True)
@@ -280,7 +249,7 @@ def merge_joint_requests(outcomes: pd.DataFrame) -> pd.DataFrame:
         if len(rows) == 1:
             continue
         new_ids[n] = ";".join(sorted(request_id[i] for i in rows))
-        requesters = {r for i in rows for r in str(requester[i]).split(";") if r}
+        requesters = {r for i in rows for r in split_list(requester[i])}
         new_requesters[n] = ";".join(sorted(requesters))
         # Highest rank first, then the earliest date at it; missing values last, ties in order.
         best[n] = min(rows, key=lambda i: (pd.isna(rank[i]), 0 if pd.isna(rank[i]) else -rank[i],
@@ -307,63 +276,6 @@ def merge_joint_requests(outcomes: pd.DataFrame) -> pd.DataFrame:
     return _with_derived(merged.reset_index(drop=True))
 
 
-def select_crises(
-    requests: pd.DataFrame,
-    memberships: pd.DataFrame,
-    end: str | pd.Timestamp,
-    start: str | pd.Timestamp = WINDOW_START,
-) -> pd.DataFrame:
-    """The crises of either alliance, chosen by one rule for both: ``requests`` with the columns
-    ``included`` (bool) and ``reason`` (why a row is left out; ``<NA>`` when included).
-
-    A row (a request, or a crisis without one) is included when all three hold, whatever its
-    ``organization``:
-
-    * its date falls in the window: the latest day its date may stand for (a ``month`` or
-      ``year`` precision date covers the whole period) is on or after ``start``, and its stored
-      date is on or before ``end`` (the data's cut-off);
-    * its threat is one of the codebook's categories (``THREATS`` in
-      :mod:`analysis.data.vocabulary`: a member attacked, in
-      border fighting, facing armed unrest or spill-over, or another security crisis);
-    * at least one of its requesters (``;``-separated) was a party to the alliance
-      (:data:`PARTY_STATUSES` in any of :func:`~analysis.measures.membership.bodies`) on the
-      stored date or on the latest day that date may stand for.
-
-    Rows failing a test keep their place, with ``included`` False and the first failed test in
-    ``reason`` (``before window``, ``after cut-off``, ``threat not coded`` or ``no requester was a
-    party``): nothing is dropped unseen. Same row order as ``requests``.
-    """
-    _require(requests, ("organization", "requester", "date", "date_precision", "threat"),
-             "requests")
-    first, last = pd.Timestamp(start), pd.Timestamp(end)
-    table = Intervals(memberships)
-    dates = requests["date"]
-    latest = latest_possible(dates, _precision_or_day(requests["date_precision"], dates.index))
-    reasons: list[object] = []
-    for org, requester, day, late, threat in zip(
-            requests["organization"].tolist(), requests["requester"].tolist(), dates.tolist(),
-            latest.tolist(), requests["threat"].tolist()):
-        if pd.isna(day) or late < first:
-            reasons.append("before window")
-            continue
-        if day > last:
-            reasons.append("after cut-off")
-            continue
-        if pd.isna(threat) or threat not in THREATS:
-            reasons.append("threat not coded")
-            continue
-        wanted = {s for s in str(requester).split(";") if s} if not pd.isna(requester) else set()
-        organizations = bodies(str(org)) if not pd.isna(org) else ()
-        parties = {row[0] for on in (day, late)
-                   for row in table.alliance_status(on, organizations)
-                   if row[1] in PARTY_STATUSES}
-        reasons.append(pd.NA if wanted & parties else "no requester was a party")
-    out = requests.copy()
-    out["reason"] = pd.array(reasons, dtype="string")
-    out["included"] = out["reason"].isna().to_numpy(dtype=bool)
-    return out
-
-
 def periods(dates: pd.Series, edges: Sequence[int] = PERIOD_EDGES) -> pd.Series:
     """The period each date falls in, as an ordered Categorical labelled by years.
 
@@ -385,16 +297,11 @@ def periods(dates: pd.Series, edges: Sequence[int] = PERIOD_EDGES) -> pd.Series:
 
 
 __all__ = [
-    "BILATERAL_PREFIX",
-    "LEVEL_RANK",
-    "PARTY_STATUSES",
     "PERIOD_EDGES",
-    "WINDOW_START",
-    "level_ranks",
-    "levels_categorical",
     "merge_joint_requests",
     "periods",
+    "precision_or_day",
     "request_outcomes",
+    "require",
     "response_lag_days",
-    "select_crises",
 ]

@@ -8,21 +8,15 @@ Three vote sets feed the book's series, each for the years it covers:
 * Bailey, Strezhnev and Voeten's published agreement scores (``un_agreement``, sessions 47-78,
   to 2023), used for the sessions the roll calls do not reach (:func:`combined_series`) and to
   check our figures (:func:`bsv_comparison`);
-* the hand-coded emergency-session votes on Ukraine (``un_votes`` and ``un_resolutions``:
-  A/RES/68/262 and ES-11/1 to ES-11/9, 2014-2025), summarised by :func:`ukraine_vote_counts`
-  and :func:`ukraine_agreement_by_year`.
+* the hand-coded emergency-session votes on Ukraine (``un_votes`` and ``un_resolutions``),
+  summarised in :mod:`~analysis.measures.ukraine`.
 
-**What counts as agreement.** Only roll calls on which *both* states cast a recorded vote (yes,
-no or abstain) count. A state that was absent, did not vote or was not yet a member has no row in
-``un_roll_call_votes`` (and is ``absent`` in ``un_votes``): that roll call is left out of its
-share, never counted as disagreement. Abstention is handled by the ``abstention`` parameter:
-
-* ``"three_categories"`` (the default, and what BSV's ``agree_russia`` uses): yes, no and abstain
-  are three options; two states agree only when they cast the same one (score 1, else 0);
-* ``"half"`` (the rule of Voeten's dyadic agreement index): the same vote scores 1, yes against no
-  scores 0, and an abstention against a yes or a no scores 0.5.
-
-A state's share in a period is the sum of its scores over the number of roll calls both voted on.
+**What counts as agreement** is the rule of :mod:`~analysis.measures.agreement`, here with
+absences as missing (``absent="missing"``): a state that was absent, did not vote or was not yet a
+member has no row in ``un_roll_call_votes``, and that roll call is left out of its share, never
+counted as disagreement. The ``abstention`` parameter chooses between three categories (the
+default, BSV's definition) and Voeten's half credit for a pair in which one side abstained. A
+state's share in a period is the sum of its scores over the number of roll calls both voted on.
 """
 
 from __future__ import annotations
@@ -32,83 +26,14 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
+from .agreement import check_rules, paired_votes, summarise
 from .membership import ever_members, members_on
-
-#: The two ways of scoring an abstention (see the module docstring).
-ABSTENTION_RULES = ("three_categories", "half")
-
-#: The recorded votes that count as taking part.
-CAST = ("yes", "no", "abstain")
 
 #: The last General Assembly session the roll calls cover (it opened in September 2019).
 LAST_ROLL_CALL_SESSION = 74
 
 #: Where each cell of :func:`combined_series` comes from.
 SERIES_SOURCES = ("roll calls", "BSV")
-
-
-def _check_rule(abstention: str) -> None:
-    if abstention not in ABSTENTION_RULES:
-        raise ValueError(f"abstention must be one of {ABSTENTION_RULES}, not {abstention!r}")
-
-
-def vote_scores(votes: pd.Series, reference_votes: pd.Series,
-                abstention: str = "three_categories") -> pd.Series:
-    """Score each pair of cast votes (yes, no or abstain) as agreement: 1, 0.5 or 0 (float).
-
-    ``"three_categories"``: 1 for the same vote, else 0. ``"half"``: 1 for the same vote, 0.5 when
-    exactly one of the two abstained, 0 for yes against no. Both series are aligned by position.
-    """
-    _check_rule(abstention)
-    a = pd.Series(votes, dtype="string").reset_index(drop=True)
-    b = pd.Series(reference_votes, dtype="string").reset_index(drop=True)
-    bad = ~a.isin(CAST) | ~b.isin(CAST)
-    if bad.any():
-        i = int(np.flatnonzero(bad.to_numpy())[0])
-        raise ValueError(f"vote pair {i} ({a[i]!r}, {b[i]!r}) is not two of {CAST}")
-    same = (a == b).to_numpy()
-    score = same.astype("float64")
-    if abstention == "half":
-        one_abstains = ((a == "abstain") ^ (b == "abstain")).to_numpy()
-        score = score + 0.5 * one_abstains
-    return pd.Series(score, index=pd.Series(votes).index, dtype="float64")
-
-
-def paired_votes(votes: pd.DataFrame, reference: str = "RUS", key: str = "rcid",
-                 states: Iterable[str] | None = None) -> pd.DataFrame:
-    """Each state's cast vote beside ``reference``'s, for every ``key`` both voted on.
-
-    ``votes`` has columns ``key``, ``state`` and ``vote``; rows whose vote is not yes, no or
-    abstain (``absent``) and keys where ``reference`` cast no vote are left out. Returns ``key``,
-    ``state``, ``vote`` and ``reference_vote``, sorted by key and state; the reference's own rows
-    are kept (they always agree). ``states`` limits the states (default: all).
-    """
-    cast = votes.loc[votes["vote"].isin(CAST), [key, "state", "vote"]]
-    if cast[[key, "state"]].duplicated().any():
-        row = cast[cast[[key, "state"]].duplicated()].iloc[0]
-        raise ValueError(f"two votes for {key}={row[key]}, state={row['state']}")
-    ref = cast.loc[cast["state"] == reference, [key, "vote"]].rename(
-        columns={"vote": "reference_vote"})
-    if states is not None:
-        cast = cast[cast["state"].isin(list(states))]
-    out = cast.merge(ref, on=key, how="inner")
-    return out.sort_values([key, "state"], kind="stable").reset_index(drop=True)
-
-
-def _summarise(paired: pd.DataFrame, groups: list[str], abstention: str) -> pd.DataFrame:
-    paired = paired.copy()
-    paired["score"] = vote_scores(paired["vote"], paired["reference_vote"], abstention).to_numpy()
-    paired["same"] = (paired["vote"] == paired["reference_vote"]).astype("int64")
-    paired["opposite"] = (
-        ((paired["vote"] == "yes") & (paired["reference_vote"] == "no"))
-        | ((paired["vote"] == "no") & (paired["reference_vote"] == "yes"))
-    ).astype("int64")
-    out = paired.groupby(groups, as_index=False).agg(
-        votes=("score", "size"), same=("same", "sum"), opposite=("opposite", "sum"),
-        agreement=("score", "sum"))
-    out["one_abstained"] = out["votes"] - out["same"] - out["opposite"]
-    out["share"] = out["agreement"] / out["votes"]
-    return out
 
 
 def agreement_by_period(
@@ -130,7 +55,7 @@ def agreement_by_period(
     ``share`` (agreement / votes, a fraction in [0, 1]) and ``abstention`` (the rule used).
     A state with no vote in common with ``reference`` in a period has no row: missing, not zero.
     """
-    _check_rule(abstention)
+    check_rules("missing", abstention)
     if period not in ("session", "year"):
         raise ValueError(f"period must be 'session' or 'year', not {period!r}")
     calls = un_roll_calls[["rcid", "session", "date"]].copy()
@@ -146,9 +71,9 @@ def agreement_by_period(
         groups = ["year"]
     calls["session"] = calls["session"].astype("int64")
     held = calls.groupby(groups).size().rename("roll_calls").reset_index()
-    paired = paired_votes(un_roll_call_votes, reference, "rcid", states)
+    paired = paired_votes(un_roll_call_votes, reference, "rcid", states, absent="missing")
     paired = paired.merge(calls[["rcid", *groups]], on="rcid")
-    out = _summarise(paired, ["state", *groups], abstention).merge(held, on=groups)
+    out = summarise(paired, ["state", *groups], abstention).merge(held, on=groups)
     out.insert(1, "reference", reference)
     out["abstention"] = abstention
     columns = ["state", "reference", *groups, "roll_calls", "votes", "same", "one_abstained",
@@ -285,78 +210,7 @@ def roll_call_subset(
     return votes.astype("string"), dated.reset_index(drop=True)
 
 
-def ukraine_vote_counts(
-    un_votes: pd.DataFrame,
-    un_resolutions: pd.DataFrame,
-    states: Iterable[str],
-    reference: str = "RUS",
-    abstention: str = "three_categories",
-) -> pd.DataFrame:
-    """How each state voted on the hand-coded Ukraine resolutions, measured against ``reference``.
-
-    One row per state of ``states`` (in that order). Counts over the resolutions in
-    ``un_resolutions``: ``same`` (the reference's vote), ``one_abstained`` (one of the two
-    abstained, the other did not), ``opposite`` (yes against no), ``absent`` (recorded as absent),
-    ``not_recorded`` (no row in ``un_votes``) and ``resolutions`` (their total); then ``votes``
-    (both cast a vote), ``agreement`` (sum of scores under ``abstention``) and ``share``
-    (agreement / votes; ``NaN`` with no vote in common). Absences are not disagreements.
-    """
-    states = list(dict.fromkeys(states))
-    wanted = un_resolutions["resolution"].tolist()
-    votes = un_votes[un_votes["resolution"].isin(wanted)]
-    paired = paired_votes(votes, reference, "resolution", states)
-    summary = _summarise(paired, ["state"], abstention).set_index("state")
-    mine = votes[votes["state"].isin(states)]
-    absent = mine[mine["vote"] == "absent"].groupby("state").size()
-    recorded = mine.groupby("state").size()
-    out = pd.DataFrame(index=pd.Index(states, name="state"))
-    for column in ("same", "one_abstained", "opposite"):
-        out[column] = summary[column].reindex(states).fillna(0).astype("int64")
-    out["absent"] = absent.reindex(states).fillna(0).astype("int64")
-    out["not_recorded"] = len(wanted) - recorded.reindex(states).fillna(0).astype("int64")
-    # A cast vote on a resolution where the reference did not vote falls in no column above.
-    out["reference_missing"] = (len(wanted) - out["not_recorded"] - out["absent"]
-                                - out[["same", "one_abstained", "opposite"]].sum(axis=1))
-    out["resolutions"] = len(wanted)
-    out["votes"] = summary["votes"].reindex(states).fillna(0).astype("int64")
-    out["agreement"] = summary["agreement"].reindex(states).fillna(0.0)
-    out["share"] = summary["share"].reindex(states)
-    out["abstention"] = abstention
-    return out.reset_index().astype({"state": "string", "abstention": "string"})
-
-
-def ukraine_agreement_by_year(
-    un_votes: pd.DataFrame,
-    un_resolutions: pd.DataFrame,
-    states: Iterable[str] | None = None,
-    reference: str = "RUS",
-    abstention: str = "three_categories",
-) -> pd.DataFrame:
-    """Agreement with ``reference`` on the hand-coded Ukraine votes, per state and calendar year.
-
-    The same columns as :func:`agreement_by_period` by year (``state``, ``reference``, ``year``,
-    ``roll_calls`` = resolutions adopted that year, ``votes``, ``same``, ``one_abstained``,
-    ``opposite``, ``agreement``, ``share``, ``abstention``); ``absent`` and missing rows are not
-    counted as votes.
-    """
-    _check_rule(abstention)
-    dated = un_resolutions[["resolution", "date"]].copy()
-    dated["year"] = dated["date"].dt.year.astype("int64")
-    held = dated.groupby("year").size().rename("roll_calls").reset_index()
-    votes = un_votes[un_votes["resolution"].isin(dated["resolution"])]
-    paired = paired_votes(votes, reference, "resolution", states)
-    paired = paired.merge(dated[["resolution", "year"]], on="resolution")
-    out = _summarise(paired, ["state", "year"], abstention).merge(held, on="year")
-    out.insert(1, "reference", reference)
-    out["abstention"] = abstention
-    columns = ["state", "reference", "year", "roll_calls", "votes", "same", "one_abstained",
-               "opposite", "agreement", "share", "abstention"]
-    out = out[columns].sort_values(["state", "year"]).reset_index(drop=True)
-    return out.astype({"state": "string", "reference": "string", "abstention": "string"})
-
-
 __all__ = [
-    "ABSTENTION_RULES",
     "GROUPS",
     "LAST_ROLL_CALL_SESSION",
     "SERIES_SOURCES",
@@ -365,9 +219,5 @@ __all__ = [
     "combined_series",
     "csto_groups",
     "group_reference",
-    "paired_votes",
     "roll_call_subset",
-    "ukraine_agreement_by_year",
-    "ukraine_vote_counts",
-    "vote_scores",
 ]

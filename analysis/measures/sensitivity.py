@@ -2,14 +2,14 @@
 the main coding and under each defensible alternative.
 
 Every alternative changes one coding choice and nothing else, then selects the crises with the
-one rule for both alliances (:func:`~analysis.measures.requests.select_crises`) and computes the
+one rule for both alliances (:func:`~analysis.measures.selection.select_crises`) and computes the
 yardstick (:func:`~analysis.measures.rates.yardstick`, a joint request counted once):
 
 ``main``
     The tables as coded.
 ``bilateral_out``
     An appeal made to Russia bilaterally (``instrument`` starting with
-    :data:`~analysis.measures.requests.BILATERAL_PREFIX`) is not a request to the alliance: the
+    :data:`BILATERAL_PREFIX`) is not a request to the alliance: the
     crisis stays, as one in which no request reached it.
 ``soft_out``
     A soft request, a public call with no formal instrument (``instrument`` starting with
@@ -34,7 +34,11 @@ from collections.abc import Iterable
 import pandas as pd
 
 from .rates import yardstick
-from .requests import BILATERAL_PREFIX, request_outcomes, select_crises
+from .requests import request_outcomes
+from .selection import select_crises
+
+#: The prefix of ``requests.instrument`` that marks an appeal made to Russia bilaterally.
+BILATERAL_PREFIX = "bilateral appeal to Russia"
 
 #: Each coding: its name and what it changes, main coding first.
 CODINGS: dict[str, str] = {
@@ -76,7 +80,7 @@ def _made(requests: pd.DataFrame) -> pd.Series:
 
 def is_bilateral(requests: pd.DataFrame) -> pd.Series:
     """Mask of the requests made to Russia bilaterally: ``request_made`` yes and ``instrument``
-    starting with :data:`~analysis.measures.requests.BILATERAL_PREFIX`."""
+    starting with :data:`BILATERAL_PREFIX`."""
     return _made(requests) & _starts(requests["instrument"], BILATERAL_PREFIX)
 
 
@@ -158,7 +162,7 @@ def sensitivity_table(
     """The headline rates of both alliances under each coding: one row per coding and
     organization, in the order of ``codings`` then organization.
 
-    For each coding, :func:`recode`, then :func:`~analysis.measures.requests.select_crises` up to
+    For each coding, :func:`recode`, then :func:`~analysis.measures.selection.select_crises` up to
     ``end`` (the same rule for both alliances), then the yardstick. Columns: ``coding``,
     ``description`` (from :data:`CODINGS`), ``organization`` and :data:`MEASURES`: counts of
     crises and requests, ``request_share`` (requests / crises), the counts and shares of requests
@@ -201,6 +205,7 @@ __all__ = [
     "KARABAKH_INSIDE_SCOPE",
     "KARABAKH_OUTSIDE_SCOPE",
     "MEASURES",
+    "BILATERAL_PREFIX",
     "PLEDGE_PATTERN",
     "by_coding",
     "is_bilateral",

@@ -15,7 +15,13 @@ import pandas as pd
 
 from ..data.dates import NAT, to_day
 from .membership import AFFILIATED, ALLIANCE, Intervals, bodies
-from .network import _affiliation_graph, _projection_density, _state_nodes, _summary, state_projection
+from .network import (
+    affiliation_graph_of,
+    projection_density,
+    state_nodes,
+    state_projection,
+    summary_values,
+)
 
 #: The turning points of the alliance, ISO date -> what changed on it. Iterating gives the dates;
 #: :func:`turning_points` adds the data's cut-off date.
@@ -84,14 +90,14 @@ def snapshots(
         status = table.alliance_status(day, orgs)
         by_status = {s: [state for state, held, _ in status if held == s] for s in AFFILIATED}
         inside = [state for state, _, _ in status]
-        affiliation = _affiliation_graph(table, day)
+        affiliation = affiliation_graph_of(table, day)
         # As network_summary(state_projection(affiliation), ...) computes it, without building
         # the whole projection: its ties outside the excluded organizations are the projection
         # that skips them, and its density needs only the number of tied pairs.
-        states = _state_nodes(affiliation)
+        states = state_nodes(affiliation)
         outside = state_projection(affiliation, exclude=(*orgs, *exclude))
-        summary = _summary(outside, inside, hub, len(states),
-                           _projection_density(affiliation, len(states)))
+        summary = summary_values(outside, inside, hub, len(states),
+                           projection_density(affiliation, len(states)))
         binding = [table.organization[i] for i in table.in_force(day, orgs, AFFILIATED)]
         row = {
             "date": day,

@@ -6,13 +6,12 @@ The tables are ``un_votes`` and ``un_resolutions``: :func:`vote_matrix` lays the
 :func:`agreement_with` and :func:`agreement_with_over_time` compare each state with one
 reference (Russia by default), and :func:`cohesion_index` measures a group on each resolution.
 
-How votes are compared. A vote is one of ``yes``, ``no``, ``abstain`` or ``absent``; a
-state with no row for a resolution has **no recorded vote**, which is missing, never guessed.
-By default ``absent`` (the state was in the Assembly but did not vote) counts as a vote option of
-its own: two absent states agree, an absent state and a ``no`` voter do not. Staying away is how
-several Central Asian members avoided taking sides, so treating it as missing would hide exactly
-the hedging the book is about. Every function comparing votes takes ``absent_as_vote=False`` to
-treat ``absent`` as not recorded instead.
+How votes are compared is the rule of :mod:`~analysis.measures.agreement`, with its parameter
+``absent`` explicit in every function that compares votes. The default here is ``"vote"``:
+``absent`` (the state was in the Assembly but did not vote) is a vote option of its own, so two
+absent states agree and an absent state and a ``no`` voter do not; ``absent="missing"`` treats an
+absence as no recorded vote instead. A state with no row for a resolution has **no recorded
+vote**, which is missing, never guessed.
 """
 
 from __future__ import annotations
@@ -24,13 +23,16 @@ import pandas as pd
 
 from ..data.dates import NAT, as_ns, from_ns
 from ..data.codebook.vocabulary import VOTES
+from .agreement import check_rules, counts, relation
 
 
-def _recorded(un_votes: pd.DataFrame, absent_as_vote: bool) -> pd.DataFrame:
-    """The rows of ``un_votes`` that count as a recorded vote, columns resolution/state/vote."""
+def _recorded(un_votes: pd.DataFrame, absent: str) -> pd.DataFrame:
+    """The rows of ``un_votes`` whose vote counts under the ``absent`` rule, columns
+    resolution/state/vote."""
+    check_rules(absent)
     votes = un_votes[["resolution", "state", "vote"]].dropna()
-    if not absent_as_vote:
-        votes = votes[votes["vote"] != "absent"]
+    counted = np.array([counts(v, absent) for v in votes["vote"].tolist()], dtype=bool)
+    votes = votes[counted]
     return votes.astype("string").reset_index(drop=True)
 
 
@@ -80,14 +82,15 @@ def vote_matrix(
 
 
 def _pairs(
-    un_votes: pd.DataFrame, states: Iterable[str] | None, absent_as_vote: bool
+    un_votes: pd.DataFrame, states: Iterable[str] | None, absent: str
 ) -> tuple[list[str], pd.DataFrame, pd.DataFrame]:
     """Shared-resolution counts and identical-vote counts for every ordered pair of states."""
     order = _states_or_all(un_votes, states)
-    votes = _recorded(un_votes, absent_as_vote)
+    votes = _recorded(un_votes, absent)
     votes = votes[votes["state"].isin(order)]
     both = votes.merge(votes, on="resolution", suffixes=("_a", "_b"))
-    both["same"] = (both["vote_a"] == both["vote_b"]).astype("int64")
+    both["same"] = [int(relation(a, b) == "same")
+                    for a, b in zip(both["vote_a"].tolist(), both["vote_b"].tolist())]
     grouped = both.groupby(["state_a", "state_b"])["same"]
     shared = grouped.size().unstack().reindex(index=order, columns=order)
     same = grouped.sum().unstack().reindex(index=order, columns=order)
@@ -101,19 +104,20 @@ def _square(frame: pd.DataFrame, order: list[str]) -> pd.DataFrame:
 
 
 def pairwise_counts(
-    un_votes: pd.DataFrame, states: Iterable[str] | None = None, absent_as_vote: bool = True
+    un_votes: pd.DataFrame, states: Iterable[str] | None = None, absent: str = "vote"
 ) -> pd.DataFrame:
     """Number of resolutions on which both states have a recorded vote, state x state (Int64).
 
     The diagonal is each state's own number of recorded votes. ``states`` fixes rows and columns
-    (default: every state in ``un_votes``). See the module docstring for ``absent_as_vote``.
+    (default: every state in ``un_votes``). ``absent`` is the rule of
+    :mod:`~analysis.measures.agreement`.
     """
-    order, shared, _ = _pairs(un_votes, states, absent_as_vote)
+    order, shared, _ = _pairs(un_votes, states, absent)
     return _square(shared.fillna(0).astype("Int64"), order)
 
 
 def pairwise_agreement(
-    un_votes: pd.DataFrame, states: Iterable[str] | None = None, absent_as_vote: bool = True
+    un_votes: pd.DataFrame, states: Iterable[str] | None = None, absent: str = "vote"
 ) -> pd.DataFrame:
     """Share of identical votes for each pair of states, state x state, a fraction in [0, 1].
 
@@ -121,9 +125,9 @@ def pairwise_agreement(
     number is :func:`pairwise_counts`); it is ``NaN`` where there is none. The matrix is
     symmetric, with 1.0 on the diagonal for every state with at least one recorded vote. By
     default ``absent`` is a vote option of its own (two absentees agree); with
-    ``absent_as_vote=False`` an absence counts as no recorded vote.
+    ``absent="missing"`` an absence counts as no recorded vote.
     """
-    order, shared, same = _pairs(un_votes, states, absent_as_vote)
+    order, shared, same = _pairs(un_votes, states, absent)
     share = same.astype("float64") / shared.astype("float64")
     return _square(share, order)
 
@@ -133,16 +137,17 @@ def agreement_with(
     un_resolutions: pd.DataFrame,
     reference: str = "RUS",
     states: Iterable[str] | None = None,
-    absent_as_vote: bool = True,
+    absent: str = "vote",
 ) -> pd.DataFrame:
     """Whether each state voted as ``reference`` did, per resolution.
 
     One row per resolution and state where both the state and ``reference`` have a recorded
-    vote (the reference itself included: it always agrees). Columns: ``resolution``, ``date``
-    (adoption), ``state``, ``vote``, ``reference``, ``reference_vote`` and ``agrees`` (bool),
+    vote that counts under the ``absent`` rule of :mod:`~analysis.measures.agreement` (the
+    reference itself included: it always agrees). Columns: ``resolution``, ``date`` (adoption),
+    ``state``, ``vote``, ``reference``, ``reference_vote`` and ``agrees`` (bool: the same vote),
     sorted by date, resolution and state. ``states`` limits the states (default: all).
     """
-    rows = _agreement_rows(un_votes, un_resolutions, reference, states, absent_as_vote)
+    rows = _agreement_rows(un_votes, un_resolutions, reference, states, absent)
     resolution, date, state, vote, reference_vote = (list(c) for c in (list(zip(*rows))
                                                                        or [()] * 5))
     return pd.DataFrame({
@@ -153,7 +158,8 @@ def agreement_with(
         "vote": pd.array(vote, dtype="string"),
         "reference": pd.array([reference] * len(rows), dtype="string"),
         "reference_vote": pd.array(reference_vote, dtype="string"),
-        "agrees": np.array([v == r for v, r in zip(vote, reference_vote)], dtype=bool),
+        "agrees": np.array([relation(v, r) == "same" for v, r in zip(vote, reference_vote)],
+                           dtype=bool),
     })
 
 
@@ -162,15 +168,16 @@ def _agreement_rows(
     un_resolutions: pd.DataFrame,
     reference: str,
     states: Iterable[str] | None,
-    absent_as_vote: bool,
+    absent: str,
 ) -> list[tuple[str, int, str, str, str]]:
     """The rows of :func:`agreement_with` as (resolution, date in int64 ns, state, vote,
     reference_vote), in its order; read from plain lists, since it is asked once per state."""
+    check_rules(absent)
     recorded = [
         (str(r), str(s), str(v))
         for r, s, v in zip(un_votes["resolution"].tolist(), un_votes["state"].tolist(),
                            un_votes["vote"].tolist())
-        if not (pd.isna(r) or pd.isna(s) or pd.isna(v)) and (absent_as_vote or v != "absent")
+        if not (pd.isna(r) or pd.isna(s)) and counts(v, absent)
     ]
     reference_votes: dict[str, list[str]] = {}
     for r, s, v in recorded:
@@ -198,7 +205,7 @@ def agreement_with_over_time(
     reference: str = "RUS",
     states: Iterable[str] | None = None,
     by: str = "year",
-    absent_as_vote: bool = True,
+    absent: str = "vote",
 ) -> pd.DataFrame:
     """Share of each state's votes that matched ``reference``'s, per year or per resolution.
 
@@ -209,7 +216,7 @@ def agreement_with_over_time(
     ``date`` instead of ``year``; ``votes`` is 1, ``share`` is 0 or 1, and ``cumulative_share`` is
     the share over that resolution and all earlier ones.
     """
-    rows = agreement_with(un_votes, un_resolutions, reference, states, absent_as_vote)
+    rows = agreement_with(un_votes, un_resolutions, reference, states, absent)
     rows["agreeing"] = rows["agrees"].astype("int64")
     if by == "year":
         rows["year"] = rows["date"].dt.year.astype("int64")
@@ -285,53 +292,11 @@ def cohesion_index(
     return out
 
 
-#: The vote :func:`vote_record` gives a state with no row for a resolution.
-NOT_RECORDED = "not recorded"
-
-
-def vote_record(
-    parts: Iterable[tuple[pd.DataFrame, pd.DataFrame]],
-    states: Iterable[str],
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """One record of votes from several sources (say the roll calls before 2022 and the
-    hand-coded emergency session after), for a chart of every vote.
-
-    Each part is ``(votes, resolutions)``: ``votes`` with ``resolution``, ``state`` and
-    ``vote``; ``resolutions`` with ``resolution``, ``date`` and ``title``. Returns the votes of
-    ``states`` on every listed resolution and the resolutions, in date order. A state with no
-    row for a resolution gets the vote :data:`NOT_RECORDED`, so a chart shows the gap rather
-    than an empty cell; nothing is guessed. Raises ValueError when a resolution comes from two
-    parts, or when a part votes on a resolution it does not list."""
-    wanted = list(dict.fromkeys(states))
-    all_votes, all_resolutions, seen = [], [], set()
-    for number, (votes, resolutions) in enumerate(parts, start=1):
-        listed = set(resolutions["resolution"])
-        twice = sorted(listed & seen)
-        if twice:
-            raise ValueError(f"part {number}: resolutions already in an earlier part: {twice}")
-        seen |= listed
-        unlisted = sorted(set(votes["resolution"]) - listed)
-        if unlisted:
-            raise ValueError(f"part {number}: votes on resolutions it does not list: {unlisted}")
-        chosen = votes[votes["state"].isin(wanted)].set_index(["resolution", "state"])["vote"]
-        grid = pd.MultiIndex.from_product([list(resolutions["resolution"]), wanted],
-                                          names=["resolution", "state"])
-        filled = chosen.astype("string").reindex(grid).fillna(NOT_RECORDED).reset_index()
-        all_votes.append(filled.astype("string"))
-        all_resolutions.append(resolutions[["resolution", "date", "title"]])
-    resolutions = (pd.concat(all_resolutions, ignore_index=True)
-                   .sort_values(["date", "resolution"], kind="stable").reset_index(drop=True))
-    votes = pd.concat(all_votes, ignore_index=True)
-    return votes, resolutions
-
-
 __all__ = [
-    "NOT_RECORDED",
     "agreement_with",
     "agreement_with_over_time",
     "cohesion_index",
     "pairwise_agreement",
     "pairwise_counts",
     "vote_matrix",
-    "vote_record",
 ]

@@ -45,7 +45,7 @@ class TableSpec:
 
 def table_spec(name: str, columns: list[str]) -> TableSpec:
     """The key and source columns of table ``name`` from the codebook
-    (:data:`analysis.data.schema.TABLES`); a table the codebook does not know, or whose key
+    (:data:`analysis.data.codebook.TABLES`); a table the codebook does not know, or whose key
     columns it lacks, is keyed on its first column."""
     table = TABLES.get(name)
     if table is not None and set(table.primary_key) <= set(columns):
