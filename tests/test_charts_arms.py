@@ -7,6 +7,7 @@ from analysis.charts import (
 )
 from analysis.measures import arms
 from tests.helpers.capabilities import ARMS, source_text
+from tests.helpers.charts import house_style  # noqa: F401 - autouse fixture
 
 
 def test_arms_chart_credits_sipri_and_returns_its_bars():

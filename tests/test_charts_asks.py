@@ -8,6 +8,7 @@ from analysis.charts.asks import asked_versus_got_chart
 from analysis.charts.style import use_house_style
 from analysis.measures.rates import asked_versus_got
 from tests.helpers.asks import OUTCOMES
+from tests.helpers.charts import house_style  # noqa: F401 - autouse fixture
 
 
 def test_the_chart_marks_each_pair_less_as_asked_or_more():

@@ -9,6 +9,7 @@ import pytest
 from analysis.charts import Chart, case_timeline_chart
 from analysis.measures import cases
 from tests.helpers.cases import D
+from tests.helpers.charts import house_style  # noqa: F401 - autouse fixture
 
 
 @pytest.fixture

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
 import pandas as pd
-import pytest
 
 from analysis.charts.compare import (
     GROWTH_EVENTS,
@@ -12,7 +10,6 @@ from analysis.charts.compare import (
     concentration_panels,
     growth_chart,
 )
-from analysis.charts.style import use_house_style
 from analysis.measures import burden, compare
 from analysis.measures import growth as growth_measures
 from tests.helpers.alliances import (
@@ -21,16 +18,10 @@ from tests.helpers.alliances import (
     capabilities,
     memberships,
 )
+from tests.helpers.charts import house_style  # noqa: F401 - autouse fixture
 
 
-@pytest.fixture
-def house_style():
-    use_house_style()
-    yield
-    plt.close("all")
-
-
-def test_growth_chart_data_marks_each_annotated_event(house_style):
+def test_growth_chart_data_marks_each_annotated_event():
     m = memberships(("AAA", "CSTO", "member", "2003-09-18", None),
                     ("BBB", "CSTO", "member", "2003-09-18", "2012-12-19"))
     growth = growth_measures.membership_growth(m, "2013-12-31", ["CSTO"], "2011-01-01")
@@ -42,7 +33,7 @@ def test_growth_chart_data_marks_each_annotated_event(house_style):
     assert chart.figure.axes[0].get_title(loc="left")
 
 
-def test_concentration_panels_draw_one_bar_per_alliance_and_panel(house_style):
+def test_concentration_panels_draw_one_bar_per_alliance_and_panel():
     m = memberships(("KAZ", "CSTO", "member", "2003-09-18", None),
                     ("USA", "NATO", "member", "1949-08-24", None))
     caps = capabilities(("KAZ", 2020, "active_personnel", 70, "persons"),
@@ -52,7 +43,7 @@ def test_concentration_panels_draw_one_bar_per_alliance_and_panel(house_style):
     assert chart.data["partial"].tolist() == [False, False, True, True]
 
 
-def test_clause_use_chart_segments_add_up_to_the_occasions(house_style):
+def test_clause_use_chart_segments_add_up_to_the_occasions():
     uses = compare.clause_invocations(REQUESTS, RESPONSES)
     chart = clause_use_chart(uses)
     assert chart.data["occasions"].sum() == len(uses)

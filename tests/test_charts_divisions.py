@@ -1,12 +1,12 @@
-"""The division charts: the vote heatmap, agreement lines, the alignment grid, defiance."""
+"""The division charts: the alignment grid and acts of defiance (and every division chart on the real tables)."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from analysis.charts import Chart
-from analysis.charts.divisions import (
+from analysis.charts import (
+    Chart,
     agreement_with_russia_lines,
     alignment_grid,
     defiance_chart,
@@ -14,6 +14,7 @@ from analysis.charts.divisions import (
 )
 from analysis.measures import divisions
 from analysis.measures import votes as vote_measures
+from tests.helpers.charts import house_style  # noqa: F401 - autouse fixture
 from tests.helpers.votes import (
     CSTO,
     as_strings,
@@ -87,35 +88,6 @@ def states_table() -> pd.DataFrame:
     frame["region"] = "post_soviet"
     frame["source"] = "src"
     return as_strings(frame, ["iso3", "name", "region", "source"])
-
-
-def test_vote_heatmap_writes_a_letter_in_every_cell(votes, resolutions, states_table):
-    chart = vote_heatmap(vote_measures.vote_matrix(votes, ["RUS", "ARM", "KAZ"], resolutions),
-                         states_table)
-    assert isinstance(chart, Chart)
-    assert len(chart.data) == 12
-    cell = chart.data.set_index(["resolution", "state"])
-    assert cell.loc[("R3", "ARM"), "letter"] == "–"
-    assert cell.loc[("R4", "KAZ"), "letter"] == "n/r"
-    assert pd.isna(cell.loc[("R4", "KAZ"), "vote"])
-    drawn = [t.get_text() for t in chart.figure.axes[0].texts]
-    assert drawn.count("n/r") == 1 and drawn.count("N") == 6
-
-
-def test_vote_heatmap_labels_rows_with_date_and_title(votes, resolutions, states_table):
-    chart = vote_heatmap(vote_measures.vote_matrix(votes, ["RUS"], resolutions), states_table)
-    labels = [t.get_text() for t in chart.figure.axes[0].get_yticklabels()]
-    assert labels[0] == "2014-03-27  Title of R1"
-
-
-def test_agreement_lines_leave_out_the_reference_and_label_each_line(
-        votes, resolutions, states_table):
-    over_time = vote_measures.agreement_with_over_time(votes, resolutions, "RUS")
-    chart = agreement_with_russia_lines(over_time, states_table)
-    assert set(chart.data["state"]) == {"ARM", "KAZ"}
-    texts = {t.get_text() for t in chart.figure.axes[0].texts}
-    assert {"Armenia", "Kazakhstan"} <= texts
-    assert all(line.get_marker() not in (None, "None", "") for line in chart.figure.axes[0].lines)
 
 
 def test_alignment_grid_has_one_mark_per_cell(stances, states_table):

@@ -7,6 +7,7 @@ from analysis.charts import (
 )
 from analysis.measures import exercises
 from tests.helpers.capabilities import exercise_rows, memberships
+from tests.helpers.charts import house_style  # noqa: F401 - autouse fixture
 
 
 def test_exercise_grid_marks_each_cell():

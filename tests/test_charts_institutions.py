@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.charts import institutions_timeline
+from tests.helpers.charts import house_style  # noqa: F401 - autouse fixture
 from tests.helpers.institutions import forces_table, holder_rows
 
 

@@ -10,6 +10,7 @@ import pytest
 from analysis.charts.maps import map_grid, membership_map
 from analysis.data.edition import data_cutoff
 from analysis.measures import maps, snapshots
+from tests.helpers.charts import house_style  # noqa: F401 - autouse fixture
 
 
 @pytest.fixture(scope="module")

@@ -7,6 +7,7 @@ import pandas as pd
 
 from analysis.charts.network import bases_chart, network_drawing
 from analysis.measures import installations, network
+from tests.helpers.charts import house_style  # noqa: F401 - autouse fixture
 from tests.helpers.network import (
     TOY,
     TOY_BASES,

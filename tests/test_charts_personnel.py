@@ -7,6 +7,7 @@ from analysis.charts import (
 )
 from analysis.measures import personnel
 from tests.helpers.capabilities import cow_rows, curated_personnel, source_text
+from tests.helpers.charts import house_style  # noqa: F401 - autouse fixture
 
 
 def test_personnel_chart_keeps_every_state():

@@ -7,6 +7,7 @@ import pandas as pd
 
 from analysis.charts.provenance import competing_values_chart
 from analysis.measures.provenance import competing_values
+from tests.helpers.charts import house_style  # noqa: F401 - autouse fixture
 from tests.helpers.provenance import DISC
 
 SOURCES = pd.DataFrame({"source_id": ["s-a", "s-b", "s-c", "s-d"],

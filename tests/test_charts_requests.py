@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
-import pytest
-
-from analysis.charts import requests as charts
+from analysis import charts
 from analysis.charts.base import Chart
-from analysis.charts.style import use_house_style
 from analysis.measures.interventions import intervention_timeline
 from analysis.measures.rates import (
     response_rates,
 )
 from analysis.measures.requests import request_outcomes
+from tests.helpers.charts import house_style  # noqa: F401 - autouse fixture
 from tests.helpers.requests import (
     make_requests,
     make_responses,
     rates_outcomes,
-    timeline_fixture_table,
 )
 
 
@@ -50,37 +46,24 @@ def test_lag_chart_by_hand():
         [2, 0, 2]]
 
 
-@pytest.fixture
-def house_style():
-    use_house_style()
-    yield
-    plt.close("all")
-
-
-def test_response_ladder_draws_one_dot_per_crisis(house_style):
+def test_response_ladder_draws_one_dot_per_crisis():
     chart = charts.response_ladder(rates_outcomes(), organization="CSTO")
     assert isinstance(chart, Chart)
     assert len(chart.data) == 5
     assert chart.figure.axes[0].get_title(loc="left")
 
 
-def test_rates_by_threat_draws_one_bar_per_group(house_style):
+def test_rates_by_threat_draws_one_bar_per_group():
     chart = charts.rates_by_threat(response_rates(rates_outcomes(), "threat"))
     assert chart.data["label"].tolist() == ["border clash", "internal unrest"]
 
 
-def test_intervention_timeline_chart_puts_events_in_their_own_lane(house_style):
-    chart = charts.intervention_timeline_chart(timeline_fixture_table())
-    assert set(chart.data["lane"]) == {"Forces created", "Crisis CSTO-1 (2022)",
-                                       "Crisis CSTO-2 (2022)"}
-
-
-def test_lag_chart_draws_only_requests_made(house_style):
+def test_lag_chart_draws_only_requests_made():
     chart = charts.lag_chart(rates_outcomes())
     assert chart.data["request_id"].tolist() == ["CSTO-1", "CSTO-2", "CSTO-3", "CSTO-4"]
 
 
-def test_real_data_charts_draw(tables, house_style):
+def test_real_data_charts_draw(tables):
     outcomes = request_outcomes(tables["requests"], tables["responses"])
     timeline = intervention_timeline(tables["requests"], tables["responses"], tables["events"])
     csto = (tables["requests"]["organization"] == "CSTO").sum()

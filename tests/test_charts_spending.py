@@ -12,6 +12,7 @@ from tests.helpers.capabilities import (
     TABLE,
     source_text,
 )
+from tests.helpers.charts import house_style  # noqa: F401 - autouse fixture
 
 
 def test_burden_chart_carries_sipri_credit_and_coverage():

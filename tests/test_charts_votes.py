@@ -1,58 +1,75 @@
-"""The roll-call charts: the agreement strip, the Ukraine bars and the difference chart."""
+"""The charts of the hand-coded votes: the vote heatmap and agreement lines."""
 
 from __future__ import annotations
 
-import math
-
-import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.charts.votes import (
-    agreement_strip,
-    bsv_difference_chart,
-    ukraine_vote_bars,
+from analysis.charts import (
+    Chart,
+    agreement_with_russia_lines,
+    vote_heatmap,
 )
-from analysis.measures import ukraine
-from tests.helpers.roll_calls import make_ukraine
+from analysis.measures import votes as vote_measures
+from tests.helpers.charts import house_style  # noqa: F401 - autouse fixture
+from tests.helpers.votes import (
+    as_strings,
+    make_resolutions,
+    make_votes,
+)
 
 
-def test_strip_shows_a_missing_cell_as_missing_not_zero():
-    series = pd.DataFrame({"state": ["KAZ", "KAZ", "GEO"], "session": [70, 71, 70],
-                           "year": [2015, 2016, 2015], "share": [0.75, 0.5, 0.25],
-                           "votes": pd.array([4, 2, 4], dtype="Int64"),
-                           "source": ["roll calls", "BSV", "roll calls"]})
-    groups = pd.DataFrame({"state": ["RUS", "KAZ", "GEO"],
-                           "group": ["current", "current", "former"]})
-    chart = agreement_strip(series, groups, {"NATO median": pd.Series({2015: 0.6, 2016: 0.4})})
-    cells = chart.data.set_index(["column", "year"])
-    assert math.isnan(cells.at[("GEO", 2016), "share"])
-    assert cells.at[("KAZ", 2015), "share"] == 0.75
-    assert cells.at[("NATO median", 2016), "share"] == 0.4
-    assert "RUS" not in set(chart.data["column"])
-    texts = [t.get_text() for t in chart.figure.axes[0].texts]
-    assert "75" in texts and "–" in texts
+@pytest.fixture
+def votes() -> pd.DataFrame:
+    return make_votes([
+        ("R1", "RUS", "no"), ("R1", "ARM", "no"), ("R1", "KAZ", "abstain"),
+        ("R2", "RUS", "no"), ("R2", "ARM", "abstain"), ("R2", "KAZ", "abstain"),
+        ("R3", "RUS", "no"), ("R3", "ARM", "absent"), ("R3", "KAZ", "no"),
+        ("R4", "RUS", "no"), ("R4", "ARM", "abstain"),
+    ])
 
 
-def test_ukraine_bars_carry_counts_and_both_shares():
-    votes, resolutions = make_ukraine()
-    groups = pd.DataFrame({"state": ["RUS", "KAZ", "GEO"],
-                           "group": ["current", "current", "former"]})
-    three = ukraine.ukraine_vote_counts(votes, resolutions, groups["state"])
-    half = ukraine.ukraine_vote_counts(votes, resolutions, groups["state"], abstention="half")
-    chart = ukraine_vote_bars({"all": (three, half), "again": (three, None)}, groups)
-    kaz = chart.data.set_index(["panel", "state"]).loc[("all", "KAZ")]
-    assert (kaz["same"], kaz["one_abstained"], kaz["absent"]) == (1, 1, 1)
-    assert kaz["share_half"] == pytest.approx(0.75)
-    assert math.isnan(chart.data.set_index(["panel", "state"]).at[("again", "KAZ"),
-                                                                   "share_half"])
-    texts = [t.get_text() for t in chart.figure.axes[0].texts]
-    assert "50% / 75%" in texts
+@pytest.fixture
+def resolutions() -> pd.DataFrame:
+    # Deliberately not in date order.
+    return make_resolutions([("R3", "2022-04-07"), ("R1", "2014-03-27"), ("R4", "2025-02-24"),
+                             ("R2", "2022-03-02")])
 
 
-def test_difference_chart_marks_the_highlighted_states():
-    comparison = pd.DataFrame({"state": ["KAZ", "USA"], "year": [2015, 2015],
-                               "difference": [0.02, -0.01]})
-    chart = bsv_difference_chart(comparison, ["KAZ"])
-    assert chart.data["highlighted"].tolist() == [True, False]
-    assert np.allclose(chart.data["difference"], [0.02, -0.01])
+@pytest.fixture
+def states_table() -> pd.DataFrame:
+    frame = pd.DataFrame({"iso3": ["RUS", "ARM", "KAZ", "BLR", "UZB"],
+                          "name": ["Russia", "Armenia", "Kazakhstan", "Belarus", "Uzbekistan"]})
+    frame["iso_numeric"] = pd.array([643, 51, 398, 112, 860], dtype="Int64")
+    frame["region"] = "post_soviet"
+    frame["source"] = "src"
+    return as_strings(frame, ["iso3", "name", "region", "source"])
+
+
+def test_vote_heatmap_writes_a_letter_in_every_cell(votes, resolutions, states_table):
+    chart = vote_heatmap(vote_measures.vote_matrix(votes, ["RUS", "ARM", "KAZ"], resolutions),
+                         states_table)
+    assert isinstance(chart, Chart)
+    assert len(chart.data) == 12
+    cell = chart.data.set_index(["resolution", "state"])
+    assert cell.loc[("R3", "ARM"), "letter"] == "–"
+    assert cell.loc[("R4", "KAZ"), "letter"] == "n/r"
+    assert pd.isna(cell.loc[("R4", "KAZ"), "vote"])
+    drawn = [t.get_text() for t in chart.figure.axes[0].texts]
+    assert drawn.count("n/r") == 1 and drawn.count("N") == 6
+
+
+def test_vote_heatmap_labels_rows_with_date_and_title(votes, resolutions, states_table):
+    chart = vote_heatmap(vote_measures.vote_matrix(votes, ["RUS"], resolutions), states_table)
+    labels = [t.get_text() for t in chart.figure.axes[0].get_yticklabels()]
+    assert labels[0] == "2014-03-27  Title of R1"
+
+
+def test_agreement_lines_leave_out_the_reference_and_label_each_line(
+        votes, resolutions, states_table):
+    over_time = vote_measures.agreement_with_over_time(votes, resolutions, "RUS")
+    chart = agreement_with_russia_lines(over_time, states_table)
+    assert set(chart.data["state"]) == {"ARM", "KAZ"}
+    texts = {t.get_text() for t in chart.figure.axes[0].texts}
+    assert {"Armenia", "Kazakhstan"} <= texts
+    assert all(line.get_marker() not in (None, "None", "") for line in chart.figure.axes[0].lines)

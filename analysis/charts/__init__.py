@@ -13,12 +13,7 @@ from .base import Chart
 from .alliances import defence_pacts_chart, portfolio_chart, tie_network_chart
 from .cases import case_timeline_chart
 from .compare import clause_use_chart, concentration_panels, growth_chart
-from .divisions import (
-    agreement_with_russia_lines,
-    alignment_grid,
-    defiance_chart,
-    vote_heatmap,
-)
+from .divisions import alignment_grid, defiance_chart
 from .institutions import institutions_timeline
 from .arms import arms_supplier_chart
 from .exercises import exercise_grid_chart
@@ -29,8 +24,11 @@ from .membership import membership_timeline
 from .maps import map_grid, membership_map
 from .network import bases_chart, network_drawing
 from .provenance import competing_values_chart
-from .requests import intervention_timeline_chart, lag_chart, rates_by_threat, response_ladder
-from .votes import agreement_strip, bsv_difference_chart, ukraine_vote_bars
+from .interventions import intervention_timeline_chart
+from .requests import lag_chart, rates_by_threat, response_ladder
+from .roll_calls import agreement_strip, bsv_difference_chart
+from .ukraine import ukraine_vote_bars
+from .votes import agreement_with_russia_lines, vote_heatmap
 
 __all__ = [
     "Chart",

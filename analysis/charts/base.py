@@ -14,3 +14,10 @@ class Chart(NamedTuple):
 
     figure: Figure
     data: pd.DataFrame
+
+
+def state_names(states_table: pd.DataFrame | None) -> dict[str, str]:
+    """ISO3 code -> short English name, from the ``states`` table (empty without one)."""
+    if states_table is None:
+        return {}
+    return dict(zip(states_table["iso3"].tolist(), states_table["name"].tolist()))

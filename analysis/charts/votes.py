@@ -1,319 +1,195 @@
-"""UN General Assembly charts from the full roll calls: agreement with Russia, member by year.
-
-The strip (:func:`agreement_strip`) prints every value in its cell, so the colour scale is a
-second cue, never the only one; a missing cell is hatched grey and marked with a dash, never
-drawn as zero. The Ukraine chart (:func:`ukraine_vote_bars`) gives each kind of vote a colour,
-a hatch and a count printed in its segment.
+"""Charts of the hand-coded UN votes: every member's vote on each resolution, and each member's
+agreement with Russia over time. Every cell and line carries a second cue besides colour (a
+letter, a marker, a direct label).
 """
 
 from __future__ import annotations
 
+import textwrap
+
 import matplotlib.pyplot as plt
-import numpy as np
 import pandas as pd
-from matplotlib.colors import LinearSegmentedColormap, Normalize
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.ticker import PercentFormatter
+from matplotlib.transforms import ScaledTranslation
 
-from ..measures.roll_calls import GROUPS, SERIES_SOURCES
-from .base import Chart
-from .style import NOT_RECORDED_STYLE, PALETTE, RUSSIA_SIDE, VOTE_STYLE, add_source
+from .base import Chart, state_names
+from .style import NOT_RECORDED_STYLE, PALETTE, VOTE_STYLE, add_source
 
-#: Diverging scale for agreement with Russia: blue (never) through white (half) to vermillion
-#: (always), both ends from the colour-blind-safe palette.
-AGREEMENT_CMAP = LinearSegmentedColormap.from_list(
-    "agreement", [RUSSIA_SIDE["against"], "#FFFFFF", RUSSIA_SIDE["with"]])
-
-#: How a missing cell looks: hatched light grey with a dash.
-MISSING = {"color": "#EEEEEE", "hatch": "////", "text": "–"}
-
-#: Heading of each CSTO group in the strip.
-GROUP_WORDS = {"current": "CSTO members", "frozen": "frozen", "former": "former members",
-               "reference": "for contrast"}
-
-#: Colour, hatch and legend wording of each kind of vote in :func:`ukraine_vote_bars`.
-UKRAINE_STYLE: dict[str, dict[str, str | None]] = {
-    "same": {"color": RUSSIA_SIDE["with"], "hatch": None, "text": "white",
-             "label": "voted as Russia did"},
-    "one_abstained": {"color": VOTE_STYLE["abstain"]["color"], "hatch": "..", "text": "black",
-                      "label": "abstained (Russia voted)"},
-    "opposite": {"color": RUSSIA_SIDE["against"], "hatch": "//", "text": "white",
-                 "label": "voted against Russia"},
-    "absent": {"color": VOTE_STYLE["absent"]["color"], "hatch": "xx", "text": "black",
-               "label": "absent"},
-    "not_recorded": {"color": NOT_RECORDED_STYLE["color"], "hatch": None,
-                     "text": NOT_RECORDED_STYLE["text"], "label": "not recorded"},
-}
+LINE_MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*", "h", "<", ">")
 
 
-def _names(states_table: pd.DataFrame | None) -> dict[str, str]:
-    if states_table is None:
-        return {}
-    return dict(zip(states_table["iso3"].tolist(), states_table["name"].tolist()))
+LINE_COLOURS = ("blue", "vermillion", "green", "purple", "orange", "sky", "black", "grey")
 
 
-def agreement_strip(
-    series: pd.DataFrame,
-    groups: pd.DataFrame,
-    reference_columns: dict[str, pd.Series] | None = None,
-    states_table: pd.DataFrame | None = None,
-    title: str = "How often each member voted as Russia did, by General Assembly session",
-    source: str = ("Voeten, Strezhnev & Bailey, UNGA Voting Data (roll calls, our count, to "
-                   "2019); Bailey, Strezhnev & Voeten (2017) agreement scores (2020-2023)"),
+def _short(text: str, width: int = 42) -> str:
+    return textwrap.shorten(str(text), width=width, placeholder="…")
+
+
+def vote_heatmap(
+    matrix: pd.DataFrame,
+    states_table: pd.DataFrame,
+    title: str = "How the members voted on Ukraine in the UN General Assembly",
+    source: str = "The CSTO Record, data/un_votes.csv and data/un_resolutions.csv",
 ) -> Chart:
-    """A year x member grid of agreement with Russia, every value printed in its cell.
+    """A resolution x state grid of UN votes, from :func:`analysis.measures.votes.vote_matrix`.
 
-    ``series`` is :func:`analysis.measures.roll_calls.combined_series` (``state``, ``year``,
-    ``share``, ``votes``, ``source``); ``groups`` is
-    :func:`analysis.measures.roll_calls.csto_groups`, whose order sets the columns (its first
-    state, Russia, is left out: always 100%). ``reference_columns`` adds columns at the right
-    under "for contrast", each a share per year (e.g. the NATO median). Rows are sessions, labelled
-    by the year each opened; a rule separates the years whose figures come from BSV. A state with
-    no figure in a year gets a hatched cell with a dash. The data returned has one row per cell:
-    ``column`` (a state's ISO3 or a reference column's name), ``label``, ``group``, ``year``,
-    ``share`` (a fraction; ``NaN`` if missing), ``votes`` and ``source``.
+    Each cell carries the vote twice, as a colour and a letter (Y yes, N no, A abstain, – absent);
+    a state with no recorded vote gets a white hatched cell marked ``n/r`` (not recorded). Rows are
+    labelled with the adoption date and short title when the matrix index has ``date`` and
+    ``title`` levels, else with the UN symbol. The data returned has one row per cell:
+    ``resolution``, ``label``, ``state``, ``name``, ``vote`` (``<NA>`` when not recorded),
+    ``letter``, ``row`` and ``column`` (grid positions, 0 at top left).
     """
-    names = _names(states_table)
-    order = groups.iloc[1:] if len(groups) else groups
-    columns = [(s, names.get(s, s), g) for s, g in zip(order["state"], order["group"])]
-    references = reference_columns or {}
-    columns += [(label, label, "reference") for label in references]
-    years = sorted(int(y) for y in series["year"].unique())
-    by_cell = series.set_index(["state", "year"])
-    source_of_year = series.groupby("year")["source"].first()
+    names = state_names(states_table)
+    index = matrix.index
+    if isinstance(index, pd.MultiIndex) and {"date", "title"} <= set(index.names):
+        symbols = index.get_level_values("resolution").tolist()
+        labels = [
+            f"{pd.Timestamp(d):%Y-%m-%d}  {_short(t)}"
+            for d, t in zip(index.get_level_values("date"), index.get_level_values("title"))
+        ]
+    else:
+        symbols = [r[0] if isinstance(r, tuple) else r for r in index.tolist()]
+        labels = [str(s) for s in symbols]
+    states = [str(s) for s in matrix.columns]
     cells = []
-    for j, (key, label, group) in enumerate(columns):
-        for i, year in enumerate(years):
-            if group == "reference":
-                value = references[key].get(year, np.nan)
-                votes = pd.NA
-            elif (key, year) in by_cell.index:
-                value = float(by_cell.at[(key, year), "share"])
-                votes = by_cell.at[(key, year), "votes"]
-            else:
-                value, votes = np.nan, pd.NA
-            cells.append({"column": key, "label": label, "group": group, "year": year,
-                          "share": value, "votes": votes,
-                          "source": source_of_year.get(year, pd.NA), "row": i, "col": j})
-    data = pd.DataFrame(cells, columns=["column", "label", "group", "year", "share", "votes",
-                                        "source", "row", "col"])
-    data = data.astype({"column": "string", "label": "string", "group": "string",
-                        "year": "int64", "share": "float64", "votes": "Int64",
-                        "source": "string", "row": "int64", "col": "int64"})
+    for i, (symbol, label) in enumerate(zip(symbols, labels)):
+        for j, state in enumerate(states):
+            vote = matrix.iat[i, j]
+            recorded = not pd.isna(vote)
+            cells.append({
+                "resolution": symbol, "label": label, "state": state,
+                "name": names.get(state, state), "vote": vote if recorded else pd.NA,
+                "letter": VOTE_STYLE[vote]["letter"] if recorded else NOT_RECORDED_STYLE["letter"],
+                "row": i, "column": j,
+            })
+    data = pd.DataFrame(cells, columns=["resolution", "label", "state", "name", "vote", "letter",
+                                        "row", "column"])
+    data = data.astype({"resolution": "string", "label": "string", "state": "string",
+                        "name": "string", "vote": "string", "letter": "string",
+                        "row": "int64", "column": "int64"})
 
-    # Reference columns stand a little apart from the members.
-    gap = {j: (0.35 if group == "reference" else 0.0) for j, (_, _, group) in enumerate(columns)}
-    x_of = {j: j + gap[j] for j in range(len(columns))}
-    norm = Normalize(0.0, 1.0)
-    fig, ax = plt.subplots(figsize=(6.4, 1.9 + 0.2 * len(years)))
-    # Each column is one small image (a light SVG); missing cells are hatched patches on top.
-    n = len(years)
-    for j in range(len(columns)):
-        shares = data.loc[data["col"] == j, "share"].to_numpy(dtype="float64")
-        rgba = AGREEMENT_CMAP(norm(np.nan_to_num(shares, nan=0.5)))
-        rgba[np.isnan(shares), 3] = 0.0
-        ax.imshow(rgba.reshape(n, 1, 4), extent=(x_of[j] - 0.5, x_of[j] + 0.5, n - 0.5, -0.5),
-                  interpolation="nearest", aspect="auto")
+    fig, ax = plt.subplots(figsize=(2.8 + 0.75 * len(states), 1.4 + 0.42 * len(symbols)))
     for cell in data.itertuples():
-        x, y = x_of[cell.col], cell.row
-        if np.isnan(cell.share):
-            ax.add_patch(Rectangle((x - 0.5, y - 0.5), 1, 1, facecolor=MISSING["color"],
-                                   edgecolor="white", hatch=MISSING["hatch"], linewidth=0))
-            ax.text(x, y, MISSING["text"], ha="center", va="center", fontsize=7,
-                    color="#555555")
-            continue
-        dark = abs(cell.share - 0.5) > 0.4
-        ax.text(x, y, f"{cell.share * 100:.0f}", ha="center", va="center", fontsize=7,
-                color="white" if dark else "black")
-    # White rules between cells.
-    for y in range(n + 1):
-        ax.axhline(y - 0.5, color="white", linewidth=1)
-    for j in range(len(columns)):
-        ax.axvline(x_of[j] - 0.5, color="white", linewidth=1)
-        ax.axvline(x_of[j] + 0.5, color="white", linewidth=1)
-    right = max(x_of.values()) + 0.5 if x_of else 0.5
-    ax.set_xlim(-0.5, right)
-    ax.set_ylim(len(years) - 0.5, -0.5)
-    ax.set_xticks([x_of[j] for j in range(len(columns))], [c[1] for c in columns],
-                  rotation=40, ha="left", fontsize=8)
+        style = NOT_RECORDED_STYLE if pd.isna(cell.vote) else VOTE_STYLE[cell.vote]
+        ax.add_patch(Rectangle((cell.column - 0.5, cell.row - 0.5), 1, 1,
+                               facecolor=style["color"], edgecolor="white", linewidth=1.5,
+                               hatch=style.get("hatch")))
+        ax.text(cell.column, cell.row, cell.letter, ha="center", va="center",
+                fontsize=7 if pd.isna(cell.vote) else 10, fontweight="bold", color=style["text"])
+    ax.set_xlim(-0.5, len(states) - 0.5)
+    ax.set_ylim(len(symbols) - 0.5, -0.5)
+    ax.set_xticks(range(len(states)), [names.get(s, s) for s in states], rotation=45, ha="left")
     ax.xaxis.tick_top()
-    ax.set_yticks(range(len(years)), [str(y) for y in years], fontsize=7)
-    ax.tick_params(length=0)
+    ax.xaxis.set_label_position("top")
+    ax.set_yticks(range(len(symbols)), labels)
     ax.grid(False)
+    ax.tick_params(length=0)
     for side in ("left", "bottom", "top", "right"):
         ax.spines[side].set_visible(False)
-    # Group headings above the column names.
-    for group in [*GROUPS, "reference"]:
-        members = [x_of[j] for j, c in enumerate(columns) if c[2] == group]
-        if not members:
-            continue
-        ax.annotate(GROUP_WORDS[group], xy=((min(members) + max(members)) / 2, -0.5),
-                    xycoords="data", xytext=(0, 62), textcoords="offset points",
-                    ha="center", va="bottom", fontsize=8, fontweight="bold")
-        ax.plot([min(members) - 0.45, max(members) + 0.45], [-0.5, -0.5], color="#333333",
-                linewidth=1.5, clip_on=False, transform=ax.transData)
-    # Where each block of years comes from.
-    blocks = []
-    for year in years:
-        origin = source_of_year.get(year, pd.NA)
-        if blocks and blocks[-1][0] == origin:
-            blocks[-1][2] = year
-        else:
-            blocks.append([origin, year, year])
-    words = {SERIES_SOURCES[0]: "our count of the roll calls",
-             SERIES_SOURCES[1]: "BSV scores"}
-    for k, (origin, first, last) in enumerate(blocks):
-        top, bottom = years.index(first) - 0.5, years.index(last) + 0.5
-        ax.plot([right + 0.15] * 2, [top + 0.1, bottom - 0.1], color="#333333", linewidth=1,
-                clip_on=False)
-        ax.text(right + 0.3, (top + bottom) / 2, words.get(origin, str(origin)), rotation=270,
-                ha="left", va="center", fontsize=7, clip_on=False)
-        if k:
-            ax.plot([-0.5, right], [top, top], color="black", linewidth=1.5)
-    ax.set_ylabel("General Assembly session (year it opened)", fontsize=8)
-    ax.set_title(title, pad=84, fontsize=10)
-    bar = fig.colorbar(plt.cm.ScalarMappable(norm=norm, cmap=AGREEMENT_CMAP), ax=ax,
-                       location="bottom", shrink=0.6, aspect=40, pad=0.02)
-    bar.set_ticks([0, 0.25, 0.5, 0.75, 1.0])
-    bar.ax.xaxis.set_major_formatter(PercentFormatter(1.0))
-    bar.ax.tick_params(labelsize=7)
-    bar.set_label("Roll calls on which both voted, share voted as Russia did (the cell's "
-                  "number); – no vote in common", fontsize=7)
-    add_source(fig, source)
-    return Chart(fig, data.drop(columns=["row", "col"]))
-
-
-def ukraine_vote_bars(
-    panels: dict[str, tuple[pd.DataFrame, pd.DataFrame | None]],
-    groups: pd.DataFrame,
-    states_table: pd.DataFrame | None = None,
-    title: str = "How the members voted on Ukraine, before and after the full invasion",
-    source: str = ("Voeten, Strezhnev & Bailey, UNGA Voting Data (roll calls to 2019); The "
-                   "CSTO Record, data/un_votes.csv (ES-11 votes)"),
-) -> Chart:
-    """Side-by-side panels of stacked bars, one bar per member: its votes on a set of Ukraine
-    resolutions, by how they met Russia's.
-
-    ``panels`` maps a panel title to ``(three, half)``: the counts of
-    :func:`analysis.measures.ukraine.ukraine_vote_counts` under the three-category rule and
-    (or ``None``) under the half rule. ``groups``
-    (:func:`analysis.measures.roll_calls.csto_groups`) sets the order and the group shown beside
-    each name; Russia itself is left out. Each segment prints its count; at each bar's end stands
-    the share of cast votes that matched Russia's, then the half-rule share. The data returned has
-    one row per panel and state: ``panel``, ``state``, ``name``, ``group``, the five counts,
-    ``votes``, ``share`` and ``share_half`` (``NaN`` without a half-rule table).
-    """
-    names = _names(states_table)
-    order = groups.iloc[1:]
-    kinds = list(UKRAINE_STYLE)
-    rows = []
-    for panel, (three, half_rule) in panels.items():
-        table = three.set_index("state")
-        half = half_rule.set_index("state")["share"] if half_rule is not None else None
-        for state, group in zip(order["state"], order["group"]):
-            row = {"panel": panel, "state": state, "name": names.get(state, state),
-                   "group": group}
-            row.update({k: int(table.at[state, k]) for k in kinds})
-            row["votes"] = int(table.at[state, "votes"])
-            row["share"] = float(table.at[state, "share"])
-            row["share_half"] = float(half[state]) if half is not None else np.nan
-            rows.append(row)
-    data = pd.DataFrame(rows, columns=["panel", "state", "name", "group", *kinds, "votes",
-                                       "share", "share_half"])
-    data = data.astype({"panel": "string", "state": "string", "name": "string",
-                        "group": "string"})
-
-    # A row of panels over one legend row spanning them all (constrained layout makes room).
-    fig = plt.figure(figsize=(6.8, 1.9 + 0.36 * len(order)))
-    grid = fig.add_gridspec(2, max(1, len(panels)), height_ratios=(1.0, 0.16))
-    first = fig.add_subplot(grid[0, 0])
-    axes = [first] + [fig.add_subplot(grid[0, k], sharey=first) for k in range(1, len(panels))]
-    for ax, (panel, (three, _)) in zip(axes, panels.items()):
-        part = data[data["panel"] == panel].reset_index(drop=True)
-        for i, row in enumerate(part.itertuples()):
-            left = 0
-            for kind in kinds:
-                n = getattr(row, kind)
-                if not n:
-                    continue
-                style = UKRAINE_STYLE[kind]
-                ax.barh(i, n, left=left, color=style["color"], hatch=style["hatch"],
-                        edgecolor="#555555", linewidth=0.6, height=0.7)
-                ax.text(left + n / 2, i, str(n), ha="center", va="center", fontsize=7,
-                        fontweight="bold", color=style["text"],
-                        bbox={"facecolor": style["color"], "edgecolor": "none", "pad": 0.3})
-                left += n
-            if not row.votes:
-                end = "no vote"
-            elif np.isnan(row.share_half):
-                end = f"{row.share * 100:.0f}%"
-            else:
-                end = f"{row.share * 100:.0f}% / {row.share_half * 100:.0f}%"
-            ax.text(left + 0.2, i, end, ha="left", va="center", fontsize=7)
-        total = int(three["resolutions"].max()) if len(three) else 0
-        ax.set_xlim(0, total + 4.5)
-        ax.set_xticks(range(0, total + 1))
-        ax.tick_params(axis="x", labelsize=7)
-        ax.grid(True, axis="x")
-        ax.set_axisbelow(True)
-        ax.set_title(panel, fontsize=8.5, fontweight="bold")
-        ax.set_xlabel("resolutions", fontsize=7.5)
-    for ax in axes[1:]:
-        ax.tick_params(axis="y", labelleft=False)
-    labels = [f"{names.get(s, s)} ({g})" for s, g in zip(order["state"], order["group"])]
-    first.set_yticks(range(len(order)), labels, fontsize=8)
-    first.set_ylim(len(order) - 0.5, -0.5)
-    fig.suptitle(title, fontsize=10, fontweight="bold", x=0.01, ha="left")
-    handles = [Patch(facecolor=s["color"], hatch=s["hatch"], edgecolor="#555555",
-                     label=s["label"]) for s in UKRAINE_STYLE.values()]
-    key = fig.add_subplot(grid[1, :])
-    key.axis("off")
-    key.legend(handles=handles, loc="center", ncols=5, fontsize=7, frameon=False,
-               title_fontsize=7,
-               title="At each bar's end: share of cast votes that matched Russia's, "
-                     "three categories / half rule")
+    ax.set_xlabel("State")
+    ax.set_ylabel("Resolution (date adopted, short title)")
+    ax.set_title(title)
+    handles = [Patch(facecolor=s["color"], edgecolor="#999999", label=f"{s['letter']} = {vote}")
+               for vote, s in VOTE_STYLE.items()]
+    handles.append(Patch(facecolor=NOT_RECORDED_STYLE["color"], edgecolor="#999999",
+                         hatch=NOT_RECORDED_STYLE["hatch"],
+                         label=f"{NOT_RECORDED_STYLE['letter']} = not recorded"))
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0, 0), ncols=len(handles),
+              fontsize=8, handlelength=1.4)
     add_source(fig, source)
     return Chart(fig, data)
 
 
-def bsv_difference_chart(
-    comparison: pd.DataFrame,
-    highlight: list[str] | None = None,
-    title: str = "Our count against Bailey, Strezhnev & Voeten's, by session",
-    source: str = ("Voeten, Strezhnev & Bailey, UNGA Voting Data (roll calls); Bailey, "
-                   "Strezhnev & Voeten (2017) agreement scores, June 2024 release"),
-) -> Chart:
-    """Dots of our agreement with Russia minus BSV's, per state, one column per session.
+def _spread(values: list[float], gap: float) -> list[float]:
+    """Label positions near ``values`` but at least ``gap`` apart, order kept (for end labels).
 
-    ``comparison`` is :func:`analysis.measures.roll_calls.bsv_comparison`. Every state's
-    difference is a small grey dot; the states in ``highlight`` are hollow circles, with a
-    legend; a line marks each session's median absolute difference. The data returned has
-    ``state``, ``year``, ``difference`` (in shares) and ``highlighted`` for every dot.
+    Labels that would collide are pushed apart symmetrically about their common centre.
     """
-    highlight = highlight or []
-    data = comparison[["state", "year", "difference"]].copy()
-    data["highlighted"] = data["state"].isin(highlight)
-    fig, ax = plt.subplots(figsize=(6.4, 3.0))
-    rest = data[~data["highlighted"]]
-    ax.scatter(rest["year"], rest["difference"], s=6, color=PALETTE["grey"], alpha=0.6,
-               linewidths=0, label="other states (NATO, UKR, CHN, IND)")
-    mine = data[data["highlighted"]]
-    if len(mine):
-        ax.scatter(mine["year"], mine["difference"], s=18, marker="o", facecolors="none",
-                   edgecolors=PALETTE["vermillion"], linewidths=0.9,
-                   label="CSTO members, current and former (hollow circles)")
-    typical = data.assign(absolute=data["difference"].abs()).groupby("year")["absolute"].median()
-    ax.plot(typical.index, typical.values, color=PALETTE["black"], linewidth=1.2,
-            label="median absolute difference")
-    ax.axhline(0, color="#333333", linewidth=0.8)
-    ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
-    ax.set_ylabel("Ours minus BSV (points)", fontsize=8)
-    ax.set_xlabel("General Assembly session (year it opened)", fontsize=8)
+    order = sorted(range(len(values)), key=lambda i: (values[i], i))
+    pos = [float(values[i]) for i in order]
+    for _ in range(10 * len(pos) + 1):
+        moved = False
+        for k in range(1, len(pos)):
+            if pos[k] - pos[k - 1] < gap - 1e-12:
+                middle = (pos[k] + pos[k - 1]) / 2
+                pos[k - 1], pos[k] = middle - gap / 2, middle + gap / 2
+                moved = True
+        if not moved:
+            break
+    placed = [0.0] * len(values)
+    for k, i in enumerate(order):
+        placed[i] = pos[k]
+    return placed
+
+
+def agreement_with_russia_lines(
+    over_time: pd.DataFrame,
+    states_table: pd.DataFrame | None = None,
+    title: str = "How often each member voted as Russia did",
+    source: str = "The CSTO Record, data/un_votes.csv; share of resolutions both voted on",
+) -> Chart:
+    """One line per state: the share of its UN votes that matched the reference state's.
+
+    Takes :func:`analysis.measures.votes.agreement_with_over_time` (by year, or by resolution: then
+    the x axis is the adoption date and the line follows ``cumulative_share``). The reference
+    state itself (always 100%) is left out. Each line has its own colour and marker and a label
+    at its last point; with ``states_table`` the labels are names rather than ISO3 codes. Lines
+    drawn later are thinner and their markers smaller, so states with identical records show as
+    nested stripes and markers instead of hiding one another. The data returned holds ``state``,
+    ``label``, ``x``, ``share`` (a fraction), ``votes`` and ``agreeing`` for every point drawn.
+    """
+    names = state_names(states_table)
+    frame = over_time[over_time["state"] != over_time["reference"]].copy()
+    by_year = "year" in frame.columns
+    frame["x"] = frame["year"] if by_year else frame["date"]
+    y_column = "share" if by_year else "cumulative_share"
+    data = pd.DataFrame({
+        "state": frame["state"].astype("string"),
+        "label": frame["state"].map(lambda s: names.get(s, s)).astype("string"),
+        "x": frame["x"],
+        "share": frame[y_column].astype("float64"),
+        "votes": frame["votes"].astype("int64"),
+        "agreeing": frame["agreeing"].astype("int64"),
+    }).sort_values(["state", "x"], kind="stable").reset_index(drop=True)
+
+    fig, ax = plt.subplots(figsize=(8, 4.8))
+    states = list(dict.fromkeys(data["state"].tolist()))
+    ends = []
+    for k, state in enumerate(states):
+        points = data[data["state"] == state]
+        colour = PALETTE[LINE_COLOURS[k % len(LINE_COLOURS)]]
+        ax.plot(points["x"], points["share"], marker=LINE_MARKERS[k % len(LINE_MARKERS)],
+                color=colour, linewidth=max(1.0, 4.0 - 0.5 * k),
+                markersize=max(4.0, 12.0 - 1.3 * k), markeredgecolor="white",
+                markeredgewidth=0.6, zorder=2 + k, label=points["label"].iloc[0])
+        ends.append((points["x"].iloc[-1], points["share"].iloc[-1], points["label"].iloc[0],
+                     colour))
+    # Labels sit a few points right of each line's last point, spread so they never overlap.
+    label_y = _spread([e[1] for e in ends], gap=0.06)
+    nudge = ax.transData + ScaledTranslation(8 / 72, 0, fig.dpi_scale_trans)
+    for (x, _, label, colour), ly in zip(ends, label_y):
+        ax.text(x, ly, label, transform=nudge, ha="left", va="center", fontsize=9,
+                color=colour, fontweight="bold", zorder=50,
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.6, "alpha": 0.85})
+    low = min([-0.05, *(y - 0.03 for y in label_y)])
+    high = max([1.08, *(y + 0.03 for y in label_y)])
+    if by_year and len(data):
+        years = sorted(data["x"].unique().tolist())
+        ax.set_xticks(years, [str(y) for y in years])
+        ax.set_xlim(min(years) - 0.5, max(years) + 1.5)
+    elif len(data):
+        first, last = data["x"].min(), data["x"].max()
+        ax.set_xlim(first - (last - first) * 0.03, last + (last - first) * 0.2)
+    ax.set_ylim(low, high)
+    ax.yaxis.set_major_formatter(PercentFormatter(1.0))
     ax.grid(True, axis="y")
-    ax.legend(fontsize=7, loc="lower left", ncols=2)
-    ax.set_title(title, fontsize=10)
+    ax.set_xlabel("Year" if by_year else "Date of resolution")
+    ax.set_ylabel("Votes the same as Russia's" + ("" if by_year else " (cumulative)"))
+    ax.set_title(title)
     add_source(fig, source)
-    return Chart(fig, data.reset_index(drop=True))
+    return Chart(fig, data)
 
 
-__all__ = ["agreement_strip", "bsv_difference_chart", "ukraine_vote_bars"]
+__all__ = ["agreement_with_russia_lines", "vote_heatmap"]
