@@ -16,7 +16,7 @@ from matplotlib.patches import Patch
 from ..data.codebook.fields import split_list
 from ..measures.alliances import ATOP_END, WIDTH_CLASSES, width_class
 from .base import Chart
-from .style import ALLIANCE_STYLE, PALETTE, add_source
+from .style import ALLIANCE_STYLE, PALETTE, STATUS_STYLE, add_source
 
 #: Fill and hatch of each kind of alliance in :func:`portfolio_chart` (hatch repeats colour).
 KIND_STYLE: dict[str, dict] = {
@@ -42,7 +42,7 @@ NODE_STYLE: dict[str, dict] = {
     "hub": {"marker": "s", "color": PALETTE["black"], "size": 620, "label": "Russia"},
     "member": {"marker": "o", "color": ALLIANCE_STYLE["CSTO"]["color"], "size": 420,
                "label": "CSTO member"},
-    "frozen": {"marker": "D", "color": PALETTE["orange"], "size": 400,
+    "frozen": {"marker": "D", "color": STATUS_STYLE["frozen"]["color"], "size": 400,
                "label": "CSTO member, participation frozen"},
     "former": {"marker": "^", "color": PALETTE["yellow"], "size": 420,
                "label": "Former CST/CSTO member"},
