@@ -123,7 +123,7 @@ def test_width_class_below_the_lowest_is_an_error():
 
 
 def test_real_russia_defence_partners_match_the_atop_report(tables):
-    # tools/imports/atop.REPORT.md: Russia's defence dyads in 2016-18 are with these seven.
+    # tools/imports/README.md: Russia's defence dyads in 2016-18 are with these seven.
     rus = al.alliance_portfolio(tables["atop_alliances"], tables["atop_members"], "RUS")
     assert list(al.defence_partners(rus)["partner"]) == ["ARM", "AZE", "BLR", "KAZ", "KGZ",
                                                           "TJK", "UZB"]

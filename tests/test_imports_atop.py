@@ -1,13 +1,12 @@
 """Tests for tools/imports/atop.py and the vendored ATOP tables (pandas + stdlib only)."""
 
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from tools.imports import atop
+from analysis.data.paths import ROOT
+from tools.imports import atop, atop_audit
 
-ROOT = Path(__file__).resolve().parents[1]
 OBL = list(atop.OBLIGATIONS)
 
 
@@ -154,7 +153,7 @@ def test_spot_values_verified():
 def test_curated_additions_file():
     add = pd.read_csv(ROOT / "tools" / "imports" / "atop.curated_additions.csv",
                       keep_default_na=False)
-    assert list(add.columns) == atop.ADDITION_COLUMNS
+    assert list(add.columns) == atop_audit.ADDITION_COLUMNS
     assert (add.basis == "curated memberships.csv (not ATOP)").all()
     nato = add[add.atopid == 3180].set_index("state").member_begin.to_dict()
     assert nato == {"MKD": "2020-03-27", "FIN": "2023-04-04", "SWE": "2024-03-07"}

@@ -12,14 +12,14 @@ Spot values in the vendored CSVs were checked against a second copy:
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from analysis.data.paths import ROOT
 from tools.imports import country_codes, cow_nmc, ucdp_acd
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+DATA = ROOT / "data"
 
 
 def _nan():

@@ -1,19 +1,17 @@
 """Tests for tools/imports/sipri_milex.py and tools/imports/sipri_arms.py.
 
 Uses pandas and the standard library only.  Spot values of the vendored CSVs
-were checked against SIPRI figures reported in the press (see
-tools/imports/sipri.REPORT.md for the pages), not copied from the output.
+were checked against SIPRI figures reported in the press (the pages are the
+``verified_by`` sources of the SIPRI rows of data/origins.csv), not copied from the output.
 """
 from __future__ import annotations
-
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from analysis.data.paths import ROOT
 from tools.imports import sipri_arms, sipri_milex
 
-ROOT = Path(__file__).resolve().parents[1]
 MILEX = ROOT / "data" / "milex.csv"
 ARMS = ROOT / "data" / "arms_transfers.csv"
 

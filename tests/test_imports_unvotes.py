@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import csv
 import math
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from analysis.data.paths import ROOT
+from tools.imports import bsv, un_states
 from tools.imports import unvotes as u
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+DATA = ROOT / "data"
 
 
 # ---------------------------------------------------------------- hand-made raw
@@ -87,20 +88,20 @@ def test_votes_hand_worked():
 
 
 def test_agreement_hand_worked():
-    a = u.tidy_agreement(raw_ideal_points())
-    assert list(a.columns) == u.AGREEMENT_COLUMNS
+    a = bsv.tidy_agreement(raw_ideal_points())
+    assert list(a.columns) == bsv.AGREEMENT_COLUMNS
     assert a[["state", "session", "year"]].values.tolist() == \
         [["KAZ", 48, 1993], ["RUS", 47, 1992], ["USA", 47, 1992]]
     kaz = a.iloc[0]
     assert math.isnan(kaz["agree_usa"]) and kaz["agree_russia"] == 0.75
-    assert u._sig7(-0.1234567) == "-0.1234567" and u._sig7(1.0) == "1" and u._sig7(None) == ""
+    assert bsv.sig7(-0.1234567) == "-0.1234567" and bsv.sig7(1.0) == "1" and bsv.sig7(None) == ""
 
 
 def test_agreement_uses_country_codes_table():
-    cc = pd.DataFrame({"iso3": list(u.KEEP), "cow_code": [v[2] for v in u.KEEP.values()]})
+    cc = pd.DataFrame({"iso3": list(un_states.KEEP), "cow_code": [v[2] for v in un_states.KEEP.values()]})
     cc.loc[cc["iso3"] == "KAZ", "cow_code"] = 999
     with pytest.raises(ValueError, match="KAZ has COW code 705"):
-        u.tidy_agreement(raw_ideal_points(), cc)
+        bsv.tidy_agreement(raw_ideal_points(), cc)
 
 
 # ---------------------------------------------------------------- tidy: refusals
@@ -117,7 +118,7 @@ def test_unmapped_code_raises():
     ip = raw_ideal_points()
     ip.loc[1, "iso3c"] = None
     with pytest.raises(ValueError, match="Russia"):
-        u.tidy_agreement(ip)
+        bsv.tidy_agreement(ip)
     iss = raw_issues()
     iss.loc[0, "short_name"] = "zz"
     with pytest.raises(ValueError, match="zz"):
@@ -131,7 +132,7 @@ def test_duplicate_key_raises():
         u.tidy_votes(dup, rc)
     ip = pd.concat([raw_ideal_points(), raw_ideal_points().iloc[[2]]])
     with pytest.raises(ValueError, match="duplicate \\(state, session\\) USA, 47"):
-        u.tidy_agreement(ip)
+        bsv.tidy_agreement(ip)
     rcs = pd.concat([raw_roll_calls(), raw_roll_calls().iloc[[2]]])
     with pytest.raises(ValueError, match="duplicate rcid 12"):
         u.tidy_roll_calls(rcs, raw_issues())
@@ -141,7 +142,7 @@ def test_out_of_range_raises():
     ip = raw_ideal_points()
     ip.loc[2, "RUSSAgree"] = 1.5
     with pytest.raises(ValueError, match="agree_russia out of range.*1.5"):
-        u.tidy_agreement(ip)
+        bsv.tidy_agreement(ip)
     rc = u.tidy_roll_calls(raw_roll_calls(), raw_issues())
     v = raw_votes()
     v.loc[3, "vote"] = "absent"
@@ -161,7 +162,7 @@ def _read(name):
 def test_vendored_headers_and_format():
     for name, cols in (("un_roll_calls.csv", u.ROLL_CALL_COLUMNS),
                        ("un_roll_call_votes.csv", u.VOTE_COLUMNS),
-                       ("un_agreement.csv", u.AGREEMENT_COLUMNS)):
+                       ("un_agreement.csv", bsv.AGREEMENT_COLUMNS)):
         raw = (DATA / name).read_bytes()
         assert b"\r\n" not in raw
         with open(DATA / name, newline="", encoding="utf-8") as f:
@@ -187,7 +188,7 @@ def test_vendored_votes():
     rc = _read("un_roll_calls.csv")
     assert not v.duplicated(["rcid", "state"]).any()
     assert set(v["vote"]) == {"yes", "no", "abstain"}
-    assert set(v["state"]) == set(u.KEEP)
+    assert set(v["state"]) == set(un_states.KEEP)
     assert set(v["rcid"]) <= set(rc["rcid"])
     assert len(v) == 104141
     got = lambda rcid: dict(v[v["rcid"] == rcid][["state", "vote"]].values)
@@ -240,15 +241,10 @@ def test_vendored_agreement():
 
 
 def test_es11_additions_sources_resolve():
-    add = Path(__file__).resolve().parents[1] / "tools/imports/unvotes.es11_additions.csv"
-    src = Path(__file__).resolve().parents[1] / "tools/imports/unvotes.sources.csv"
+    add = ROOT / "tools/imports/unvotes.es11_additions.csv"
     a = pd.read_csv(add, keep_default_na=False, dtype=str)
-    s = pd.read_csv(src, keep_default_na=False, dtype=str)
     base = pd.read_csv(DATA / "sources.csv", keep_default_na=False, dtype=str)
     assert list(a.columns) == ["resolution", "state", "vote", "source"]
-    # the import's source rows are merged into data/sources.csv, one record per address
-    assert s["url"].is_unique
-    assert set(s["source_id"]) <= set(base["source_id"])
     known = set(base["source_id"])
     for ids in a["source"]:
         assert set(ids.split(";")) <= known

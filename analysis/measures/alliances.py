@@ -3,7 +3,7 @@
 ATOP v4.01 (``atop_alliances``, ``atop_members``) codes every written alliance treaty with its
 obligations to the end of 2016 (:data:`ATOP_END`). Its dates are its own: NATO accessions date
 from the signature of the accession protocol, and its CIS alliance is the 1993 CIS Charter, not
-the 1991 founding agreements (``tools/imports/atop.REPORT.md``). What happened later comes from
+the 1991 founding agreements (``tools/imports/README.md``). What happened later comes from
 the curated ``memberships`` table, and every function here says which of the two a row rests on.
 
 * :func:`alliance_portfolio`: one row per ATOP alliance a state belongs to on a day;

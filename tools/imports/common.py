@@ -1,5 +1,6 @@
 """Helpers shared by the import scripts in tools/imports.
 
+* ``as_int``: a column as whole numbers, or ValueError naming the first that is not.
 * ``git_show``: the bytes of one file at one commit of a fetched bare git mirror
   (``git --git-dir=GITDIR show COMMIT:PATH``), so an import reads its raw copy
   straight from the mirror without a work tree.
@@ -20,7 +21,18 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+
+
+def as_int(series: pd.Series, what: str) -> pd.Series:
+    """``series`` as int64; raises ValueError naming ``what`` and the first value that is not a
+    whole number."""
+    num = pd.to_numeric(series, errors="coerce")
+    bad = series[num.isna() | (num != np.floor(num))]
+    if len(bad):
+        raise ValueError(f"{what}: not an integer: {bad.iloc[0]!r}")
+    return num.astype("int64")
 
 
 def git_show(gitdir: str, commit: str, path: str) -> bytes:

@@ -34,6 +34,8 @@ import pandas as pd
 from tools.imports.common import git_show, read_rda, write_csv
 
 COLUMNS = ["iso3", "cow_code", "cow_letter", "gw_code", "note"]
+#: Columns of :func:`extra_states`.
+EXTRA_COLUMNS = ["iso3", "name", "iso_numeric", "region", "cow_code", "cow_letter", "gw_code"]
 
 # ISO3 -> (cow_code, cow_letter, gw_code) used instead of countrycode's value.
 OVERRIDES: dict[str, tuple[int, str, int]] = {
@@ -165,6 +167,45 @@ def cross_check(codes: pd.DataFrame, cow_states: pd.DataFrame, gw_states: pd.Dat
         if pd.notna(r.gw_code) and gw_in[gw_in["gwcode"] == r.gw_code].empty:
             problems.append(f"{r.iso3}: GW {r.gw_code} not a current state in GW list")
     return problems
+
+
+def extra_states(cow_codes, known) -> pd.DataFrame:
+    """The states of ``cow_codes`` not among the ``known`` COW codes, in the layout of
+    ``data/states.csv`` plus their codes, via countrycode (GPL-3; the codes are re-derived facts).
+    The ATOP import uses it for the members of alliances outside data/states.csv
+    (``tools/imports/atop.extra_states.csv``)."""
+    from countrycode import countrycode as cc  # optional dependency
+
+    codes = sorted(int(c) for c in set(cow_codes) - set(known))
+    manual = {  # withdrawn ISO 3166-3 codes for COW states that no longer exist
+        265: ("DDR", "German Democratic Republic", 278, "GDR", 265),
+        315: ("CSK", "Czechoslovakia", 200, "CZE", 315),
+    }
+    names = {"&": "and", "St. ": "Saint ", "Congo - Brazzaville": "Congo",
+             "Myanmar (Burma)": "Myanmar",
+             "Saint Vincent and Grenadines": "Saint Vincent and the Grenadines"}
+    rows = []
+    for c in codes:
+        if c in manual:
+            iso3, name, num, letter, gw = manual[c]
+        else:
+            iso3 = cc([c], "cown", "iso3c")[0]
+            name = cc([c], "cown", "country.name.en")[0]
+            num = cc([c], "cown", "iso3n")[0]
+            letter = cc([c], "cown", "cowc")[0]
+            gw = cc([c], "cown", "gwn")[0]
+            if not isinstance(iso3, str):
+                raise ValueError(f"countrycode has no ISO3 for COW code {c}")
+            for k, v in names.items():
+                name = name.replace(k, v)
+        # region from the COW numbering blocks
+        region = ("north_america" if c < 100 else "other" if c < 200 else "europe" if c < 400
+                  else "other" if c < 600 else "middle_east" if c < 700 else "asia" if c < 900
+                  else "other")
+        rows.append({"iso3": iso3, "name": name, "iso_numeric": int(num), "region": region,
+                     "cow_code": c, "cow_letter": letter,
+                     "gw_code": "" if gw is None or pd.isna(gw) else int(gw)})
+    return pd.DataFrame(rows, columns=EXTRA_COLUMNS).sort_values("iso3").reset_index(drop=True)
 
 
 def main(argv: list[str] | None = None) -> None:

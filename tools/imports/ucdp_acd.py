@@ -26,7 +26,7 @@ Two inputs:
   incompatibility, start date and episode end, and raises ``ValueError`` if not.
 
 GW state codes are mapped to ISO3 through data/country_codes.csv (gw_code).
-Data: UCDP/PRIO, CC BY 4.0 (see origin file). Run from the repo root::
+Data: UCDP/PRIO, CC BY 4.0 (see data/origins.csv). Run from the repo root::
 
     python -m tools.imports.ucdp_acd --mirror PS_GITDIR --names UcdpPrioConflict_v25_1.csv
     python -m tools.imports.ucdp_acd --raw ucdp_acd.rda --names-mirror GITDIR [--names-commit SHA]

@@ -35,8 +35,12 @@ can not drop out silently because of a changed code.
 
 Run from the repository root::
 
-    python -m tools.imports.unvotes --out data/
+    python -m tools.imports.unvotes --mirror GITDIR --bsv-mirror GITDIR --out data/
     python -m tools.imports.unvotes --raw /path/with/the/four/files --out data/
+
+(GITDIR: a fetched bare mirror of the repository named above.) The BSV part is in
+``tools/imports/bsv.py``, the kept states in ``tools/imports/un_states.py``; the copies used are
+recorded in ``data/origins.csv``.
 """
 from __future__ import annotations
 
@@ -46,75 +50,17 @@ import math
 import os
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
-from tools.imports.common import git_show, read_rda, write_csv
+from tools.imports.bsv import BSV_COMMIT, BSV_FILE, formatted, tidy_agreement
+from tools.imports.common import as_int, git_show, read_rda, write_csv
+from tools.imports.un_states import ISO2_TO_ISO3, KEEP
 
-UNVOTES_MIRROR = "/work/.mirror/dgrtwo+unvotes/repo"
 UNVOTES_COMMIT = "7eb7034314ff79c49c9e0785fcd9d216fa04cf14"
-BSV_MIRROR = "/work/.mirror/tongyu03+DSE3101-Predictive-Modelling-of-Global-Trade-Flows/repo"
-BSV_COMMIT = "98ab7b673cf2c6415f6e86ba2e63eee0b51f07ae"
 RDA_FILES = ("un_votes", "un_roll_calls", "un_roll_call_issues")
-BSV_FILE = "IdealpointestimatesAll_Jun2024.csv"
 
 FIRST_DATE = "1992-01-01"   # roll calls kept: dated on or after this day
-FIRST_SESSION = 47          # BSV sessions kept: 47 (opened Sept. 1992) onward
-SESSION_YEAR_OFFSET = 1945  # session s opened in calendar year s + 1945
 
-# The kept states: ISO3 -> (ISO2 code in unvotes, country name in unvotes,
-# Correlates of War code in the BSV file).  CSTO/CST current and former,
-# NATO, and UKR, CHN, IND for comparison.
-KEEP = {
-    # CSTO / CST (current and former members)
-    "ARM": ("AM", "Armenia", 371),
-    "AZE": ("AZ", "Azerbaijan", 373),
-    "BLR": ("BY", "Belarus", 370),
-    "GEO": ("GE", "Georgia", 372),
-    "KAZ": ("KZ", "Kazakhstan", 705),
-    "KGZ": ("KG", "Kyrgyzstan", 703),
-    "RUS": ("RU", "Russia", 365),
-    "TJK": ("TJ", "Tajikistan", 702),
-    "UZB": ("UZ", "Uzbekistan", 704),
-    # NATO
-    "ALB": ("AL", "Albania", 339),
-    "BEL": ("BE", "Belgium", 211),
-    "BGR": ("BG", "Bulgaria", 355),
-    "CAN": ("CA", "Canada", 20),
-    "HRV": ("HR", "Croatia", 344),
-    "CZE": ("CZ", "Czechia", 316),
-    "DNK": ("DK", "Denmark", 390),
-    "EST": ("EE", "Estonia", 366),
-    "FIN": ("FI", "Finland", 375),
-    "FRA": ("FR", "France", 220),
-    "DEU": ("DE", "Germany", 255),
-    "GRC": ("GR", "Greece", 350),
-    "HUN": ("HU", "Hungary", 310),
-    "ISL": ("IS", "Iceland", 395),
-    "ITA": ("IT", "Italy", 325),
-    "LVA": ("LV", "Latvia", 367),
-    "LTU": ("LT", "Lithuania", 368),
-    "LUX": ("LU", "Luxembourg", 212),
-    "MNE": ("ME", "Montenegro", 341),
-    "NLD": ("NL", "Netherlands", 210),
-    "MKD": ("MK", "North Macedonia", 343),
-    "NOR": ("NO", "Norway", 385),
-    "POL": ("PL", "Poland", 290),
-    "PRT": ("PT", "Portugal", 235),
-    "ROU": ("RO", "Romania", 360),
-    "SVK": ("SK", "Slovakia", 317),
-    "SVN": ("SI", "Slovenia", 349),
-    "ESP": ("ES", "Spain", 230),
-    "SWE": ("SE", "Sweden", 380),
-    "TUR": ("TR", "Turkey", 640),
-    "GBR": ("GB", "United Kingdom", 200),
-    "USA": ("US", "United States", 2),
-    # comparison states
-    "UKR": ("UA", "Ukraine", 369),
-    "CHN": ("CN", "China", 710),
-    "IND": ("IN", "India", 750),
-}
-ISO2_TO_ISO3 = {v[0]: k for k, v in KEEP.items()}
 
 # unvotes issue codes -> (label in the package, slug written here)
 ISSUES = {
@@ -132,15 +78,13 @@ _DESCR_TAIL = r"\s*:\s*resolution\s*/\s*adopted by the General Assembly\.?\s*$"
 ROLL_CALL_COLUMNS = ["rcid", "session", "date", "resolution", "short_title",
                      "important_vote", "issues"]
 VOTE_COLUMNS = ["rcid", "state", "vote"]
-AGREEMENT_COLUMNS = ["state", "session", "year", "ideal_point", "agree_russia",
-                     "agree_usa"]
 
 
 # --------------------------------------------------------------------------
 # reading
 # --------------------------------------------------------------------------
-def read_raw(raw_dir: str | None = None, mirror: str = UNVOTES_MIRROR,
-             commit: str = UNVOTES_COMMIT, bsv_mirror: str = BSV_MIRROR,
+def read_raw(raw_dir: str | None = None, mirror: str | None = None,
+             commit: str = UNVOTES_COMMIT, bsv_mirror: str | None = None,
              bsv_commit: str = BSV_COMMIT) -> dict:
     """Return {'votes', 'roll_calls', 'issues', 'ideal_points'} raw DataFrames
     plus 'sha256': {file name: hex digest of the raw bytes}.
@@ -169,12 +113,6 @@ def read_raw(raw_dir: str | None = None, mirror: str = UNVOTES_MIRROR,
 # --------------------------------------------------------------------------
 # tidying (pure)
 # --------------------------------------------------------------------------
-def _as_int(series: pd.Series, what: str) -> pd.Series:
-    num = pd.to_numeric(series, errors="coerce")
-    bad = series[num.isna() | (num != np.floor(num))]
-    if len(bad):
-        raise ValueError(f"{what}: not an integer: {bad.iloc[0]!r}")
-    return num.astype("int64")
 
 
 def _resolution(unres) -> str:
@@ -213,7 +151,7 @@ def _title(short, descr) -> str:
 
 def tidy_roll_calls(roll_calls: pd.DataFrame, issues: pd.DataFrame) -> pd.DataFrame:
     rc = roll_calls.copy()
-    rc["rcid"] = _as_int(rc["rcid"], "rcid")
+    rc["rcid"] = as_int(rc["rcid"], "rcid")
     dup = rc[rc["rcid"].duplicated()]
     if len(dup):
         raise ValueError(f"roll_calls: duplicate rcid {dup['rcid'].iloc[0]}")
@@ -222,7 +160,7 @@ def tidy_roll_calls(roll_calls: pd.DataFrame, issues: pd.DataFrame) -> pd.DataFr
         raise ValueError(f"roll_calls: unreadable date {rc.loc[dates.isna(), 'date'].iloc[0]!r}")
     rc["date"] = dates.dt.strftime("%Y-%m-%d")
     rc = rc[rc["date"] >= FIRST_DATE].copy()          # explicit period filter
-    rc["session"] = _as_int(rc["session"], "session")
+    rc["session"] = as_int(rc["session"], "session")
     bad = rc[(rc["session"] < 1) | (rc["session"] > 200)]
     if len(bad):
         raise ValueError(f"roll_calls: session out of range: {bad['session'].iloc[0]}")
@@ -235,7 +173,7 @@ def tidy_roll_calls(roll_calls: pd.DataFrame, issues: pd.DataFrame) -> pd.DataFr
     rc["short_title"] = [_title(s, d) for s, d in zip(rc["short"], rc["descr"])]
 
     iss = issues.copy()
-    iss["rcid"] = _as_int(iss["rcid"], "issues rcid")
+    iss["rcid"] = as_int(iss["rcid"], "issues rcid")
     iss["short_name"] = iss["short_name"].astype(str)
     unknown = iss[~iss["short_name"].isin(ISSUES)]
     if len(unknown):
@@ -260,7 +198,7 @@ def tidy_roll_calls(roll_calls: pd.DataFrame, issues: pd.DataFrame) -> pd.DataFr
 
 def tidy_votes(votes: pd.DataFrame, roll_calls_tidy: pd.DataFrame) -> pd.DataFrame:
     v = votes.copy()
-    v["rcid"] = _as_int(v["rcid"], "votes rcid")
+    v["rcid"] = as_int(v["rcid"], "votes rcid")
     v = v[v["rcid"].isin(roll_calls_tidy["rcid"])].copy()   # the kept roll calls
     code = v["country_code"]
     bad = v[code.isna() | ~code.astype(str).str.fullmatch(r"[A-Z]{2}")]
@@ -289,55 +227,6 @@ def tidy_votes(votes: pd.DataFrame, roll_calls_tidy: pd.DataFrame) -> pd.DataFra
     return v[VOTE_COLUMNS].sort_values(["rcid", "state"]).reset_index(drop=True)
 
 
-def tidy_agreement(ideal_points: pd.DataFrame,
-                   country_codes: pd.DataFrame | None = None) -> pd.DataFrame:
-    """BSV ideal points -> un_agreement.  ``country_codes`` (data/country_codes.csv:
-    iso3, cow_code, ...) supplies the expected COW code of each kept state; without
-    it the COW codes in ``KEEP`` are used."""
-    cow = {k: v[2] for k, v in KEEP.items()}
-    if country_codes is not None:
-        cc = dict(zip(country_codes["iso3"].astype(str), country_codes["cow_code"]))
-        missing = [k for k in KEEP if k not in cc]
-        if missing:
-            raise ValueError(f"country_codes: kept state {missing[0]} has no row")
-        cow = {k: int(cc[k]) for k in KEEP}
-    d = ideal_points.copy()
-    iso = d["iso3c"]
-    bad = d[iso.isna() | ~iso.astype(str).str.fullmatch(r"[A-Z]{3}")]
-    if len(bad):
-        raise ValueError(f"ideal points: country {bad['Countryname'].iloc[0]!r} has no ISO3 "
-                         f"({bad['iso3c'].iloc[0]!r})")
-    d["session"] = _as_int(d["session"], "session")
-    d["ccode"] = _as_int(d["ccode"], "ccode")
-    d = d[d["iso3c"].isin(KEEP) & (d["session"] >= FIRST_SESSION)].copy()  # explicit filters
-    wrong = d[d["ccode"] != d["iso3c"].map(cow)]
-    if len(wrong):
-        raise ValueError(f"ideal points: {wrong['iso3c'].iloc[0]} has COW code "
-                         f"{wrong['ccode'].iloc[0]} (expected {cow[wrong['iso3c'].iloc[0]]})")
-    dup = d[d.duplicated(["iso3c", "session"])]
-    if len(dup):
-        raise ValueError(f"ideal points: duplicate (state, session) {dup['iso3c'].iloc[0]}, "
-                         f"{dup['session'].iloc[0]}")
-    out = pd.DataFrame({
-        "state": d["iso3c"].astype(str),
-        "session": d["session"],
-        "year": d["session"] + SESSION_YEAR_OFFSET,
-        "ideal_point": pd.to_numeric(d["IdealPointAll"], errors="raise"),
-        "agree_russia": pd.to_numeric(d["RUSSAgree"], errors="raise"),
-        "agree_usa": pd.to_numeric(d["USAgree"], errors="raise"),
-    })
-    for col, lo, hi in (("ideal_point", -10, 10), ("agree_russia", 0, 1), ("agree_usa", 0, 1)):
-        x = out[col]
-        bad = out[x.notna() & ((x < lo) | (x > hi))]
-        if len(bad):
-            raise ValueError(f"ideal points: {col} out of range [{lo}, {hi}]: {bad[col].iloc[0]} "
-                             f"({bad['state'].iloc[0]}, session {bad['session'].iloc[0]})")
-    if out["ideal_point"].isna().any():
-        r = out[out["ideal_point"].isna()].iloc[0]
-        raise ValueError(f"ideal points: missing ideal point for {r['state']}, session {r['session']}")
-    return out[AGREEMENT_COLUMNS].sort_values(["state", "session"]).reset_index(drop=True)
-
-
 def tidy(raw: dict, country_codes: pd.DataFrame | None = None) -> dict:
     """Raw frames (from read_raw) -> {'un_roll_calls', 'un_roll_call_votes',
     'un_agreement'} tidy frames."""
@@ -352,35 +241,32 @@ def tidy(raw: dict, country_codes: pd.DataFrame | None = None) -> dict:
 # --------------------------------------------------------------------------
 # writing
 # --------------------------------------------------------------------------
-def _sig7(x) -> str:
-    """Seven significant digits (the precision of the BSV csv), positional."""
-    if pd.isna(x):
-        return ""
-    return np.format_float_positional(float(x), precision=7, unique=True,
-                                      fractional=False, trim="-")
 
 
 def write(tables: dict, out_dir: str) -> None:
+    """Write each table as ``<name>.csv`` in ``out_dir`` (the BSV scores as the file gives them,
+    seven significant digits)."""
     os.makedirs(out_dir, exist_ok=True)
     for name, df in tables.items():
-        df = df.copy()
-        if name == "un_agreement":
-            for c in ("ideal_point", "agree_russia", "agree_usa"):
-                df[c] = df[c].map(_sig7)
-        write_csv(df, os.path.join(out_dir, f"{name}.csv"))
+        shown = formatted(df) if name == "un_agreement" else df
+        write_csv(shown, os.path.join(out_dir, f"{name}.csv"))
 
 
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--raw", help="directory holding the three .rda files and the BSV csv")
-    ap.add_argument("--mirror", default=UNVOTES_MIRROR, help="git dir of dgrtwo/unvotes")
+    source = ap.add_mutually_exclusive_group(required=True)
+    source.add_argument("--raw", help="directory holding the three .rda files and the BSV csv")
+    source.add_argument("--mirror", help="git dir of a fetched mirror of dgrtwo/unvotes")
     ap.add_argument("--commit", default=UNVOTES_COMMIT)
-    ap.add_argument("--bsv-mirror", default=BSV_MIRROR, help="git dir holding the BSV csv")
+    ap.add_argument("--bsv-mirror", help="git dir of a fetched mirror holding the BSV csv "
+                    "(required with --mirror)")
     ap.add_argument("--bsv-commit", default=BSV_COMMIT)
     ap.add_argument("--out", default="data/")
     ap.add_argument("--country-codes", default="data/country_codes.csv",
                     help="iso3,cow_code table used to cross-check the BSV COW codes")
     a = ap.parse_args(argv)
+    if a.mirror and not a.bsv_mirror:
+        ap.error("--mirror needs --bsv-mirror")
     raw = read_raw(a.raw, a.mirror, a.commit, a.bsv_mirror, a.bsv_commit)
     for k, h in raw["sha256"].items():
         print(f"sha256 {h}  {k}")
