@@ -182,10 +182,10 @@ def data_and_analysis_times(repeats: int = 5) -> dict[str, float]:
         for state in members:
             divisions.trajectory(t["stances"], t["un_votes"], t["un_resolutions"], t["events"],
                                  t["memberships"], state)
-        growth.membership_growth(t["memberships"])
+        growth.membership_growth(t["memberships"], cutoff)
         compare.side_by_side(t["memberships"], t["organizations"], t["requests"],
-                             t["responses"], t["capabilities"])
-        burden.largest_member_shares(t["memberships"], t["capabilities"])
+                             t["responses"], t["capabilities"], cutoff)
+        burden.largest_member_shares(t["memberships"], t["capabilities"], cutoff)
         points = snapshots.turning_points(cutoff)
         snapshots.snapshots(t["memberships"], points, exclude=("CIS",))
         snapshots.changes_between(t["memberships"], list(points))
