@@ -1,4 +1,5 @@
-"""Arms deliveries: supplier shares by period and Russia's share while the recipients were inside."""
+"""Arms deliveries: supplier shares by period and Russia's share while the recipients were
+inside."""
 
 from __future__ import annotations
 

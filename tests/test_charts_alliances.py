@@ -36,7 +36,8 @@ def test_tie_network_chart_draws_one_line_per_edge_in_its_class():
                  "KAZ": (67.0, 48.0)}
     chart = tie_network_chart(graph, positions, {"ARM": "frozen", "KAZ": "member"},
                               credit="ATOP credit")
-    assert "; ATOP credit, read as still in force" in " ".join(t.get_text() for t in chart.figure.texts)
+    texts = " ".join(t.get_text() for t in chart.figure.texts)
+    assert "; ATOP credit, read as still in force" in texts
     edges = chart.data[chart.data["kind"] == "edge"]
     # RUS-ARM: CSTO + ATOP 1 = 2 ties; RUS-TUR: 1.
     assert dict(zip(edges["other"].fillna("") + edges["state"], edges["width_class"])) == {

@@ -1,4 +1,5 @@
-"""The division charts: the alignment grid and acts of defiance (and every division chart on the real tables)."""
+"""The division charts: the alignment grid and acts of defiance (and every division chart on the
+real tables)."""
 
 from __future__ import annotations
 

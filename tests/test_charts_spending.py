@@ -17,7 +17,8 @@ from tests.helpers.charts import house_style  # noqa: F401 - autouse fixture
 
 def test_burden_chart_carries_sipri_credit_and_coverage():
     spent = spending.spending_by_member(SPENDING, TABLE, years=[2000, 2001, 2002])
-    chart = burden_shares_chart(spending.spending_groups(spent, {"CSTO": ["AAA"], "NATO": ["DDD"]}),
+    chart = burden_shares_chart(spending.spending_groups(spent,
+                                                         {"CSTO": ["AAA"], "NATO": ["DDD"]}),
                                 spending.spending_coverage(spent), credit="A spending credit")
     assert "Source: A spending credit; shares and membership" in source_text(chart.figure)
     row = chart.data[(chart.data["organization"] == "CSTO") & (chart.data["year"] == 2001)]

@@ -38,7 +38,8 @@ def test_a_duplicate_country_year_is_named(scratch_data):
 
 def test_a_share_above_one_is_out_of_range(scratch_data):
     set_cell(scratch_data, "un_agreement", 3, "agree_russia", "1.5")
-    expect_problem(scratch_data, "un_agreement.csv", 3, "agree_russia", "above the largest allowed")
+    expect_problem(scratch_data, "un_agreement.csv", 3, "agree_russia",
+                   "above the largest allowed")
 
 
 def test_negative_spending_is_out_of_range(scratch_data):

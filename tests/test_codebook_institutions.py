@@ -28,7 +28,8 @@ def test_a_strength_without_its_year_is_named(scratch_data):
     rows = read_rows(scratch_data / "forces.csv")
     line = next(i + 1 for i, r in enumerate(rows) if i and r[rows[0].index("strength")])
     set_cell(scratch_data, "forces", line, "strength_year", "")
-    expect_problem(scratch_data, "forces.csv", line, "strength_year", "is empty but `strength` is set")
+    expect_problem(scratch_data, "forces.csv", line, "strength_year",
+                   "is empty but `strength` is set")
 
 
 def test_a_force_row_without_a_source_is_named(scratch_data):

@@ -107,7 +107,8 @@ def test_bad_category(scratch_data):
 def test_conditional_requirement(scratch_data):
     rows = read_rows(scratch_data / "requests.csv")
     header = rows[0]
-    line = next(i + 1 for i, r in enumerate(rows) if i and r[header.index("request_made")] == "yes")
+    line = next(i + 1 for i,
+                r in enumerate(rows) if i and r[header.index("request_made")] == "yes")
     set_cell(scratch_data, "requests", line, "ask", "")
     expect_problem(scratch_data, "requests.csv", line, "ask", "`request_made` is yes")
 

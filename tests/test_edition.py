@@ -1,4 +1,5 @@
-"""The data cut-off date is data: stated once in data/package.yml, checked, and shown in the book."""
+"""The data cut-off date is data: stated once in data/package.yml, checked, and shown in the
+book."""
 
 from __future__ import annotations
 

@@ -5,8 +5,9 @@ Spot values in the vendored CSVs were checked against a second copy:
   independent of the countrycode package the codes were derived from;
 * NMC: COW's NMC-60-abridged.csv (v6.0, copy in github.com/jcook125/Slide-Deck-Rmd at
   71c64df1b9bf005b0a7d5a6d77e0560fe1bef0d0), identical to v7 for 1992-2016 for all 41 states;
-* UCDP: UCDP's UcdpPrioConflict_v25_1.csv (copy in github.com/Jenssah86/bit_academy_analytics_project
-  at 151731d0bddc8db7a655dd214669bc8451a37c6c), which agrees with peacesciencer on all 2,750
+* UCDP: UCDP's UcdpPrioConflict_v25_1.csv (copy in
+  github.com/Jenssah86/bit_academy_analytics_project at
+  151731d0bddc8db7a655dd214669bc8451a37c6c), which agrees with peacesciencer on all 2,750
   conflict-years both hold.
 """
 from __future__ import annotations
@@ -84,7 +85,8 @@ def test_country_codes_vendored():
 
 # ------------------------------------------------------------------ NMC
 def _codes():
-    return pd.DataFrame({"iso3": ["RUS", "ARM", "USA"], "cow_code": [365, 371, 2], "gw_code": [365, 371, 2]})
+    return pd.DataFrame({"iso3": ["RUS", "ARM", "USA"], "cow_code": [365, 371, 2],
+                         "gw_code": [365, 371, 2]})
 
 
 def _nmc():
@@ -99,7 +101,8 @@ def _nmc():
 def test_nmc_tidy_hand_worked():
     out = cow_nmc.tidy(_nmc(), _codes(), states=["ARM", "RUS", "USA"], years=(1992, 1993))
     assert list(out.columns) == cow_nmc.COLUMNS
-    assert out[["state", "year"]].values.tolist() == [["ARM", 1992], ["RUS", 1992], ["USA", 1992], ["USA", 1993]]
+    assert out[["state", "year"]].values.tolist() == [["ARM", 1992], ["RUS", 1992], ["USA", 1992],
+                                                      ["USA", 1993]]
     assert out["milper_thousands"].tolist() == [32, 2720, 1919, 1815]
     milex = out["milex_thousands_usd"]
     assert pd.isna(milex[0]) and pd.isna(milex[3])  # NA and COW -9 both become missing
@@ -147,13 +150,16 @@ def test_nmc_vendored():
 def _acd():
     # peacesciencer style: one row per state combination, names absent
     base = dict(incompatibility="territory", intensity_level=1.0, type_of_conflict="interstate",
-                start_date=date(2014, 7, 10), ep_end=0.0, ep_end_date=None, gwno_a_2nd=_nan(), gwno_b_2nd=_nan())
+                start_date=date(2014, 7, 10), ep_end=0.0, ep_end_date=None, gwno_a_2nd=_nan(),
+                gwno_b_2nd=_nan())
     rows = [
         dict(base, conflict_id=13324.0, year=2021.0, gwno_a=703.0, gwno_b=702.0),
         dict(base, conflict_id=13324.0, year=2022.0, gwno_a=703.0, gwno_b=702.0, ep_end=1.0,
              ep_end_date=date(2022, 9, 18)),
-        dict(base, conflict_id=1.0, year=2022.0, gwno_a=710.0, gwno_b=_nan(), type_of_conflict="intrastate"),
-        dict(base, conflict_id=2.0, year=1990.0, gwno_a=365.0, gwno_b=_nan(), type_of_conflict="intrastate"),
+        dict(base, conflict_id=1.0, year=2022.0, gwno_a=710.0, gwno_b=_nan(),
+             type_of_conflict="intrastate"),
+        dict(base, conflict_id=2.0, year=1990.0, gwno_a=365.0, gwno_b=_nan(),
+             type_of_conflict="intrastate"),
         dict(base, conflict_id=3.0, year=2000.0, gwno_a=704.0, gwno_b=_nan(), gwno_a_2nd=703.0,
              type_of_conflict="II", incompatibility="government"),
         dict(base, conflict_id=3.0, year=2000.0, gwno_a=704.0, gwno_b=_nan(), gwno_a_2nd=365.0,
@@ -163,40 +169,48 @@ def _acd():
 
 
 def _names():
-    cols = ["conflict_id", "year", "location", "side_a", "side_b", "gwno_a", "gwno_b", "gwno_a_2nd",
+    cols = ["conflict_id", "year", "location", "side_a", "side_b", "gwno_a", "gwno_b",
+            "gwno_a_2nd",
             "gwno_b_2nd", "gwno_loc", "intensity_level", "type_of_conflict", "incompatibility",
             "start_date", "ep_end", "ep_end_date"]
     rows = [
-        ["13324", "2021", "Kyrgyzstan, Tajikistan", "Government of Kyrgyzstan", "Government of Tajikistan",
+        ["13324", "2021", "Kyrgyzstan, Tajikistan", "Government of Kyrgyzstan",
+         "Government of Tajikistan",
          "703", "702", "", "", "702, 703", "1", "2", "1", "10-7-2014", "0", ""],
-        ["13324", "2022", "Kyrgyzstan, Tajikistan", "Government of Kyrgyzstan", "Government of Tajikistan",
+        ["13324", "2022", "Kyrgyzstan, Tajikistan", "Government of Kyrgyzstan",
+         "Government of Tajikistan",
          "703", "702", "", "", "702, 703", "1", "2", "1", "10-7-2014", "1", "18-9-2022"],
         ["1", "2022", "China", "Government of China", "X", "710", "", "", "", "710", "1", "3", "1",
          "10-7-2014", "0", ""],
-        ["2", "1990", "Russia (Soviet Union)", "Government of Russia (Soviet Union)", "Y", "365", "", "", "",
+        ["2", "1990", "Russia (Soviet Union)", "Government of Russia (Soviet Union)", "Y", "365",
+         "", "", "",
          "365", "1", "3", "1", "10-7-2014", "0", ""],
-        ["3", "2000", "Uzbekistan", "Government of Uzbekistan", "IMU", "704", "", "365, 703", "", "704",
+        ["3", "2000", "Uzbekistan", "Government of Uzbekistan", "IMU", "704", "", "365, 703", "",
+         "704",
          "1", "4", "2", "10-7-2014", "0", ""],
     ]
     return pd.DataFrame(rows, columns=cols)
 
 
 def _ucodes():
-    return pd.DataFrame({"iso3": ucdp_acd.CSTO, "gw_code": [371, 373, 370, 372, 705, 703, 365, 702, 704]})
+    return pd.DataFrame({"iso3": ucdp_acd.CSTO,
+                         "gw_code": [371, 373, 370, 372, 705, 703, 365, 702, 704]})
 
 
 def test_ucdp_tidy_hand_worked():
     out = ucdp_acd.tidy(_acd(), _names(), _ucodes())
     assert list(out.columns) == ucdp_acd.COLUMNS
     # conflict 1 (China only) and conflict 2 (before 1992) are not selected
-    assert out[["conflict_id", "year"]].values.tolist() == [[3, 2000], [13324, 2021], [13324, 2022]]
+    assert out[["conflict_id", "year"]].values.tolist() == [[3, 2000], [13324, 2021],
+                                                            [13324, 2022]]
     r = out.iloc[2]
     assert (r.states, r.type_of_conflict, r.intensity_level, r.incompatibility) == (
         "KGZ;TJK", "interstate", "minor", "territory")
     assert (r.start_date, r.ep_end, r.ep_end_date) == ("2014-07-10", 1, "2022-09-18")
     assert r.location == "Kyrgyzstan, Tajikistan"
     u = out.iloc[0]  # two peacesciencer rows collapsed into one conflict-year
-    assert (u.states, u.states_secondary, u.type_of_conflict) == ("UZB", "KGZ;RUS", "internationalized_intrastate")
+    assert (u.states, u.states_secondary, u.type_of_conflict) == ("UZB", "KGZ;RUS",
+                                                                  "internationalized_intrastate")
 
 
 def test_ucdp_unmapped_raises():
@@ -234,15 +248,21 @@ def test_ucdp_vendored():
     assert not df.duplicated(["conflict_id", "year"]).any()
     assert (df["year"] >= 1992).all()
     assert len(df) == df.groupby("conflict_id").size().sum() == 77
-    assert set(df["type_of_conflict"]) <= {"extrasystemic", "interstate", "intrastate", "internationalized_intrastate"}
+    assert set(df["type_of_conflict"]) <= {"extrasystemic", "interstate", "intrastate",
+                                           "internationalized_intrastate"}
     assert set(df["intensity_level"]) <= {"minor", "war"}
     for s in df["states"]:
         assert s and set(s.split(";")) <= set(ucdp_acd.CSTO)
     v = df.set_index(["conflict_id", "year"])
     # verified in both copies (peacesciencer and UCDP's v25.1 CSV)
-    assert tuple(v.loc[(13324, 2022), ["states", "type_of_conflict", "ep_end", "ep_end_date"]]) == (
+    assert tuple(v.loc[(13324, 2022),
+                       ["states", "type_of_conflict", "ep_end", "ep_end_date"]]) == (
         "KGZ;TJK", "interstate", 1, "2022-09-18")
-    assert tuple(v.loc[(395, 1992), ["location", "intensity_level", "states_secondary"]]) == ("Tajikistan", "war", "UZB")
+    assert tuple(v.loc[(395, 1992),
+                       ["location", "intensity_level", "states_secondary"]]) == ("Tajikistan",
+                                                                                 "war", "UZB")
     assert v.loc[(401, 1995), "side_b"] == "Chechen Republic of Ichkeria"
-    assert tuple(v.loc[(388, 2020), ["intensity_level", "states", "states_secondary"]]) == ("war", "AZE", "ARM")
+    assert tuple(v.loc[(388, 2020), ["intensity_level", "states", "states_secondary"]]) == ("war",
+                                                                                            "AZE",
+                                                                                            "ARM")
     assert v.loc[(13243, 2022), "location"] == "Russia (Soviet Union), Ukraine"

@@ -26,7 +26,8 @@ BLUE, RED = "FF0000FF", "FFFF0000"
 
 # ---------------------------------------------------------------- milex tidy
 def _milex_raw(rows):
-    return pd.DataFrame(rows, columns=["series", "country", "notes", "year", "value", "font_color"])
+    return pd.DataFrame(rows,
+                        columns=["series", "country", "notes", "year", "value", "font_color"])
 
 
 def _good_milex_rows():
@@ -46,9 +47,11 @@ def _good_milex_rows():
 
 
 def test_milex_tidy_hand_worked():
-    out = sipri_milex.tidy(_milex_raw(_good_milex_rows()), states=["RUS", "ARM"], years=[2022, 2023])
+    out = sipri_milex.tidy(_milex_raw(_good_milex_rows()), states=["RUS", "ARM"],
+                           years=[2022, 2023])
     assert list(out.columns) == sipri_milex.COLUMNS
-    assert list(zip(out.state, out.year)) == [("ARM", 2022), ("ARM", 2023), ("RUS", 2022), ("RUS", 2023)]
+    assert list(zip(out.state, out.year)) == [("ARM", 2022), ("ARM", 2023), ("RUS", 2022),
+                                              ("RUS", 2023)]
     arm22, arm23, rus22, rus23 = (out.iloc[i] for i in range(4))
     assert pd.isna(arm22.milex_constant_2023_usd_million) and arm22.milex_flag == "unavailable"
     assert pd.isna(arm22.milex_share_of_gdp_percent) and arm22.share_flag == "not_independent"
@@ -155,7 +158,8 @@ def milex():
 
 
 def test_milex_csv_shape(milex):
-    assert list(milex.columns) == ["state", "year", "milex_constant_2023_usd_million", "milex_flag",
+    assert list(milex.columns) == ["state", "year", "milex_constant_2023_usd_million",
+                                   "milex_flag",
                                    "milex_share_of_gdp_percent", "share_flag", "sipri_notes"]
     assert not milex.duplicated(["state", "year"]).any()
     assert sorted(milex.state.unique()) == EXPECTED_STATES
@@ -182,10 +186,14 @@ def _row(milex, state, year):
 def test_milex_csv_spot_values_against_press(milex):
     # In 2023 constant (2023) US$ equal current US$ by definition, so the
     # April-2024 press figures for 2023 (current US$) apply directly.
-    assert round(_row(milex, "RUS", 2023).milex_constant_2023_usd_million / 1000) == 109   # $109 bn
-    assert round(_row(milex, "USA", 2023).milex_constant_2023_usd_million / 1000) == 916   # $916 bn
-    assert abs(_row(milex, "AZE", 2023).milex_constant_2023_usd_million - 3561) < 5        # $3,561 m
-    assert abs(_row(milex, "ARM", 2023).milex_constant_2023_usd_million - 1330) < 10       # $1.33 bn
+    assert round(_row(milex, "RUS",
+                      2023).milex_constant_2023_usd_million / 1000) == 109   # $109 bn
+    assert round(_row(milex, "USA",
+                      2023).milex_constant_2023_usd_million / 1000) == 916   # $916 bn
+    assert abs(_row(milex, "AZE",
+                    2023).milex_constant_2023_usd_million - 3561) < 5        # $3,561 m
+    assert abs(_row(milex, "ARM",
+                    2023).milex_constant_2023_usd_million - 1330) < 10       # $1.33 bn
     # shares of GDP (percent), April 2025 / 2024 / 2023 releases
     assert round(_row(milex, "RUS", 2024).milex_share_of_gdp_percent, 1) == 7.1
     assert round(_row(milex, "POL", 2024).milex_share_of_gdp_percent, 1) == 4.2

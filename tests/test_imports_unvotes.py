@@ -27,7 +27,8 @@ def raw_roll_calls():
         "amend": [None] * 4, "para": [None] * 4,
         "short": ["OLD", "BOSNIA AND HERZEGOVINA", "", None],
         "descr": ["x", "y",
-                  "Territorial integrity of Ukraine : resolution / adopted by the General Assembly",
+                  "Territorial integrity of Ukraine : resolution / adopted by the General "
+                  "Assembly",
                   "The President: " + "word " * 60],
     })
 
@@ -98,7 +99,8 @@ def test_agreement_hand_worked():
 
 
 def test_agreement_uses_country_codes_table():
-    cc = pd.DataFrame({"iso3": list(un_states.KEEP), "cow_code": [v[2] for v in un_states.KEEP.values()]})
+    cc = pd.DataFrame({"iso3": list(un_states.KEEP),
+                       "cow_code": [v[2] for v in un_states.KEEP.values()]})
     cc.loc[cc["iso3"] == "KAZ", "cow_code"] = 999
     with pytest.raises(ValueError, match="KAZ has COW code 705"):
         bsv.tidy_agreement(raw_ideal_points(), cc)
@@ -191,16 +193,19 @@ def test_vendored_votes():
     assert set(v["state"]) == set(un_states.KEEP)
     assert set(v["rcid"]) <= set(rc["rcid"])
     assert len(v) == 104141
-    got = lambda rcid: dict(v[v["rcid"] == rcid][["state", "vote"]].values)
+    def got(rcid):
+        return dict(v[v["rcid"] == rcid][["state", "vote"]].values)
     # A/RES/68/262 (rcid 5309): checked against data/un_votes.csv and Tengrinews/Turan
     r = got("5309")
-    assert {s: r[s] for s in ["ARM", "BLR", "RUS", "KAZ", "UZB", "AZE", "GEO", "USA", "CHN", "IND"]} == {
+    assert {s: r[s] for s in ["ARM", "BLR", "RUS", "KAZ", "UZB", "AZE", "GEO", "USA", "CHN",
+                              "IND"]} == {
         "ARM": "no", "BLR": "no", "RUS": "no", "KAZ": "abstain", "UZB": "abstain",
         "AZE": "yes", "GEO": "yes", "USA": "yes", "CHN": "abstain", "IND": "abstain"}
     assert "KGZ" not in r and "TJK" not in r        # absent: not recorded in the package
     # A/RES/72/190 (rcid 5558): the 26 'no' votes listed by Asia-Plus include these nine
     r = got("5558")
-    assert all(r[s] == "no" for s in ["ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK", "UZB", "CHN", "IND"])
+    assert all(r[s] == "no" for s in ["ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK", "UZB", "CHN",
+                                      "IND"])
     # A/RES/73/194 (rcid 6125): Ukrainian News / PanARMENIAN
     r = got("6125")
     assert (r["ARM"], r["BLR"], r["RUS"], r["GEO"], r["UKR"], r["USA"]) == \

@@ -60,7 +60,8 @@ def test_forces_overview_states_personnel_only_where_sourced():
 
 
 def test_holders_overview_shows_the_last_day_and_an_open_term():
-    states = pd.DataFrame({"iso3": ["ARM", "BLR", "RUS"], "name": ["Armenia", "Belarus", "Russia"]})
+    states = pd.DataFrame({"iso3": ["ARM", "BLR", "RUS"],
+                           "name": ["Armenia", "Belarus", "Russia"]})
     table = institutions.holders_overview(holder_rows(), states, "2021-03-03")
     assert table["To"].tolist() == ["31 Dec 2020", "31 Jan 2021", "in office"]
     assert table["Office"].tolist() == ["Secretary General", "acting", "Secretary General"]

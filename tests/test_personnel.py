@@ -36,7 +36,8 @@ def test_personnel_compares_same_years_only():
 def test_personnel_series_reports_coverage():
     table = memberships(("AAA", "NATO", "member", "1999-01-01", None),
                         ("BBB", "NATO", "member", "1999-01-01", None))
-    out = personnel.personnel_series(cow_rows(("AAA", 2000, 30), ("BBB", 2000, 10), ("AAA", 2001, 30)),
+    out = personnel.personnel_series(cow_rows(("AAA", 2000, 30), ("BBB", 2000, 10),
+                                              ("AAA", 2001, 30)),
                                   table, "NATO", [2000, 2001]).set_index("year")
     assert out.loc[2000, "largest_share"] == pytest.approx(0.75)
     assert out.loc[2001, "n_with_data"] == 1 and out.loc[2001, "missing"] == "BBB"

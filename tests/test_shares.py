@@ -8,7 +8,12 @@ import math
 import numpy as np
 import pandas as pd
 
-from analysis.measures.shares import best_covered_year, largest_member, nansum, one_year_rows
+from analysis.measures.shares import (
+    best_covered_year,
+    largest_member,
+    nansum,
+    one_year_rows,
+)
 
 
 def test_largest_member_of_50_30_20_holds_half():

@@ -23,7 +23,11 @@ from analysis.charts.style import (
     VOTE_STYLE,
 )
 from analysis.charts.votes import vote_heatmap
-from analysis.data.codebook.vocabulary import MEMBERSHIP_STATUSES, RESPONSE_LEVELS, VOTES
+from analysis.data.codebook.vocabulary import (
+    MEMBERSHIP_STATUSES,
+    RESPONSE_LEVELS,
+    VOTES,
+)
 from analysis.measures.maps import MAP_CATEGORIES
 from analysis.measures.ukraine import NOT_RECORDED
 from tests.helpers.charts import house_style  # noqa: F401 - autouse fixture
@@ -56,7 +60,8 @@ def own_colours(source: str) -> list[tuple[int, str]]:
         if not isinstance(node, ast.Dict):
             continue
         for key, value in zip(node.keys, node.values):
-            if isinstance(key, ast.Constant) and key.value in MEANINGFUL and _names_a_colour(value):
+            if isinstance(key,
+                          ast.Constant) and key.value in MEANINGFUL and _names_a_colour(value):
                 found.append((key.lineno, key.value))
     return found
 

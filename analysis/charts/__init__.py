@@ -8,25 +8,25 @@ Charts import from :mod:`analysis.measures` and :mod:`analysis.data`, never from
 :mod:`analysis.publish`.
 """
 
+from .alliances import defence_pacts_chart, portfolio_chart, tie_network_chart
+from .arms import arms_supplier_chart
 from .asks import asked_versus_got_chart
 from .base import Chart
-from .alliances import defence_pacts_chart, portfolio_chart, tie_network_chart
 from .cases import case_timeline_chart
 from .compare import clause_use_chart, concentration_panels, growth_chart
 from .divisions import alignment_grid, defiance_chart
-from .institutions import institutions_timeline
-from .arms import arms_supplier_chart
 from .exercises import exercise_grid_chart
-from .personnel import personnel_chart
-from .spending import burden_shares_chart, gdp_share_heatmap
+from .institutions import institutions_timeline
 from .interactive import membership_map_spec, spending_series_spec, vote_strip_spec
-from .membership import membership_timeline
-from .maps import map_grid, membership_map
-from .network import bases_chart, network_drawing
-from .provenance import competing_values_chart
 from .interventions import intervention_timeline_chart
+from .maps import map_grid, membership_map
+from .membership import membership_timeline
+from .network import bases_chart, network_drawing
+from .personnel import personnel_chart
+from .provenance import competing_values_chart
 from .requests import lag_chart, rates_by_threat, response_ladder
 from .roll_calls import agreement_strip, bsv_difference_chart
+from .spending import burden_shares_chart, gdp_share_heatmap
 from .ukraine import ukraine_vote_bars
 from .votes import agreement_with_russia_lines, vote_heatmap
 

@@ -57,10 +57,11 @@ def portfolio_chart(
     *,
     credit: str,
 ) -> Chart:
-    """One stacked horizontal bar per state of :func:`~analysis.measures.alliances.portfolio_summary`:
-    its alliances split into defence pacts and others, bilateral and multilateral (each kind with
-    its own colour and hatch, and its count printed in the segment), with the number of states
-    its defence pacts bind it to written at the bar's end. Data: one row per state and kind,
+    """One stacked horizontal bar per state of
+    :func:`~analysis.measures.alliances.portfolio_summary`: its alliances split into defence pacts
+    and others, bilateral and multilateral (each kind with its own colour and hatch, and its count
+    printed in the segment), with the number of states its defence pacts bind it to written at the
+    bar's end. Data: one row per state and kind,
     ``state``, ``kind``, ``alliances``, ``defence_partners``.
 
     ``credit`` is ATOP's credit line as ``data/origins.csv`` gives it

@@ -8,10 +8,10 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.patches import Patch
 
-from ..measures.compare import CLAUSE_LABEL
 from ..data.codebook.vocabulary import RESPONSE_LEVELS
-from .style import ALLIANCE_STYLE, LEVEL_STYLE, PALETTE, add_source
+from ..measures.compare import CLAUSE_LABEL
 from .base import Chart
+from .style import ALLIANCE_STYLE, LEVEL_STYLE, PALETTE, add_source
 
 #: Moments annotated on the growth chart: alliance, day the change took effect, label, and where
 #: the label sits relative to the point (offset in points).
@@ -48,11 +48,11 @@ def growth_chart(
 ) -> Chart:
     """Step lines of the number of member states of each alliance over time.
 
-    ``growth`` is :func:`analysis.measures.growth.membership_growth`. Each alliance has its own colour and
-    marker and is labelled at the end of its line. Each step ends at the year end it counts, so
-    the level drawn over a year is the count at its end. The CSTO's markers are hollow while the
-    1992 treaty (CST) is the body counted. A dashed line adds suspended or frozen members where
-    there are any. ``events`` (default ``GROWTH_EVENTS``) are annotated on the line. The data
+    ``growth`` is :func:`analysis.measures.growth.membership_growth`. Each alliance has its own
+    colour and marker and is labelled at the end of its line. Each step ends at the year end it
+    counts, so the level drawn over a year is the count at its end. The CSTO's markers are hollow
+    while the 1992 treaty (CST) is the body counted. A dashed line adds suspended or frozen members
+    where there are any. ``events`` (default ``GROWTH_EVENTS``) are annotated on the line. The data
     returned is ``growth`` with an ``event`` column (the label annotated on that row, if any).
     """
     events = list(events)
@@ -118,9 +118,9 @@ def concentration_panels(
     spending) and of active forces, for each alliance, labelled with the percentage and the
     state; the panels follow ``shares``.
 
-    ``shares`` is :func:`analysis.measures.burden.largest_member_shares`. Under each bar a note says how
-    many members have data (budget shares are shares of the whole budget; force shares are shares
-    of the members with data), and "no data" marks an alliance without any figure. The data
+    ``shares`` is :func:`analysis.measures.burden.largest_member_shares`. Under each bar a note
+    says how many members have data (budget shares are shares of the whole budget; force shares are
+    shares of the members with data), and "no data" marks an alliance without any figure. The data
     returned has one row per bar: ``organization``, ``panel``, ``largest_state``,
     ``largest_share_pct`` (percent), ``n_with_data``, ``n_states``, ``year_min``, ``year_max`` and
     ``partial`` (True when some members lack data).
@@ -173,9 +173,9 @@ def clause_use_chart(
     """Horizontal stacked bars: for each alliance's collective-defence and consultation clause,
     how many occasions it was invoked, split by the highest response each drew.
 
-    ``invocations`` is :func:`analysis.measures.compare.clause_invocations` (a joint request by several
-    members on one day is one occasion). Every outcome has its own colour and hatch, and each
-    segment is labelled with its count. The data returned has one row per segment:
+    ``invocations`` is :func:`analysis.measures.compare.clause_invocations` (a joint request by
+    several members on one day is one occasion). Every outcome has its own colour and hatch, and
+    each segment is labelled with its count. The data returned has one row per segment:
     ``organization``, ``clause``, ``label``, ``outcome`` and ``occasions`` (a count).
     """
     counts = (invocations.groupby(["organization", "clause", "label", "outcome"], sort=False)

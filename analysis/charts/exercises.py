@@ -12,6 +12,7 @@ from ..data.codebook.fields import split_list
 from .base import Chart
 from .style import PALETTE, add_source
 
+
 def exercise_grid_chart(
     record: pd.DataFrame,
     states: Sequence[str],
@@ -24,9 +25,9 @@ def exercise_grid_chart(
     it was a member and the sources name no participants, and blank where it was not a member.
     Cancelled exercises are labelled as such, and the troop count is written at the right.
 
-    ``record`` is :func:`analysis.measures.exercises.exercise_record`. The data returned has one row
-    per exercise and state: ``exercise_id``, ``name``, ``year``, ``state`` and ``mark``
-    (``took part``, ``absent``, ``member, participants unknown``, ``member, not held`` or
+    ``record`` is :func:`analysis.measures.exercises.exercise_record`. The data returned has one
+    row per exercise and state: ``exercise_id``, ``name``, ``year``, ``state`` and ``mark`` (``took
+    part``, ``absent``, ``member, participants unknown``, ``member, not held`` or
     ``not a member``).
     """
     names = dict(names or {})

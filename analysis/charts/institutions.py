@@ -48,7 +48,9 @@ def institutions_timeline(holders: pd.DataFrame, forces: pd.DataFrame, states: p
     timeline = institutions.force_timeline(forces)
     kinds = [k for k in FORCE_STYLE if k in set(timeline["kind"])]
     fig, (top, bottom) = plt.subplots(
-        2, 1, sharex=True, figsize=(8, 6), height_ratios=[len(spells['name'].unique()), max(len(kinds), 1)])
+        2, 1, sharex=True, figsize=(8, 6),
+                                      height_ratios=[len(spells['name'].unique()),
+                                                     max(len(kinds), 1)])
     rows = []
     people = list(dict.fromkeys(spells["name"]))
     for _, row in spells.iterrows():

@@ -190,7 +190,8 @@ def vote_strip_spec(votes: pd.DataFrame, resolutions: pd.DataFrame, states: pd.D
         raise ValueError(f"votes the strip cannot show: {unknown}")
     rows["letter"] = rows["vote"].map(VOTE_LETTERS)
     everyone = (rows.sort_values("state_name").groupby("resolution")
-                .apply(lambda g: "; ".join(f"{n}: {v}" for n, v in zip(g["state_name"], g["vote"])),
+                .apply(lambda g: "; ".join(f"{n}: {v}" for n,
+                                           v in zip(g["state_name"], g["vote"])),
                        include_groups=False))
     rows["all_votes"] = rows["resolution"].map(everyone)
     rows = rows.sort_values(["date", "resolution", "state_name"]).reset_index(drop=True)

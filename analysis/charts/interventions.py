@@ -36,8 +36,9 @@ def intervention_timeline_chart(
     from start to end for missions and deployments with a known end. Troop numbers are written
     beside deployments.
 
-    ``timeline`` is :func:`analysis.measures.interventions.intervention_timeline`; only ``organization``'s
-    rows are drawn (``None``: all). The data returned is those rows with ``lane`` and ``y``.
+    ``timeline`` is :func:`analysis.measures.interventions.intervention_timeline`; only
+    ``organization``'s rows are drawn (``None``: all). The data returned is those rows with
+    ``lane`` and ``y``.
     """
     rows = timeline if organization is None else timeline[timeline["organization"] == organization]
     data = rows.reset_index(drop=True).copy()

@@ -162,11 +162,12 @@ def membership_map(
     """Map of Eurasia on ``date``: alliance members, signatories, suspended or frozen members,
     former members, NATO members and others, each with its own colour and hatch.
 
-    ``shapes`` comes from :func:`analysis.measures.maps.load_shapes`; ``window`` is (west, east, south,
-    north) in degrees, drawn in an equirectangular projection. Alliance states (current and
+    ``shapes`` comes from :func:`analysis.measures.maps.load_shapes`; ``window`` is (west, east,
+    south, north) in degrees, drawn in an equirectangular projection. Alliance states (current and
     former) carry their ISO3 code where it fits; a frozen, suspended or leaving member is outlined
     in black and always labelled. When the window holds the South Caucasus
-    (:data:`~analysis.measures.maps.CAUCASUS`) an enlarged inset shows it. The data returned has one row per country drawn: ``date``,
+    (:data:`~analysis.measures.maps.CAUCASUS`) an enlarged inset shows it. The data returned has
+    one row per country drawn: ``date``,
     ``iso_numeric``, ``iso3`` and ``name`` (empty for countries outside ``states``), ``category``.
     """
     day = pd.Timestamp(date).normalize()
@@ -176,7 +177,8 @@ def membership_map(
     _map_frame(ax, window)
     _draw_map(ax, data, visible, labels=True, min_label_area=4.0)
     west, east, south, north = window
-    if west <= CAUCASUS[0] and CAUCASUS[1] <= east and south <= CAUCASUS[2] and CAUCASUS[3] <= north:
+    c_west, c_east, c_south, c_north = CAUCASUS
+    if west <= c_west and c_east <= east and south <= c_south and c_north <= north:
         _caucasus_inset(ax, data, shapes)
     ax.set_xlabel("Longitude")
     ax.set_ylabel("Latitude")
@@ -200,12 +202,14 @@ def map_grid(
 ) -> Chart:
     """Small multiples of ``membership_map``, one panel per date (by default the
     :data:`~analysis.measures.snapshots.TURNING_POINTS`; a mapping such as
-    :func:`~analysis.measures.snapshots.turning_points` labels its own dates), with one shared legend.
+    :func:`~analysis.measures.snapshots.turning_points` labels its own dates), with one shared
+    legend.
 
     The default window (:data:`~analysis.measures.maps.MEMBERS_WINDOW`, 20-90°E, 34-60°N) is
     centred on the Caucasus and Central Asia, and two columns keep each panel wide enough at the
     book's column width for the members to be told apart: states large enough carry their code,
-    and a frozen, suspended or leaving member is outlined in black and labelled. Panels are titled with the date and, for a turning point, what changed. Data: the
+    and a frozen, suspended or leaving member is outlined in black and labelled. Panels are titled
+    with the date and, for a turning point, what changed. Data: the
     rows of every panel, with its ``date``.
     """
     labels = dates if isinstance(dates, Mapping) else TURNING_POINTS

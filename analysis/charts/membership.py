@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.patches import Patch
 
 from ..measures import membership
-from .style import STATUS_STYLE, add_source
 from .base import Chart
+from .style import STATUS_STYLE, add_source
 
 
 def membership_timeline(
@@ -32,7 +33,8 @@ def membership_timeline(
     names = states.set_index("iso3")["name"]
     data.insert(1, "name", data["state"].map(names).astype("string"))
     order = (
-        data.groupby("name")["start"].min().sort_values(ascending=False, kind="stable").index.tolist()
+        data.groupby("name")["start"].min().sort_values(ascending=False,
+                                                        kind="stable").index.tolist()
     )
     fig, ax = plt.subplots(figsize=(8, 0.42 * len(order) + 1.6))
     # Where two organizations overlap (the CST and the CSTO in 2002-03), full membership is drawn

@@ -34,13 +34,15 @@ def network_drawing(
     title: str | None = None,
     source: str = "The CSTO Record, data/memberships.csv",
 ) -> Chart:
-    """The state projection (:func:`analysis.measures.network.state_projection`) drawn on fixed positions.
+    """The state projection (:func:`analysis.measures.network.state_projection`) drawn on fixed
+    positions.
 
     ``positions`` maps ISO3 codes to (longitude, latitude), e.g. from
-    :func:`analysis.measures.maps.state_positions` (then :func:`analysis.measures.maps.declutter`), so a node stays
-    in place from one snapshot to the next. ``nodes`` limits the drawing to those states (default:
-    every state with a position). Edge width grows with the number of shared organizations; every
-    node carries its ISO3 code, the ``hub`` is larger, darker and in bold. Data: one row per mark,
+    :func:`analysis.measures.maps.state_positions` (then :func:`analysis.measures.maps.declutter`),
+    so a node stays in place from one snapshot to the next. ``nodes`` limits the drawing to those
+    states (default: every state with a position). Edge width grows with the number of shared
+    organizations; every node carries its ISO3 code, the ``hub`` is larger, darker and in bold.
+    Data: one row per mark,
     ``kind`` "node" (``state``, ``lon``, ``lat``, ``weighted_degree``) or "edge" (``state``,
     ``other``, ``weight``, ``organizations`` ``;``-separated).
     """
@@ -103,8 +105,9 @@ def bases_chart(
 ) -> Chart:
     """Installations in use per host over time, one panel per host, one step line per operator.
 
-    ``counts`` is :func:`analysis.measures.installations.bases_per_host` over a series of dates. Each operator
-    has its own colour, marker and line style (Russia: vermillion circles, solid). Panels are
+    ``counts`` is :func:`analysis.measures.installations.bases_per_host` over a series of dates.
+    Each operator has its own colour, marker and line style (Russia: vermillion circles, solid).
+    Panels are
     titled with the host's name when ``states`` is given. Data: ``counts`` as drawn.
     """
     data = counts.sort_values(["host", "operator", "date"]).reset_index(drop=True)
@@ -140,7 +143,8 @@ def bases_chart(
     fig.suptitle(title, x=0.0, ha="left", fontweight="bold")
     fig.supxlabel("Year (a marker where the count changes)", fontsize=9)
     fig.supylabel("Installations in use", fontsize=9)
-    handles = [Line2D([], [], label=o, **OPERATOR_STYLE.get(o, _OTHER_OPERATOR)) for o in operators]
+    handles = [Line2D([], [], label=o,
+                      **OPERATOR_STYLE.get(o, _OTHER_OPERATOR)) for o in operators]
     if spare:
         # An empty panel slot is the natural place for the legend.
         spare[0].set_visible(True)

@@ -13,6 +13,7 @@ from matplotlib.lines import Line2D
 from .base import Chart
 from .style import ALLIANCE_STYLE, PALETTE, add_source
 
+
 def personnel_chart(
     comparison: pd.DataFrame,
     alliance_of: Mapping[str, str],
@@ -27,7 +28,8 @@ def personnel_chart(
 
     ``comparison`` is :func:`analysis.measures.personnel.personnel_two_sources`; ``alliance_of``
     maps each state to its alliance. States whose COW figure is 0 (under 500, or no armed forces)
-    are listed with a note, since a log scale cannot place them. The data returned is ``comparison`` with an
+    are listed with a note, since a log scale cannot place them. The data returned is
+    ``comparison`` with an
     ``alliance`` column, in the order drawn (top first).
 
     ``credit`` is the dataset's credit line as ``data/origins.csv`` gives it

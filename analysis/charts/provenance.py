@@ -6,8 +6,8 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from ..data.codebook.fields import split_list
-from .style import PALETTE, add_source
 from .base import Chart
+from .style import PALETTE, add_source
 
 
 def competing_values_chart(
@@ -19,9 +19,10 @@ def competing_values_chart(
 ) -> Chart:
     """Horizontal bars, one per source, of the numeric values they give for one fact.
 
-    ``values`` is :func:`analysis.measures.provenance.competing_values`; ``sources`` the sources table, for
-    the publishers' names. The value the book uses is solid and labelled "used"; the others are
-    hatched, so the difference does not rest on colour. Data returned: ``label``, ``value``,
+    ``values`` is :func:`analysis.measures.provenance.competing_values`; ``sources`` the sources
+    table, for the publishers' names. The value the book uses is solid and labelled "used"; the
+    others are hatched, so the difference does not rest on colour. Data returned: ``label``,
+    ``value``,
     ``used``.
     """
     publisher = sources.set_index("source_id")["publisher"]

@@ -11,8 +11,8 @@ from matplotlib.ticker import PercentFormatter
 
 from ..data.codebook.vocabulary import RESPONSE_LEVELS
 from ..measures.requests import merge_joint_requests
-from .style import ALLIANCE_STYLE, PALETTE, add_source
 from .base import Chart
+from .style import ALLIANCE_STYLE, PALETTE, add_source
 
 SOURCE = "The CSTO Record, data/requests.csv and data/responses.csv"
 
@@ -45,8 +45,8 @@ def response_ladder(
 
     Requests are filled circles; crises in which no request was made are hollow diamonds (placed
     at whatever the alliance did anyway). Troop numbers are written beside the dot where known.
-    ``outcomes`` is :func:`analysis.measures.requests.request_outcomes` (or a merged or filtered copy). The
-    data returned holds ``request_id``, ``label``, ``request_made``, ``highest_level``,
+    ``outcomes`` is :func:`analysis.measures.requests.request_outcomes` (or a merged or filtered
+    copy). The data returned holds ``request_id``, ``label``, ``request_made``, ``highest_level``,
     ``highest_rank``, ``troops`` and ``y`` (row position) for every dot.
     """
     rows = outcomes[outcomes["organization"] == organization].sort_values("date", kind="stable")
@@ -100,8 +100,8 @@ def rates_by_threat(
     source: str = SOURCE,
 ) -> Chart:
     """Horizontal bars: the share of requests answered in each group of ``rates``
-    (:func:`analysis.measures.rates.response_rates`, e.g. by threat, or by organization and threat),
-    with the Wilson interval as an error bar and "k of n" written beside each bar.
+    (:func:`analysis.measures.rates.response_rates`, e.g. by threat, or by organization and
+    threat), with the Wilson interval as an error bar and "k of n" written beside each bar.
 
     Where ``rates`` has an ``organization`` column, bars are coloured and hatched by alliance and
     the alliance is also in the label. The data returned is ``rates`` with ``label`` and ``y``.
@@ -151,13 +151,13 @@ def lag_chart(
     0 to hundreds of days.
 
     A joint request (several allies asking together on one day) is one row
-    (:func:`analysis.measures.requests.merge_joint_requests`), as the rates count it. Circles (CSTO)
-    and squares (NATO) mark the first response, a thin line runs to a diamond at the highest
+    (:func:`analysis.measures.requests.merge_joint_requests`), as the rates count it. Circles
+    (CSTO) and squares (NATO) mark the first response, a thin line runs to a diamond at the highest
     response when it came later. Filled markers are exact lags (both dates known to the day);
-    hollow ones, marked "~", are approximate. A dashed line marks each alliance's median lag to
-    the first response, a dotted one its median to the highest. Requests never answered are
-    listed with "no action". Only ``request_made == "yes"`` rows are drawn. The data returned
-    holds ``organization``, ``request_id``, ``label``, ``requests_merged``, ``lag_first_days``,
+    hollow ones, marked "~", are approximate. A dashed line marks each alliance's median lag to the
+    first response, a dotted one its median to the highest. Requests never answered are listed with
+    "no action". Only ``request_made == "yes"`` rows are drawn. The data returned holds
+    ``organization``, ``request_id``, ``label``, ``requests_merged``, ``lag_first_days``,
     ``lag_highest_days``, ``exact_first``, ``exact_highest`` and ``y``.
     """
     made = merge_joint_requests(outcomes[outcomes["request_made"] == "yes"])

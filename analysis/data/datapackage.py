@@ -1,4 +1,5 @@
-"""``data/datapackage.json``: the tables as a Frictionless Data Package, generated from the codebook.
+"""``data/datapackage.json``: the tables as a Frictionless Data Package, generated from the
+codebook.
 
 Anyone can then load or validate the tables with standard tools (``frictionless validate
 data/datapackage.json``), outside this project too. The file is committed; a test checks that it

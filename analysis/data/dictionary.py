@@ -77,7 +77,8 @@ def scale_markdown() -> str:
     lines += ["", "| threat | coding rule |", "| --- | --- |"]
     lines += [f"| `{threat}` | {meaning} |" for threat, meaning in THREAT_MEANING.items()]
     lines += ["", "| membership status | coding rule |", "| --- | --- |"]
-    lines += [f"| `{status}` | {meaning} |" for status, meaning in MEMBERSHIP_STATUS_MEANING.items()]
+    lines += [f"| `{status}` | {meaning} |" for status,
+              meaning in MEMBERSHIP_STATUS_MEANING.items()]
     return "\n".join(lines) + "\n"
 
 

@@ -40,7 +40,8 @@ def load_all(directory: Path | None = None) -> dict[str, pd.DataFrame]:
     """Every table in ``data/``, validated and typed, keyed by table name.
 
     Dates become ``datetime64``, counts nullable ``Int64``, text ``string``; ``;``-separated
-    lists stay as text (split them with :func:`~analysis.data.codebook.fields.split_list`). Raises :class:`~analysis.data.read.DataError` listing every problem (file, line, column, what is
+    lists stay as text (split them with :func:`~analysis.data.codebook.fields.split_list`). Raises
+    :class:`~analysis.data.read.DataError` listing every problem (file, line, column, what is
     wrong) if any table breaks its rules.
     """
     raws, problems = check_directory(directory or data_dir())

@@ -1,4 +1,5 @@
-"""Where the project's files are, found from the package itself, never from the working directory."""
+"""Where the project's files are, found from the package itself, never from the working
+directory."""
 
 from __future__ import annotations
 

@@ -37,7 +37,8 @@ __all__ = ["DataError", "check_directory", "forget_checked", "pandera_schema", "
 # --- pass 2: one table --------------------------------------------------------------------------
 
 def _real_dates(values: pd.Series) -> pd.Series:
-    """Vectorised: which cells hold a real YYYY-MM-DD date (badly formatted ones fail elsewhere)."""
+    """Vectorised: which cells hold a real YYYY-MM-DD date (badly formatted ones fail
+    elsewhere)."""
     parsed = pd.to_datetime(values, format=DATE_FORMAT, errors="coerce")
     badly_formatted = ~values.astype(str).str.fullmatch(r"\d{4}-\d{2}-\d{2}")
     return parsed.notna() | badly_formatted
@@ -88,7 +89,8 @@ def _column_checks(f: Field) -> list[pa.Check]:
         checks.append(pa.Check(lambda s, low=f.minimum: ~(pd.to_numeric(s, errors="coerce") < low),
                                error=f"is below the smallest allowed value {f.minimum:g}"))
     if f.maximum is not None:
-        checks.append(pa.Check(lambda s, high=f.maximum: ~(pd.to_numeric(s, errors="coerce") > high),
+        checks.append(pa.Check(lambda s,
+                               high=f.maximum: ~(pd.to_numeric(s, errors="coerce") > high),
                                error=f"is above the largest allowed value {f.maximum:g}"))
     if f.unique:
         checks.append(pa.Check(lambda s: s.isna() | ~s.duplicated(keep="first"),

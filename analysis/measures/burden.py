@@ -154,9 +154,8 @@ def largest_member_shares(
     (:func:`~analysis.measures.personnel.personnel_rows`), instead of each
     state's latest figure in ``capabilities``, whose editions and years differ. With
     ``spending`` (the SIPRI table ``milex``) the first panel is ``spending``: each member's
-    military spending in one year (:func:`~analysis.measures.spending.spending_rows`) instead of the
-    organizations' own
-    budget shares, which measure different things in the two alliances.
+    military spending in one year (:func:`~analysis.measures.spending.spending_rows`) instead of
+    the organizations' own budget shares, which measure different things in the two alliances.
     Returns ``organization``, ``panel`` and the columns of :func:`concentration`.
     """
     table, day = Intervals(memberships), to_day(date)

@@ -20,9 +20,9 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from ..data.dates import from_ns
 from ..data.codebook.fields import split_list
 from ..data.codebook.vocabulary import STANCE_ISSUES
+from ..data.dates import from_ns
 from .agreement import direction
 from .votes import agreement_with
 
@@ -236,7 +236,8 @@ def trajectory(
       any other difference (abstaining, staying away) 0
       (:func:`~analysis.measures.agreement.direction`, with absences as votes:
       ``absent="vote"``). Resolutions where ``reference`` has no recorded vote are left out.
-    * ``events`` naming the state: acts of defiance (:data:`DEFIANCE_KINDS`) -1; signing or renewing
+    * ``events`` naming the state: acts of defiance (:data:`DEFIANCE_KINDS`) -1; signing or
+    renewing
       a Moscow-led treaty, charter or force (``BINDING_EVENTS``) +1; everything else 0.
     * ``memberships``: a new status in a Moscow-led organization (``MOSCOW_LED``) +1, or -1
       when it is suspended, frozen, withdrawing or a suspended partnership

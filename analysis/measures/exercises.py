@@ -20,9 +20,9 @@ def exercise_record(exercises: pd.DataFrame, memberships: pd.DataFrame,
     ``host``, ``troops`` (persons, where known), ``held`` (False when the name says it was
     cancelled: :data:`CANCELLED_MARK`), ``participants`` (``;``-joined, empty when the sources
     give none), ``n_participants`` (``<NA>`` when unknown), ``members`` (states inside the
-    alliance at the end of the exercise's year, :func:`~analysis.measures.membership.inside_by_year`) and ``absent`` (members
-    not among the participants; ``<NA>`` when the participants are unknown or the exercise was
-    not held).
+    alliance at the end of the exercise's year,
+    :func:`~analysis.measures.membership.inside_by_year`) and ``absent`` (members not among the
+    participants; ``<NA>`` when the participants are unknown or the exercise was not held).
     """
     data = exercises[exercises["organization"] == alliance].sort_values(
         ["start", "exercise_id"]).reset_index(drop=True)

@@ -151,7 +151,8 @@ def largest_ring_centroid(rings: list[np.ndarray]) -> tuple[float, float]:
     return ring_centroid(biggest)
 
 
-def shapes_in_window(shapes: Shapes, window: tuple[float, float, float, float] = EURASIA) -> Shapes:
+def shapes_in_window(shapes: Shapes,
+                     window: tuple[float, float, float, float] = EURASIA) -> Shapes:
     """The shapes with at least one ring whose bounding box meets ``window`` (west, east, south,
     north, degrees); only those rings are kept, so a map of Eurasia skips the Americas' islands."""
     west, east, south, north = window

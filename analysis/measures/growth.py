@@ -24,7 +24,14 @@ import numpy as np
 import pandas as pd
 
 from ..data.dates import NAT, as_ns, earliest, from_ns, to_day
-from .membership import Intervals, bodies, body_on, charter_in_force, inside_on, inside_rows
+from .membership import (
+    Intervals,
+    bodies,
+    body_on,
+    charter_in_force,
+    inside_on,
+    inside_rows,
+)
 
 #: The two alliances compared, in the order of the comparison table's columns.
 ALLIANCES: tuple[str, ...] = ("CSTO", "NATO")
@@ -70,8 +77,9 @@ def membership_growth(
 
     Dates are ``pd.date_range(start, end, freq=freq)`` (``end`` is usually the data's cut-off
     date); ``start`` defaults to the first day any state signed or joined one of the alliances'
-    bodies, and an alliance has no rows before its own first such day. With ``include_end``, ``end`` is added as a last date when it is
-    not a period end itself, so that the table ends "today".
+    bodies, and an alliance has no rows before its own first such day. With ``include_end``,
+    ``end`` is added as a last date when it is not a period end itself, so that the table ends
+    "today".
     """
     alliances = list(organizations)
     table = Intervals(memberships)

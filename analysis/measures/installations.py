@@ -15,6 +15,7 @@ import pandas as pd
 from ..data.dates import NAT, as_ns, from_ns, to_day
 from .membership import alliance_status_on, in_force
 
+
 def _bases_active(bases: pd.DataFrame, day: pd.Timestamp) -> pd.DataFrame:
     # An empty start means a Soviet-era site the operator inherited: in use before the data begins.
     started = bases["start"].isna() | (bases["start"] <= day)

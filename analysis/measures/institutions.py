@@ -22,7 +22,8 @@ YEAR_DAYS = 365.25
 #: Таджикистан): since 2015 the post of Secretary General rotates in this order.
 RUSSIAN_ALPHABETICAL: tuple[str, ...] = ("ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK")
 
-#: How each decision rule of :data:`analysis.data.codebook.institutions.DECISION_RULES` reads in a table.
+#: How each decision rule of :data:`analysis.data.codebook.institutions.DECISION_RULES` reads in a
+#: table.
 DECISION_TEXT = {
     "consensus": "by consensus",
     "prepares_only": "prepares and carries out decisions",
@@ -112,7 +113,8 @@ def short_label(name: str, states: str) -> str:
 
 
 def force_timeline(forces: pd.DataFrame) -> pd.DataFrame:
-    """The forces in order of creation: ``force_id``, ``name``, ``label`` (:func:`short_label`), ``kind``,
+    """The forces in order of creation: ``force_id``, ``name``, ``label`` (:func:`short_label`),
+    ``kind``,
     ``region``, ``created``, ``year``, ``strength`` and ``strength_year``."""
     out = forces.sort_values(["created", "force_id"], kind="stable").reset_index(drop=True)
     return pd.DataFrame({

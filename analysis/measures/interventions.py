@@ -1,10 +1,10 @@
 """Intervention history: every request, crisis, response, mission and deployment as one dated
 timeline, and a filter over it.
 
-A response's ``kind`` is its level on :data:`analysis.data.codebook.vocabulary.RESPONSE_LEVELS`, except that a
-``none`` response (a dated non-answer) is called ``no_action``. Durations count the days from the
-first to the last day given (``end`` minus ``start``); they exist only for missions and deployments
-whose end is known.
+A response's ``kind`` is its level on :data:`analysis.data.codebook.vocabulary.RESPONSE_LEVELS`,
+except that a ``none`` response (a dated non-answer) is called ``no_action``. Durations count the
+days from the first to the last day given (``end`` minus ``start``); they exist only for missions
+and deployments whose end is known.
 """
 
 from __future__ import annotations

@@ -18,10 +18,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ..data.paths import ROOT
 from . import membership
 from .geometry import Shapes, decode_topology, largest_ring_centroid, ring_area
 from .membership import ALLIANCE, alliance_status_on
-from ..data.paths import ROOT
 
 # The vendored country borders (see data/geo/README.md).
 GEO_FILE = ROOT / "data" / "geo" / "countries-110m.json"
@@ -156,8 +156,9 @@ def state_categories(
     """The map category of every state in ``states`` on ``date``, one of :data:`MAP_CATEGORIES`.
 
     In order of precedence: the state's status in the alliance (``organizations`` taken together,
-    see :func:`analysis.measures.membership.alliance_status_on`: member, signatory, suspended, frozen or
-    withdrawing); ``nato`` if it is a full member of ``nato`` on the date; ``former`` if it was a
+    see :func:`analysis.measures.membership.alliance_status_on`: member, signatory, suspended,
+    frozen or withdrawing); ``nato`` if it is a full member of ``nato`` on the date; ``former`` if
+    it was a
     ``member`` of the alliance at some earlier time; else ``other``. Returns ``iso3``, ``name``,
     ``iso_numeric`` and ``category``, in the order of ``states``.
     """

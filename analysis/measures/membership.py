@@ -58,7 +58,8 @@ class Intervals:
 
     ``state``, ``organization`` and ``status`` are lists (a missing value stays missing and
     matches nothing); ``start`` and ``end`` are int64 nanoseconds
-    (:func:`~analysis.data.dates.as_ns`, a missing date as ``NAT``). Positions index the rows of the table it was made from.
+    (:func:`~analysis.data.dates.as_ns`, a missing date as ``NAT``). Positions index the rows of
+    the table it was made from.
     """
 
     def __init__(self, memberships: pd.DataFrame) -> None:
@@ -140,7 +141,8 @@ def members_on(
     organization: str,
     statuses: Iterable[str] = ("member",),
 ) -> list[str]:
-    """ISO3 codes of the states with one of ``statuses`` in ``organization`` on ``date``, sorted."""
+    """ISO3 codes of the states with one of ``statuses`` in ``organization`` on ``date``,
+    sorted."""
     now = status_on(memberships, date)
     wanted = now[(now["organization"] == organization) & now["status"].isin(list(statuses))]
     return sorted(wanted["state"].tolist())
@@ -156,7 +158,8 @@ def alliance_status_on(
     A state holding statuses in two of them at once (in 2002-03 the CST members had signed the
     CSTO Charter) gets the first in :data:`AFFILIATED` order: member, withdrawing, suspended,
     frozen, signatory. States with none of these (outside, observers, partners) are left out.
-    Returns ``state``, ``status`` and ``organization`` (where that status is held), sorted by state.
+    Returns ``state``, ``status`` and ``organization`` (where that status is held), sorted by
+    state.
     """
     rows = Intervals(memberships).alliance_status(date, organizations)
     return pd.DataFrame({
@@ -168,7 +171,8 @@ def alliance_status_on(
 def ever_members(memberships: pd.DataFrame, organizations: Iterable[str]) -> list[str]:
     """States that were ever ``member`` of any of ``organizations``, sorted."""
     orgs = list(organizations)
-    rows = memberships[memberships["organization"].isin(orgs) & (memberships["status"] == "member")]
+    member = memberships["status"] == "member"
+    rows = memberships[memberships["organization"].isin(orgs) & member]
     return sorted(rows["state"].unique().tolist())
 
 

@@ -50,8 +50,8 @@ def affiliation_graph(
 
 def affiliation_graph_of(table: Intervals, day: pd.Timestamp,
                          statuses: Iterable[str] = AFFILIATED) -> nx.Graph:
-    """:func:`affiliation_graph` from the membership table read once (:class:`~analysis.measures.membership.Intervals`),
-    for asking about many days."""
+    """:func:`affiliation_graph` from the membership table read once
+    (:class:`~analysis.measures.membership.Intervals`), for asking about many days."""
     rows = table.in_force(day, statuses=statuses)
     clash = {table.state[i] for i in rows} & {table.organization[i] for i in rows}
     if clash:

@@ -2,7 +2,8 @@
 the curated figures in ``capabilities``, each alliance's members year by year, and one year's
 cross-section for the concentration measures.
 
-Membership is taken year by year as for spending (:func:`~analysis.measures.membership.inside_by_year`).
+Membership is taken year by year as for spending
+(:func:`~analysis.measures.membership.inside_by_year`).
 A missing value is never read as zero.
 """
 
@@ -81,7 +82,8 @@ def personnel_series(nmc_milper: pd.DataFrame, memberships: pd.DataFrame,
                      alliance: str, years: Iterable[int] = range(1992, 2023)) -> pd.DataFrame:
     """COW personnel of the members of ``alliance`` year by year, with coverage.
 
-    Columns: ``organization``, ``year``, ``n_members`` (:func:`~analysis.measures.membership.inside_by_year`),
+    Columns: ``organization``, ``year``, ``n_members``
+    (:func:`~analysis.measures.membership.inside_by_year`),
     ``n_with_data``, ``missing`` (``;``-joined), ``total_persons`` (members with data),
     ``largest_state`` and ``largest_share`` (0-1 of that total).
     """
@@ -104,7 +106,8 @@ def personnel_series(nmc_milper: pd.DataFrame, memberships: pd.DataFrame,
     return pd.DataFrame(rows)
 
 
-def personnel_rows(nmc_milper: pd.DataFrame, states: Iterable[str]) -> tuple[pd.DataFrame, int | None]:
+def personnel_rows(nmc_milper: pd.DataFrame, states: Iterable[str]) -> tuple[pd.DataFrame,
+                                                                             int | None]:
     """Military personnel of ``states`` from one series and one year, as ``capabilities`` rows.
 
     ``nmc_milper`` is the vendored Correlates of War table (``state``, ``year``,

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-
 #: How a credit line in ``origins`` may begin; a chart's source line adds its own "Source: ".
 CREDIT_PREFIX = "Source: "
 
@@ -25,9 +24,9 @@ def competing_values(discrepancies: pd.DataFrame, table: str, record_id: str,
                      field: str) -> pd.DataFrame:
     """Every value the sources give for one fact, one row per value and source.
 
-    Returns ``value`` (as recorded, text), ``source``, ``note`` and ``used`` (True for the value the
-    tables hold), sorted with the used value first. Raises :class:`KeyError` if no disagreement is
-    recorded for that fact, so a chapter never claims a disagreement the data does not hold.
+    Returns ``value`` (as recorded, text), ``source``, ``note`` and ``used`` (True for the value
+    the tables hold), sorted with the used value first. Raises :class:`KeyError` if no disagreement
+    is recorded for that fact, so a chapter never claims a disagreement the data does not hold.
     """
     rows = discrepancies[(discrepancies["table"] == table)
                          & (discrepancies["record_id"] == record_id)

@@ -161,9 +161,9 @@ def asked_versus_got(outcomes: pd.DataFrame, merge_joint: bool = True) -> pd.Dat
     response level, with ``requests`` (a count) and ``outcome`` (``less`` than asked, ``as
     asked``, or ``more``), over the requests whose ask is coded.
 
-    Levels are the response scale (:data:`~analysis.data.codebook.vocabulary.RESPONSE_LEVELS`); every
-    pair of an asked and a highest level that occurs is listed, sorted by alliance, asked level
-    (highest first) and response level. With ``merge_joint`` (default) a joint request counts
+    Levels are the response scale (:data:`~analysis.data.codebook.vocabulary.RESPONSE_LEVELS`);
+    every pair of an asked and a highest level that occurs is listed, sorted by alliance, asked
+    level (highest first) and response level. With ``merge_joint`` (default) a joint request counts
     once, as in :func:`yardstick`.
     """
     frame = merge_joint_requests(outcomes) if merge_joint else outcomes

@@ -4,7 +4,8 @@ rule for the CSTO and NATO (the rates and the yardstick are in :mod:`~analysis.m
 Coding rules used throughout (the book states them where it shows the numbers):
 
 * A request's outcome is the **highest level** any of its responses reached on the ordinal scale
-  :data:`analysis.data.codebook.vocabulary.RESPONSE_LEVELS` (``none`` < ``statement`` < ``consultation`` <
+  :data:`analysis.data.codebook.vocabulary.RESPONSE_LEVELS` (``none`` < ``statement`` <
+  ``consultation`` <
   ``mission`` < ``material_aid`` < ``deployment``). A request with no response row counts as
   ``none``: nothing was recorded as done.
 * Only responses above ``none`` are **actions**. The first response and the lags are measured to
@@ -36,8 +37,8 @@ import numpy as np
 import pandas as pd
 
 from ..data.codebook.fields import split_list
-from ..data.dates import NAT, as_ns, from_ns, latest_possible
 from ..data.codebook.vocabulary import RESPONSE_LEVELS
+from ..data.dates import NAT, as_ns, from_ns, latest_possible
 from .levels import LEVEL_RANK, level_ranks, levels_categorical
 
 #: First year of each period used to compare rates over time; the last period is open-ended.
@@ -130,8 +131,8 @@ def request_outcomes(requests: pd.DataFrame, responses: pd.DataFrame) -> pd.Data
     Keeps the columns of ``requests`` (except ``note`` and ``source``) and adds:
 
     * ``highest_rank`` (0-5, ``Int64``) and ``highest_level`` (ordered Categorical on
-      :data:`~analysis.data.codebook.vocabulary.RESPONSE_LEVELS`): the highest level any response reached; ``none``
-      when there is no response row;
+      :data:`~analysis.data.codebook.vocabulary.RESPONSE_LEVELS`): the highest level any response
+      reached; ``none`` when there is no response row;
     * ``first_response_date`` and ``highest_response_date``: the first action (level above
       ``none``), and the first action at the highest level (``NaT`` if nothing was done);
     * ``lag_first_days`` and ``lag_highest_days`` (``Int64``, days, never negative; see the module
@@ -140,8 +141,8 @@ def request_outcomes(requests: pd.DataFrame, responses: pd.DataFrame) -> pd.Data
     * ``troops``: the most troops any response sent (persons, ``Int64``, ``<NA>`` if unknown);
     * ``any_action``, ``material``, ``deployed`` (bool, see the module docstring);
     * ``asked_level``: the ask as coded in ``requests.asked_level``; ``gap_rank`` = asked rank
-      minus highest rank (positive: less came than was asked) and ``gap`` (``short``, ``met`` or ``exceeded``), ``<NA>`` where the ask is uncoded
-      or no request was made;
+      minus highest rank (positive: less came than was asked) and ``gap`` (``short``, ``met`` or
+      ``exceeded``), ``<NA>`` where the ask is uncoded or no request was made;
     * ``year`` and ``period`` (:func:`periods` with :data:`PERIOD_EDGES`).
 
     Responses to requests not in ``requests`` are ignored. Sorted by organization, date and id.

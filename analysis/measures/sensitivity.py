@@ -94,7 +94,8 @@ def is_pledge(responses: pd.DataFrame) -> pd.Series:
     """Mask of the ``material_aid`` responses whose ``description`` matches
     :data:`PLEDGE_PATTERN` (aid pledged or a programme endorsed, not shown delivered)."""
     found = re.compile(PLEDGE_PATTERN, re.IGNORECASE)
-    return pd.Series([level == "material_aid" and isinstance(text, str) and bool(found.search(text))
+    return pd.Series([level == "material_aid" and isinstance(text,
+                                                             str) and bool(found.search(text))
                       for level, text in zip(responses["level"].tolist(),
                                              responses["description"].tolist())],
                      index=responses.index, dtype=bool)

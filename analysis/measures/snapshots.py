@@ -69,16 +69,19 @@ def snapshots(
 ) -> pd.DataFrame:
     """The alliance on each date: who is in it, in what status, and how it hangs together.
 
-    The alliance is ``organization`` with its predecessors (:data:`~analysis.measures.membership.PREDECESSORS`: the CSTO with
-    the 1992 treaty, CST), status per state as in :func:`~analysis.measures.membership.alliance_status_on`. One row per date,
-    in the order given, with columns ``date``, ``label`` (from :data:`TURNING_POINTS`, else
+    The alliance is ``organization`` with its predecessors
+    (:data:`~analysis.measures.membership.PREDECESSORS`: the CSTO with the 1992 treaty, CST),
+    status per state as in :func:`~analysis.measures.membership.alliance_status_on`. One row per
+    date, in the order given, with columns ``date``, ``label`` (from :data:`TURNING_POINTS`, else
     empty; ``dates`` given as a mapping, such as
-    :func:`turning_points`, labels its own dates), ``instruments`` (the organizations binding the states, ``;``-separated),
+    :func:`turning_points`, labels its own dates), ``instruments`` (the organizations binding the
+    states, ``;``-separated),
     ``in_alliance`` (every state with a status), ``members``, ``signatories``, ``suspended``,
     ``frozen``, ``withdrawing`` (ISO3 codes, ``;``-separated, sorted), their counts ``n_...``, and
-    the :func:`~analysis.measures.network.network_summary` of the states in the alliance (all statuses) in the projection of
-    the :func:`~analysis.measures.network.affiliation_graph` on that date, with the ties through the alliance and through
-    the organizations in ``exclude`` left out. The CIS ties every post-Soviet member to every other,
+    the :func:`~analysis.measures.network.network_summary` of the states in the alliance (all
+    statuses) in the projection of the :func:`~analysis.measures.network.affiliation_graph` on that
+    date, with the ties through the alliance and through the organizations in ``exclude`` left out.
+    The CIS ties every post-Soviet member to every other,
     so ``exclude=("CIS",)`` asks what binds them beyond that blanket.
     """
     orgs = bodies(organization)
@@ -149,7 +152,8 @@ def changes_between(
 ) -> pd.DataFrame:
     """What changed in the alliance between each pair of consecutive ``dates``.
 
-    Statuses are taken from :func:`~analysis.measures.membership.alliance_status_on` (``organizations`` as one alliance;
+    Statuses are taken from :func:`~analysis.measures.membership.alliance_status_on`
+    (``organizations`` as one alliance;
     ``"none"`` = outside it) on each date, so a change undone between two dates does not show.
     One row per state whose status differs, with ``date_from``, ``date_to``, ``state``,
     ``from_status``, ``to_status`` and ``change``: joined, rejoined (had been inside before

@@ -36,7 +36,8 @@ def spending_by_member(
 ) -> pd.DataFrame:
     """Military spending of each alliance's members, one row per alliance, year and member.
 
-    Members are those of :func:`~analysis.measures.membership.inside_by_year`. Columns: ``organization``, ``year``, ``state``,
+    Members are those of :func:`~analysis.measures.membership.inside_by_year`. Columns:
+    ``organization``, ``year``, ``state``,
     ``status``, ``milex_constant_2023_usd_million`` and ``milex_share_of_gdp_percent`` (as in
     ``milex``; NaN where SIPRI has no figure or the state-year is not in the table),
     ``milex_flag``, ``present`` (True when the constant-dollar figure exists) and
@@ -125,8 +126,9 @@ def spending_panel(milex: pd.DataFrame, memberships: pd.DataFrame, states: Itera
 
     Columns: ``state``, ``year``, ``milex_constant_2023_usd_million``,
     ``milex_share_of_gdp_percent``, ``milex_flag``, ``share_flag`` and ``alliance`` (the one of
-    ``alliances`` the state was inside on 31 December, :func:`~analysis.measures.membership.inside_by_year`; empty when none).
-    Years without a row in ``milex`` are present with empty values.
+    ``alliances`` the state was inside on 31 December,
+    :func:`~analysis.measures.membership.inside_by_year`; empty when none). Years without a row in
+    ``milex`` are present with empty values.
     """
     years = list(years)
     states = list(states)
@@ -146,7 +148,8 @@ def spending_panel(milex: pd.DataFrame, memberships: pd.DataFrame, states: Itera
 
 def spending_rows(milex: pd.DataFrame, states: Iterable[str]) -> tuple[pd.DataFrame, int | None]:
     """Military spending of ``states`` from SIPRI in one year, as ``capabilities`` rows: as
-    :func:`~analysis.measures.personnel.personnel_rows`, from ``milex_constant_2023_usd_million`` (``measure`` =
+    :func:`~analysis.measures.personnel.personnel_rows`, from ``milex_constant_2023_usd_million``
+    (``measure`` =
     ``military_spending``, ``unit`` = ``usd_million_constant_2023``)."""
     return one_year_rows(milex, "milex_constant_2023_usd_million", states, "military_spending",
                          "usd_million_constant_2023", SPENDING_EDITION, 1.0)

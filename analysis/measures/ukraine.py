@@ -70,7 +70,8 @@ def ukraine_agreement_by_year(
 ) -> pd.DataFrame:
     """Agreement with ``reference`` on the hand-coded Ukraine votes, per state and calendar year.
 
-    The same columns as :func:`~analysis.measures.roll_calls.agreement_by_period` by year (``state``, ``reference``, ``year``,
+    The same columns as :func:`~analysis.measures.roll_calls.agreement_by_period` by year
+    (``state``, ``reference``, ``year``,
     ``roll_calls`` = resolutions adopted that year, ``votes``, ``same``, ``one_abstained``,
     ``opposite``, ``agreement``, ``share``, ``abstention``); ``absent`` and missing rows are not
     counted as votes.

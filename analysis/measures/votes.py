@@ -21,8 +21,8 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from ..data.dates import NAT, as_ns, from_ns
 from ..data.codebook.vocabulary import VOTES
+from ..data.dates import NAT, as_ns, from_ns
 from .agreement import check_rules, counts, relation
 
 

@@ -68,7 +68,8 @@ def arms_rows(*rows):
                                  "n_deals": 1, "n_deals_estimated": 0} for r, s, y, v in rows]),
                   ints=("year", "n_deals", "n_deals_estimated"), floats=("tiv_million",))
 
-ARMS = arms_rows(("AAA", "RUS", 2000, 30.0), ("AAA", "FRA", 2001, 10.0), ("BBB", "RUS", 2001, 60.0),
+ARMS = arms_rows(("AAA", "RUS", 2000, 30.0), ("AAA", "FRA", 2001, 10.0),
+                 ("BBB", "RUS", 2001, 60.0),
              ("CCC", "RUS", 2001, 100.0), ("AAA", "RUS", 2006, 5.0))
 
 

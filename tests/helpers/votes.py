@@ -53,7 +53,8 @@ def make_events(rows: list[tuple[str, str, str, str, str | None]]) -> pd.DataFra
                             "description", "source"])
 
 
-def make_memberships(rows: list[tuple[str, str, str, str, str | None, str | None]]) -> pd.DataFrame:
+def make_memberships(rows: list[tuple[str, str, str, str, str | None,
+                                      str | None]]) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=["state", "organization", "status", "start", "end",
                                         "end_reason"])
     frame["start"] = pd.to_datetime(frame["start"]).astype("datetime64[ns]")

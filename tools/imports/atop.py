@@ -192,7 +192,8 @@ def tidy(members_raw: pd.DataFrame, alliances_raw: pd.DataFrame, codes: pd.DataF
     _check_range(a, "endyr", 1815, data_end, allow_zero=True)
     bad = (m.yrexit != 0) & (m.yrexit < m.yrent)
     if bad.any():
-        raise ValueError(f"member exit before entry: {m.loc[bad, ['atopid', 'member']].values.tolist()}")
+        early = m.loc[bad, ["atopid", "member"]].values.tolist()
+        raise ValueError(f"member exit before entry: {early}")
     # codes
     cmap = code_map(codes)
     unmapped = sorted(set(int(c) for c in m.member) - set(cmap))

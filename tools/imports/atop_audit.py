@@ -176,7 +176,9 @@ def compare_memberships(members: pd.DataFrame, memberships: pd.DataFrame,
             # the ATOP spell overlapping the curated spell, if any
             hit = None
             for s in match.to_dict("records"):
-                if (not rec["end"] or s["begin"] <= rec["end"]) and (not s["end"] or s["end"] >= rec["start"][:len(s["end"])]):
+                starts_in_time = not rec["end"] or s["begin"] <= rec["end"]
+                ends_in_time = not s["end"] or s["end"] >= rec["start"][:len(s["end"])]
+                if starts_in_time and ends_in_time:
                     hit = s
                     break
             if hit is None:

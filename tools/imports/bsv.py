@@ -77,7 +77,8 @@ def tidy_agreement(ideal_points: pd.DataFrame,
                              f"({bad['state'].iloc[0]}, session {bad['session'].iloc[0]})")
     if out["ideal_point"].isna().any():
         r = out[out["ideal_point"].isna()].iloc[0]
-        raise ValueError(f"ideal points: missing ideal point for {r['state']}, session {r['session']}")
+        raise ValueError(f"ideal points: missing ideal point for {r['state']}, session "
+                         f"{r['session']}")
     return out[AGREEMENT_COLUMNS].sort_values(["state", "session"]).reset_index(drop=True)
 
 

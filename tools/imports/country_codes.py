@@ -63,13 +63,18 @@ NO_CODE: dict[str, str] = {
 }
 
 NOTES: dict[str, str] = {
-    "RUS": "COW 365 and GW 365 cover the Russian Empire, the USSR (to 1991-12-25) and the Russian Federation as one state.",
-    "SRB": "COW 345 'Yugoslavia' continues as FRY 1992-2003, Serbia and Montenegro 2003-06, Serbia 2006-; "
+    "RUS": "COW 365 and GW 365 cover the Russian Empire, the USSR (to 1991-12-25) and the Russian "
+           "Federation as one state.",
+    "SRB": "COW 345 'Yugoslavia' continues as FRY 1992-2003, Serbia and Montenegro 2003-06, "
+           "Serbia 2006-; "
            "GW uses 345 Yugoslavia to 2006-06-04 and 340 Serbia from 2006-06-05. "
            "countrycode gives no COW code for SRB: 345/YUG taken from the COW state list.",
-    "DEU": "COW: 255 GMY for Germany to 1945 and again from 1990-10-03 (260 GFR 1955-90, 265 GDR 1954-90); "
-           "GW: 260 GFR continues as unified Germany from 1949 (255 only to 1945). Datasets coded in GW (UCDP) use 260.",
-    "CZE": "316 CZR from 1993-01-01 in COW and GW; Czechoslovakia (to 1992-12-31) is 315 CZE, a different state.",
+    "DEU": "COW: 255 GMY for Germany to 1945 and again from 1990-10-03 (260 GFR 1955-90, 265 GDR "
+           "1954-90); "
+           "GW: 260 GFR continues as unified Germany from 1949 (255 only to 1945). Datasets coded "
+           "in GW (UCDP) use 260.",
+    "CZE": "316 CZR from 1993-01-01 in COW and GW; Czechoslovakia (to 1992-12-31) is 315 CZE, a "
+           "different state.",
     "SVK": "317 SLO from 1993-01-01 (Czechoslovakia 315 before).",
     "MKD": "343 MAC ('Macedonia'): COW from 1993-04-08, GW from 1991-11-20.",
     "MNE": "341 MNG from 2006 (COW 2006-06-12, GW 2006-06-03); part of Yugoslavia 345 before.",
@@ -83,7 +88,9 @@ NOTES: dict[str, str] = {
 }
 _POST_SOVIET_1991 = ["ARM", "AZE", "BLR", "GEO", "KAZ", "KGZ", "MDA", "TJK", "TKM", "UKR", "UZB"]
 for _iso in _POST_SOVIET_1991:
-    NOTES.setdefault(_iso, "Independent state from 1991 (COW start 1991-12-26; GW start date varies by state); part of USSR (365) before.")
+    NOTES.setdefault(_iso,
+                     "Independent state from 1991 (COW start 1991-12-26; GW start date varies by "
+                     "state); part of USSR (365) before.")
 
 
 def read_raw(path: str | Path | None = None) -> pd.DataFrame:
@@ -99,7 +106,8 @@ def read_raw(path: str | Path | None = None) -> pd.DataFrame:
         path = Path(countrycode.__file__).parent / "data" / "codelist.pickle"
     with open(path, "rb") as f:
         d = pickle.load(f)
-    return pd.DataFrame({"iso3c": d["iso3c"], "cown": d["cown"], "cowc": d["cowc"], "gwn": d["gwn"]})
+    return pd.DataFrame({"iso3c": d["iso3c"], "cown": d["cown"], "cowc": d["cowc"],
+                         "gwn": d["gwn"]})
 
 
 def _code(v, iso: str, field: str) -> int | None:
@@ -141,7 +149,8 @@ def tidy(codelist: pd.DataFrame, states: pd.DataFrame) -> pd.DataFrame:
             unmapped.append(iso)
             continue
         note = NOTES.get(iso, NO_CODE.get(iso, ""))
-        rows.append({"iso3": iso, "cow_code": cow, "cow_letter": letter, "gw_code": gw, "note": note})
+        rows.append({"iso3": iso, "cow_code": cow, "cow_letter": letter, "gw_code": gw,
+                     "note": note})
     if unmapped:
         raise ValueError(f"iso3 mapping to no COW/GW code: {', '.join(unmapped)}")
     out = pd.DataFrame(rows, columns=COLUMNS)
@@ -150,7 +159,8 @@ def tidy(codelist: pd.DataFrame, states: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values("iso3").reset_index(drop=True)
 
 
-def cross_check(codes: pd.DataFrame, cow_states: pd.DataFrame, gw_states: pd.DataFrame) -> list[str]:
+def cross_check(codes: pd.DataFrame, cow_states: pd.DataFrame,
+                gw_states: pd.DataFrame) -> list[str]:
     """Return problems: a code/letter absent from, or not current in, the COW/GW lists."""
     problems = []
     cow_cur = cow_states[cow_states["endyear"] >= 2016]
@@ -163,7 +173,8 @@ def cross_check(codes: pd.DataFrame, cow_states: pd.DataFrame, gw_states: pd.Dat
             if m.empty:
                 problems.append(f"{r.iso3}: COW {r.cow_code} not a current state in COW list")
             elif r.cow_letter not in set(m["stateabb"]):
-                problems.append(f"{r.iso3}: COW letter {r.cow_letter} != {sorted(set(m['stateabb']))}")
+                problems.append(f"{r.iso3}: COW letter {r.cow_letter} != "
+                                f"{sorted(set(m['stateabb']))}")
         if pd.notna(r.gw_code) and gw_in[gw_in["gwcode"] == r.gw_code].empty:
             problems.append(f"{r.iso3}: GW {r.gw_code} not a current state in GW list")
     return problems

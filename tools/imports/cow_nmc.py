@@ -50,7 +50,8 @@ def read_raw(path: str | Path) -> pd.DataFrame:
     return read_rda(path.read_bytes())
 
 
-def read_raw_from_mirror(gitdir: str, commit: str, path: str = RDA_PATH) -> tuple[pd.DataFrame, bytes]:
+def read_raw_from_mirror(gitdir: str, commit: str, path: str = RDA_PATH) -> tuple[pd.DataFrame,
+                                                                                  bytes]:
     """Read the .rda at ``path`` and ``commit`` of the peacesciencer mirror; (frame, raw bytes)."""
     raw = git_show(gitdir, commit, path)
     return read_rda(raw), raw
@@ -69,7 +70,8 @@ def tidy(nmc: pd.DataFrame, codes: pd.DataFrame, states: list[str] = STATES,
     df = nmc[["ccode", "year", "milper", "milex"]].copy()
     for c in ("ccode", "year"):
         if df[c].isna().any() or (df[c] % 1 != 0).any():
-            raise ValueError(f"non-integer {c}: {df.loc[df[c].isna() | (df[c] % 1 != 0), c].iloc[0]!r}")
+            first = df.loc[df[c].isna() | (df[c] % 1 != 0), c].iloc[0]
+            raise ValueError(f"non-integer {c}: {first!r}")
     df["ccode"] = df["ccode"].astype(int)
     df["year"] = df["year"].astype(int)
     # explicit filter: the listed states and years only
@@ -80,12 +82,14 @@ def tidy(nmc: pd.DataFrame, codes: pd.DataFrame, states: list[str] = STATES,
         r = dup.iloc[0]
         raise ValueError(f"duplicated state-year: {r['state']} {r['year']}")
     out = pd.DataFrame({"state": df["state"], "year": df["year"]})
-    for src, dst, hi in (("milper", "milper_thousands", MILPER_MAX), ("milex", "milex_thousands_usd", MILEX_MAX)):
+    for src, dst, hi in (("milper", "milper_thousands", MILPER_MAX),
+                         ("milex", "milex_thousands_usd", MILEX_MAX)):
         v = pd.to_numeric(df[src]).where(df[src] != -9)  # COW missing code
         bad = v[(v < 0) | (v > hi) | (v.notna() & (v % 1 != 0))]
         if not bad.empty:
             i = bad.index[0]
-            raise ValueError(f"{src} out of range for {df.loc[i, 'state']} {df.loc[i, 'year']}: {bad.iloc[0]!r}")
+            raise ValueError(f"{src} out of range for {df.loc[i, 'state']} {df.loc[i, 'year']}: "
+                             f"{bad.iloc[0]!r}")
         out[dst] = v.astype("Int64")  # integers checked above
     return out[COLUMNS].sort_values(["state", "year"]).reset_index(drop=True)
 
@@ -111,16 +115,17 @@ def compare_capabilities(df: pd.DataFrame, capabilities: pd.DataFrame) -> pd.Dat
     m = cap.merge(df, on=["state", "year"], how="inner")
     m = m[m["milper_thousands"].notna()]
     m = m[(m["value"] / 1000).round(0) != m["milper_thousands"].astype(float)]
+    thousands = m["milper_thousands"].astype(float).astype(int).astype(str)
     return pd.DataFrame({
         "table": "capabilities",
         "record_id": m["state"] + "|" + m["year"].astype(str) + "|active_personnel",
         "field": "value",
         "value": (m["milper_thousands"].astype(float).astype(int) * 1000).astype(str),
         "source": "ds-cow-nmc-v7",
-        "note": ("COW NMC v7 milper " + m["milper_thousands"].astype(float).astype(int).astype(str) + " thousand vs curated "
-                 + m["value"].astype(int).astype(str) + " (" + m["edition"] + "); COW milper is in thousands "
-                 "and counts differently from IISS active forces (COW's own series, partly IISS-based, "
-                 "may include or exclude paramilitary/border forces)"),
+        "note": ("COW NMC v7 milper " + thousands + " thousand vs curated "
+                 + m["value"].astype(int).astype(str) + " (" + m["edition"] + "); COW milper is "
+                 "in thousands and counts differently from IISS active forces (COW's own series, "
+                 "partly IISS-based, may include or exclude paramilitary/border forces)"),
         "used": "no",
     }).reset_index(drop=True)
 

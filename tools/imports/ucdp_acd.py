@@ -41,7 +41,8 @@ import pandas as pd
 
 from tools.imports.common import git_show, read_rda, source_parser, write_csv
 
-COLUMNS = ["conflict_id", "year", "location", "side_a", "side_b", "states", "states_secondary", "type_of_conflict",
+COLUMNS = ["conflict_id", "year", "location", "side_a", "side_b", "states", "states_secondary",
+           "type_of_conflict",
            "intensity_level", "incompatibility", "start_date", "ep_end", "ep_end_date"]
 CSTO = ["ARM", "AZE", "BLR", "GEO", "KAZ", "KGZ", "RUS", "TJK", "UZB"]
 FIRST_YEAR = 1992
@@ -51,7 +52,8 @@ NAMES_PATH = "UcdpPrioConflict_v25_1.csv"
 NAMES_COMMIT = "151731d0bddc8db7a655dd214669bc8451a37c6c"
 TYPES = {"extrasystemic": "extrasystemic", "interstate": "interstate", "intrastate": "intrastate",
          "II": "internationalized_intrastate"}
-TYPE_CODES = {1: "extrasystemic", 2: "interstate", 3: "intrastate", 4: "internationalized_intrastate"}
+TYPE_CODES = {1: "extrasystemic", 2: "interstate", 3: "intrastate",
+              4: "internationalized_intrastate"}
 INCOMPAT = {"territory", "government", "both"}
 INCOMPAT_CODES = {1: "territory", 2: "government", 3: "both"}
 INTENSITY = {1: "minor", 2: "war"}
@@ -73,8 +75,10 @@ def read_names(path) -> tuple[pd.DataFrame, list[str]]:
     selected conflict-year lacks names.
     """
     df = pd.read_csv(path, sep=";", dtype=str, keep_default_na=False)
-    ok = df["conflict_id"].str.fullmatch(r"\d+") & df["year"].str.fullmatch(r"\d{4}") & (df["version"] == "25.1")
-    skipped = [f"line {i + 2}: conflict_id={r.conflict_id!r} year={r.year!r}" for i, r in df[~ok].iterrows()]
+    ok = (df["conflict_id"].str.fullmatch(r"\d+") & df["year"].str.fullmatch(r"\d{4}")
+          & (df["version"] == "25.1"))
+    skipped = [f"line {i + 2}: conflict_id={r.conflict_id!r} year={r.year!r}" for i,
+               r in df[~ok].iterrows()]
     return df[ok].reset_index(drop=True), skipped
 
 
@@ -103,13 +107,15 @@ def collapse(acd: pd.DataFrame) -> pd.DataFrame:
         rec = {"conflict_id": int(cid), "year": int(yr)}
         for c in ("gwno_a", "gwno_b", "gwno_a_2nd", "gwno_b_2nd"):
             rec[c] = frozenset(int(x) for x in g[c].dropna())
-        for c in ("incompatibility", "intensity_level", "type_of_conflict", "start_date", "ep_end", "ep_end_date"):
+        for c in ("incompatibility", "intensity_level", "type_of_conflict", "start_date",
+                  "ep_end", "ep_end_date"):
             if c.endswith("date"):
                 vals = {_iso(v) for v in g[c]}  # missing -> ""
             else:
                 vals = set(g[c].dropna())
             if len(vals) != 1:
-                raise ValueError(f"conflict {int(cid)} {int(yr)}: {c} not unique: {sorted(map(str, vals))}")
+                raise ValueError(f"conflict {int(cid)} {int(yr)}: {c} not unique: "
+                                 f"{sorted(map(str, vals))}")
             rec[c] = vals.pop()
         rows.append(rec)
     return pd.DataFrame(rows)
@@ -125,7 +131,8 @@ def tidy(acd: pd.DataFrame, names: pd.DataFrame, codes: pd.DataFrame,
     gw_to_iso = {int(codes.loc[s, "gw_code"]): s for s in members}
     dup = names[names.duplicated(["conflict_id", "year"], keep=False)]
     if not dup.empty:
-        raise ValueError(f"duplicated conflict-year in names: {dup.iloc[0]['conflict_id']} {dup.iloc[0]['year']}")
+        raise ValueError(f"duplicated conflict-year in names: {dup.iloc[0]['conflict_id']} "
+                         f"{dup.iloc[0]['year']}")
     nm = {(int(r.conflict_id), int(r.year)): r for r in names.itertuples(index=False)}
     cy = collapse(acd)
     cy = cy[cy["year"] >= first_year]
@@ -145,7 +152,8 @@ def tidy(acd: pd.DataFrame, names: pd.DataFrame, codes: pd.DataFrame,
             "gwno_a_2nd": (_codes(n.gwno_a_2nd), set(r.gwno_a_2nd)),
             "gwno_b_2nd": (_codes(n.gwno_b_2nd), set(r.gwno_b_2nd)),
             "intensity_level": (int(n.intensity_level), int(r.intensity_level)),
-            "type_of_conflict": (TYPE_CODES.get(int(n.type_of_conflict)), TYPES.get(r.type_of_conflict)),
+            "type_of_conflict": (TYPE_CODES.get(int(n.type_of_conflict)),
+                                 TYPES.get(r.type_of_conflict)),
             "incompatibility": (INCOMPAT_CODES.get(int(n.incompatibility)), r.incompatibility),
             "start_date": (_dmy(n.start_date), r.start_date),
             "ep_end": (int(n.ep_end), int(r.ep_end)),
@@ -153,20 +161,28 @@ def tidy(acd: pd.DataFrame, names: pd.DataFrame, codes: pd.DataFrame,
         }
         for field, (a, b) in checks.items():
             if a != b:
-                raise ValueError(f"conflict-year {r.conflict_id} {r.year}: {field} differs: names copy {a!r} vs peacesciencer {b!r}")
+                raise ValueError(f"conflict-year {r.conflict_id} {r.year}: {field} differs: names "
+                                 f"copy {a!r} vs peacesciencer {b!r}")
         if r.type_of_conflict not in TYPES:
-            raise ValueError(f"conflict-year {r.conflict_id} {r.year}: type_of_conflict out of range: {r.type_of_conflict!r}")
+            raise ValueError(f"conflict-year {r.conflict_id} {r.year}: type_of_conflict out of "
+                             f"range: {r.type_of_conflict!r}")
         if r.incompatibility not in INCOMPAT:
-            raise ValueError(f"conflict-year {r.conflict_id} {r.year}: incompatibility out of range: {r.incompatibility!r}")
-        if int(r.intensity_level) not in INTENSITY or float(r.intensity_level) != int(r.intensity_level):
-            raise ValueError(f"conflict-year {r.conflict_id} {r.year}: intensity_level out of range: {r.intensity_level!r}")
+            raise ValueError(f"conflict-year {r.conflict_id} {r.year}: incompatibility out of "
+                             f"range: {r.incompatibility!r}")
+        level = r.intensity_level
+        if int(level) not in INTENSITY or float(level) != int(level):
+            raise ValueError(f"conflict-year {r.conflict_id} {r.year}: intensity_level out of "
+                             f"range: {r.intensity_level!r}")
         if int(r.ep_end) not in (0, 1):
-            raise ValueError(f"conflict-year {r.conflict_id} {r.year}: ep_end out of range: {r.ep_end!r}")
+            raise ValueError(f"conflict-year {r.conflict_id} {r.year}: ep_end out of range: "
+                             f"{r.ep_end!r}")
         out.append({
             "conflict_id": r.conflict_id, "year": r.year, "location": n.location,
             "side_a": n.side_a, "side_b": n.side_b,
             "states": ";".join(sorted(gw_to_iso[g] for g in involved)),
-            "states_secondary": ";".join(sorted(gw_to_iso[g] for g in (set(r.gwno_a_2nd) | set(r.gwno_b_2nd)) & set(gw_to_iso) - involved)),
+            "states_secondary": ";".join(sorted(
+                gw_to_iso[g] for g in (set(r.gwno_a_2nd) | set(r.gwno_b_2nd)) & set(gw_to_iso)
+                - involved)),
             "type_of_conflict": TYPES[r.type_of_conflict],
             "intensity_level": INTENSITY[int(r.intensity_level)],
             "incompatibility": r.incompatibility, "start_date": r.start_date,
@@ -180,12 +196,15 @@ def tidy(acd: pd.DataFrame, names: pd.DataFrame, codes: pd.DataFrame,
 
 def secondary_only(acd: pd.DataFrame, codes: pd.DataFrame, selected: pd.DataFrame,
                    members: list[str] = CSTO, first_year: int = FIRST_YEAR) -> pd.DataFrame:
-    """Conflict-years (>= first_year) where a member is only a secondary (troop-supporting) party."""
+    """Conflict-years (>= first_year) where a member is only a secondary (troop-supporting)
+    party."""
     gw = {int(codes.set_index("iso3").loc[s, "gw_code"]) for s in members}
-    a = acd[(acd["year"] >= first_year) & (acd["gwno_a_2nd"].isin(gw) | acd["gwno_b_2nd"].isin(gw))]
+    secondary = acd["gwno_a_2nd"].isin(gw) | acd["gwno_b_2nd"].isin(gw)
+    a = acd[(acd["year"] >= first_year) & secondary]
     keys = set(zip(selected["conflict_id"], selected["year"]))
     a = a[[(int(c), int(y)) not in keys for c, y in zip(a["conflict_id"], a["year"])]]
-    return a[["conflict_id", "year"]].astype(int).drop_duplicates().sort_values(["conflict_id", "year"])
+    return a[["conflict_id", "year"]].astype(int).drop_duplicates().sort_values(["conflict_id",
+                                                                                 "year"])
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -202,7 +221,8 @@ def main(argv: list[str] | None = None) -> None:
     if a.names:
         names, skipped = read_names(a.names)
     else:
-        names, skipped = read_names(io.BytesIO(git_show(a.names_mirror, a.names_commit, NAMES_PATH)))
+        names, skipped = read_names(io.BytesIO(git_show(a.names_mirror, a.names_commit,
+                                                        NAMES_PATH)))
     if skipped:
         print(f"names copy: {len(skipped)} malformed line(s) not used: {'; '.join(skipped)}")
     codes = pd.read_csv(a.codes)

@@ -28,8 +28,8 @@ Harmonisation: the package's ISO 3166-1 alpha-2 codes are mapped to ISO3 with
 the explicit table ``KEEP`` below (``data/country_codes.csv`` has no ISO2
 column); the BSV file already carries ISO3 (``iso3c``), which is cross-checked
 against its Correlates of War code (``ccode``) using ``data/country_codes.csv``
-(iso3 -> cow_code; the ``KEEP`` table when that file is absent).  Keeping only the listed states is an
-explicit filter on that table; every code in the kept range is checked to be
+(iso3 -> cow_code; the ``KEEP`` table when that file is absent). Keeping only the listed
+states is an explicit filter on that table; every code in the kept range is checked to be
 well formed, and a kept state's name / COW code is cross-checked, so a state
 can not drop out silently because of a changed code.
 
@@ -180,10 +180,12 @@ def tidy_roll_calls(roll_calls: pd.DataFrame, issues: pd.DataFrame) -> pd.DataFr
         raise ValueError(f"issues: unknown issue code {unknown['short_name'].iloc[0]!r}")
     wrong = iss[[ISSUES[c][0] != str(lab) for c, lab in zip(iss["short_name"], iss["issue"])]]
     if len(wrong):
-        raise ValueError(f"issues: code {wrong['short_name'].iloc[0]!r} has label {wrong['issue'].iloc[0]!r}")
+        raise ValueError(f"issues: code {wrong['short_name'].iloc[0]!r} has label "
+                         f"{wrong['issue'].iloc[0]!r}")
     d = iss[iss.duplicated(["rcid", "short_name"])]
     if len(d):
-        raise ValueError(f"issues: duplicate (rcid, issue) {d['rcid'].iloc[0]}, {d['short_name'].iloc[0]}")
+        raise ValueError(f"issues: duplicate (rcid, issue) {d['rcid'].iloc[0]}, "
+                         f"{d['short_name'].iloc[0]}")
     orphan = set(iss["rcid"]) - set(roll_calls["rcid"].astype("int64"))
     if orphan:
         raise ValueError(f"issues: rcid not among the roll calls: {min(orphan)}")
@@ -223,7 +225,8 @@ def tidy_votes(votes: pd.DataFrame, roll_calls_tidy: pd.DataFrame) -> pd.DataFra
         raise ValueError(f"votes: vote value out of range: {bad['vote'].iloc[0]!r}")
     d = v[v.duplicated(["rcid", "state"])]
     if len(d):
-        raise ValueError(f"votes: duplicate (rcid, state) {d['rcid'].iloc[0]}, {d['state'].iloc[0]}")
+        raise ValueError(f"votes: duplicate (rcid, state) {d['rcid'].iloc[0]}, "
+                         f"{d['state'].iloc[0]}")
     return v[VOTE_COLUMNS].sort_values(["rcid", "state"]).reset_index(drop=True)
 
 

@@ -29,12 +29,14 @@ TABLES: tuple[Table, ...] = (
     Table(
         "sources",
         "Sources",
-        "Every publication a fact in the other tables comes from; the bibliography is built from it.",
+        "Every publication a fact in the other tables comes from; the bibliography is built from "
+        "it.",
         (
             Field("source_id", "id", "Short unique slug cited by other tables.", required=True,
                   pattern=r"^[a-z0-9][a-z0-9-]*$"),
             Field("title", "string", "Title of the page or publication.", required=True),
-            Field("publisher", "string", "Who published it (outlet, organization, site).", required=True),
+            Field("publisher", "string", "Who published it (outlet, organization, site).",
+                  required=True),
             Field("url", "url", "Address where the fact was read; empty only for a publication "
                   "with no public address (the note then says where it is found). One record per "
                   "address.", unique=True),
@@ -69,7 +71,8 @@ TABLES: tuple[Table, ...] = (
             Field("code", "id", "Short code (CST is the 1992 treaty, CSTO the 2002 organization).",
                   required=True, pattern=r"^[A-Z][A-Z_]*$"),
             Field("name", "string", "Full name.", required=True),
-            Field("kind", "category", "What sort of grouping it is.", required=True, enum=ORG_KINDS),
+            Field("kind", "category", "What sort of grouping it is.", required=True,
+                  enum=ORG_KINDS),
             Field("founded", "date", "Date of founding (signature of the founding treaty).",
                   required=True),
             precision("founded"),
@@ -108,22 +111,28 @@ TABLES: tuple[Table, ...] = (
     Table(
         "requests",
         "Requests for help",
-        "Every request a member made to its alliance for help, and the crises in which a member was "
+        "Every request a member made to its alliance for help, and the crises in which a member "
+        "was "
         "attacked or in turmoil but made no request (`request_made` = no).",
         (
-            Field("request_id", "id", "Key, e.g. CSTO-2010-KGZ or NATO-A4-2003-TUR.", required=True,
+            Field("request_id", "id", "Key, e.g. CSTO-2010-KGZ or NATO-A4-2003-TUR.",
+                  required=True,
                   pattern=r"^(CSTO|NATO)-[A-Z0-9-]+$"),
-            Field("organization", "id", "The alliance asked (CSTO covers the 1992 treaty era too).",
+            Field("organization", "id",
+                  "The alliance asked (CSTO covers the 1992 treaty era too).",
                   required=True, enum=("CSTO", "NATO"), ref="organizations.code"),
             Field("crisis", "string", "Short name of the crisis.", required=True),
-            Field("requester", "states", "The member that asked, or that was attacked (for a clash "
+            Field("requester", "states",
+                  "The member that asked, or that was attacked (for a clash "
                   "between two members, both, `;`-separated).", required=True, ref="states.iso3"),
-            Field("date", "date", "Date of the request (or of the crisis' start if none was made).",
+            Field("date", "date",
+                  "Date of the request (or of the crisis' start if none was made).",
                   required=True),
             precision("date"),
             Field("threat", "category", "Kind of threat, coded by the rule in the dictionary.",
                   required=True, enum=THREATS),
-            Field("instrument", "string", "Article or procedure invoked, or `none`.", required=True),
+            Field("instrument", "string", "Article or procedure invoked, or `none`.",
+                  required=True),
             Field("request_made", "category", "Whether a request reached the alliance.",
                   required=True, enum=("yes", "no")),
             Field("ask", "string", "What was asked for, in our words; required when "

@@ -46,7 +46,8 @@ TABLES: tuple[Table, ...] = (
     Table(
         "origins", "Origins of the external datasets",
         "One row per external dataset: who made it, which version, how to cite it, where our copy "
-        "came from (repository and commit), its terms, what was kept, and the script that made the "
+        "came from (repository and commit), its terms, what was kept, and the script that made "
+        "the "
         "extract.",
         (
             Field("origin_id", "id", "Key.", required=True, pattern=r"^[a-z0-9][a-z0-9.-]*$"),
@@ -55,7 +56,8 @@ TABLES: tuple[Table, ...] = (
             Field("version", "string", "Version or release used.", required=True),
             Field("citation", "string", "How the producer asks to be cited.", required=True),
             Field("url_main", "url", "The producer's page for the dataset.", required=True),
-            Field("copy_repository", "string", "Public repository (owner/name) or package our copy "
+            Field("copy_repository", "string",
+                  "Public repository (owner/name) or package our copy "
                   "came from.", required=True),
             Field("copy_commit", "string", "Commit of that repository (empty for a registry "
                   "package).", pattern=r"^[0-9a-f]{40}$"),
@@ -80,7 +82,8 @@ TABLES: tuple[Table, ...] = (
     ),
     Table(
         "country_codes", "Country codes",
-        "Each state's codes in the Correlates of War (COW) and Gleditsch-Ward (GW) state lists, so "
+        "Each state's codes in the Correlates of War (COW) and Gleditsch-Ward (GW) state lists, "
+        "so "
         "that datasets coded in either join the ISO3 codes of every other table.",
         (
             _state("iso3", "ISO3 code.", required=True),
@@ -102,7 +105,8 @@ TABLES: tuple[Table, ...] = (
             Field("session", "integer", "General Assembly session.", required=True, minimum=1,
                   maximum=99),
             Field("date", "date", "Day of the vote.", required=True),
-            Field("resolution", "string", "Resolution symbol, e.g. A/RES/68/262 (empty for votes on "
+            Field("resolution", "string",
+                  "Resolution symbol, e.g. A/RES/68/262 (empty for votes on "
                   "amendments or paragraphs without one)."),
             Field("short_title", "string", "Short description, as the data gives it."),
             Field("important_vote", "category", "On the US State Department's list of important "
@@ -114,7 +118,8 @@ TABLES: tuple[Table, ...] = (
     ),
     Table(
         "un_roll_call_votes", "UN General Assembly roll-call votes",
-        "How each current and former member of the CSTO and NATO (and Ukraine, China, India) voted "
+        "How each current and former member of the CSTO and NATO (and Ukraine, China, India) "
+        "voted "
         "on each roll call. A state absent, not voting or not yet a member has no row.",
         (
             Field("rcid", "integer", "Roll call.", required=True, ref="un_roll_calls.rcid"),
@@ -126,7 +131,8 @@ TABLES: tuple[Table, ...] = (
     ),
     Table(
         "un_agreement", "Agreement with Russia and the United States in the General Assembly",
-        "Bailey-Strezhnev-Voeten ideal points and the share of votes cast as Russia and as the United "
+        "Bailey-Strezhnev-Voeten ideal points and the share of votes cast as Russia and as the "
+        "United "
         "States did, per state and session (yes, no and abstain as three categories).",
         (
             _state("state", "State.", required=True),
@@ -144,8 +150,10 @@ TABLES: tuple[Table, ...] = (
     ),
     Table(
         "milex", "Military expenditure (SIPRI)",
-        "Military spending of every current and former member of the CSTO and NATO, 1992-2024: one "
-        "row per state and year, missing values empty. Source: SIPRI Military Expenditure Database.",
+        "Military spending of every current and former member of the CSTO and NATO, 1992-2024: "
+        "one "
+        "row per state and year, missing values empty. Source: SIPRI Military Expenditure "
+        "Database.",
         (
             _state("state", "State.", required=True),
             _year(),
@@ -163,7 +171,8 @@ TABLES: tuple[Table, ...] = (
     Table(
         "arms_transfers", "Arms deliveries to CSTO members (SIPRI)",
         "Major arms delivered to each current and former CSTO member by each supplier and year, "
-        "2000-2023, in SIPRI trend-indicator values (our sums of SIPRI's deal-year values). Source: "
+        "2000-2023, in SIPRI trend-indicator values (our sums of SIPRI's deal-year values). "
+        "Source: "
         "SIPRI Arms Transfers Database.",
         (
             _state("recipient", "Receiving state.", required=True),
@@ -174,7 +183,8 @@ TABLES: tuple[Table, ...] = (
             _year(),
             Field("tiv_million", "number", "Trend-indicator value delivered.", required=True,
                   minimum=0, unit="tiv_million"),
-            Field("n_deals", "integer", "Deals with deliveries that year.", required=True, minimum=1),
+            Field("n_deals", "integer", "Deals with deliveries that year.", required=True,
+                  minimum=1),
             Field("n_deals_estimated", "integer", "Of those, deals SIPRI marks as estimated.",
                   required=True, minimum=0),
         ),
@@ -182,10 +192,12 @@ TABLES: tuple[Table, ...] = (
     ),
     Table(
         "atop_alliances", "Formal alliances of Russia and the United States (ATOP)",
-        "Every ATOP alliance Russia or the United States belonged to from 1992 or that was in force "
+        "Every ATOP alliance Russia or the United States belonged to from 1992 or that was in "
+        "force "
         "then, with its obligations (ATOP v4.01, to 2016).",
         (
-            Field("atopid", "integer", "ATOP alliance id.", required=True, minimum=1000, maximum=9999),
+            Field("atopid", "integer", "ATOP alliance id.", required=True, minimum=1000,
+                  maximum=9999),
             Field("name", "string", "Name, where the files give one."),
             Field("organization", "string", "The organization(s) in `organizations` it matches "
                   "(our link, by dates and members; `;`-separated), if any.",
@@ -210,7 +222,8 @@ TABLES: tuple[Table, ...] = (
     ),
     Table(
         "atop_members", "Members of those alliances (ATOP)",
-        "Each state's membership spell in each alliance of `atop_alliances`, with its obligations.",
+        "Each state's membership spell in each alliance of `atop_alliances`, with its "
+        "obligations.",
         (
             Field("atopid", "integer", "Alliance.", required=True, ref="atop_alliances.atopid"),
             Field("phase", "integer", "Phase of the alliance.", required=True, minimum=0),
@@ -226,7 +239,8 @@ TABLES: tuple[Table, ...] = (
     ),
     Table(
         "nmc_milper", "Military personnel and spending (COW)",
-        "Correlates of War National Material Capabilities (v7.0): military personnel and spending of "
+        "Correlates of War National Material Capabilities (v7.0): military personnel and spending "
+        "of "
         "every current and former member of the CSTO and NATO, 1992-2022.",
         (
             _state("state", "State.", required=True),
@@ -240,7 +254,8 @@ TABLES: tuple[Table, ...] = (
     ),
     Table(
         "ucdp_conflicts", "Armed conflicts involving CSTO members (UCDP/PRIO)",
-        "Conflict-years from 1992 in which a current or former CSTO member is a primary party or the "
+        "Conflict-years from 1992 in which a current or former CSTO member is a primary party or "
+        "the "
         "location (UCDP/PRIO Armed Conflict Dataset v25.1).",
         (
             Field("conflict_id", "integer", "UCDP conflict id.", required=True, minimum=1),
@@ -259,7 +274,8 @@ TABLES: tuple[Table, ...] = (
             Field("incompatibility", "category", "What was contested.", required=True,
                   enum=("territory", "government", "both")),
             Field("start_date", "date", "First day of the conflict.", required=True),
-            Field("ep_end", "category", "The episode ended in the year.", required=True, enum=BINARY),
+            Field("ep_end", "category", "The episode ended in the year.", required=True,
+                  enum=BINARY),
             Field("ep_end_date", "date", "Day the episode ended."),
         ),
         primary_key=("conflict_id", "year"),

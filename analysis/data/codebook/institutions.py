@@ -30,16 +30,19 @@ SECURITY_REGIONS: tuple[str, ...] = ("eastern_europe", "caucasus", "central_asia
 TABLES: tuple[Table, ...] = (
     Table(
         "organs", "Organs of the CSTO",
-        "The organization's statutory bodies: who sits on them, how they decide, when they were set "
+        "The organization's statutory bodies: who sits on them, how they decide, when they were "
+        "set "
         "up and what they do, in our words.",
         (
             Field("organ_id", "id", "Key, a slug.", required=True, pattern=r"^[a-z][a-z_]*$"),
             Field("name", "string", "English name.", required=True),
-            Field("kind", "category", "What sort of organ it is.", required=True, enum=ORGAN_KINDS),
+            Field("kind", "category", "What sort of organ it is.", required=True,
+                  enum=ORGAN_KINDS),
             Field("composition", "string", "Who sits on it.", required=True),
             Field("decides", "category", "How it decides: " + ", ".join(DECISION_RULES) + ".",
                   required=True, enum=DECISION_RULES),
-            Field("established", "date", "Date it was set up (for bodies the 2002 Charter lists, the "
+            Field("established", "date",
+                  "Date it was set up (for bodies the 2002 Charter lists, the "
                   "Charter's signature).", required=True),
             precision("established"),
             Field("basis", "string", "The treaty article, charter or decision that set it up.",
@@ -52,8 +55,10 @@ TABLES: tuple[Table, ...] = (
     ),
     Table(
         "office_holders", "Heads of the CSTO Secretariat",
-        "Every Secretary General and acting Secretary General, with the dates of office. Terms start "
-        "on `start` and end the day before `end` (the successor's first day); an empty `end` means "
+        "Every Secretary General and acting Secretary General, with the dates of office. Terms "
+        "start "
+        "on `start` and end the day before `end` (the successor's first day); an empty `end` "
+        "means "
         "the holder is in office at the data's cut-off date. Terms never overlap.",
         (
             Field("holder_id", "id", "Key, SG01 ...", required=True, pattern=r"^SG\d{2,}$"),
@@ -62,7 +67,8 @@ TABLES: tuple[Table, ...] = (
             Field("office", "category", "Full or acting Secretary General.", required=True,
                   enum=OFFICES),
             Field("name", "string", "Name of the holder.", required=True),
-            Field("state", "state", "State that put the holder forward (the holder's citizenship).",
+            Field("state", "state",
+                  "State that put the holder forward (the holder's citizenship).",
                   required=True, ref="states.iso3"),
             Field("start", "date", "First day in office.", required=True),
             precision("start"),
@@ -80,13 +86,15 @@ TABLES: tuple[Table, ...] = (
     ),
     Table(
         "forces", "Collective forces and regional groupings",
-        "The CSTO's collective forces and the bilateral groupings and joint air-defence systems it "
+        "The CSTO's collective forces and the bilateral groupings and joint air-defence systems "
+        "it "
         "counts as parts of its regional security, each dated by the decision or agreement that "
         "created it.",
         (
             Field("force_id", "id", "Key, F01 ...", required=True, pattern=r"^F\d{2,}$"),
             Field("name", "string", "Name of the force or system.", required=True),
-            Field("kind", "category", "What sort of force it is.", required=True, enum=FORCE_KINDS),
+            Field("kind", "category", "What sort of force it is.", required=True,
+                  enum=FORCE_KINDS),
             Field("region", "category", "Region of collective security it serves.", required=True,
                   enum=SECURITY_REGIONS),
             Field("states", "states", "States contributing, `;`-separated.", required=True,
@@ -95,7 +103,8 @@ TABLES: tuple[Table, ...] = (
                   required=True),
             precision("created"),
             Field("instrument", "string", "The decision or agreement, in short.", required=True),
-            Field("strength", "integer", "Personnel, where a source gives a figure.", unit="persons",
+            Field("strength", "integer", "Personnel, where a source gives a figure.",
+                  unit="persons",
                   minimum=0),
             Field("strength_year", "integer", "Year the strength figure refers to.", minimum=1990,
                   maximum=2030),

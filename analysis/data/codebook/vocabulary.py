@@ -133,5 +133,6 @@ STANCE_ISSUES = (
     "other",
 )
 ALIGNMENTS = ("aligned", "hedging", "opposed")
-MEASURES = ("active_personnel", "defence_spending", "csto_budget_share", "nato_common_budget_share")
+MEASURES = ("active_personnel", "defence_spending", "csto_budget_share",
+            "nato_common_budget_share")
 UNITS = ("persons", "usd_million_current", "percent")
