@@ -1,5 +1,5 @@
 """Intervention history: every request, crisis, response, mission and deployment as one dated
-timeline, and a filter over it.
+timeline.
 
 A response's ``kind`` is its level on :data:`analysis.data.codebook.vocabulary.RESPONSE_LEVELS`,
 except that a ``none`` response (a dated non-answer) is called ``no_action``. Durations count the
@@ -12,8 +12,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import pandas as pd
-
-from ..data.codebook.fields import split_list
 
 #: Every kind of row in a timeline, in the order they are sorted on the same day.
 TIMELINE_KINDS: tuple[str, ...] = (
@@ -123,45 +121,8 @@ def intervention_timeline(
     return timeline.drop(columns="_order").reset_index(drop=True)
 
 
-def filter_timeline(
-    timeline: pd.DataFrame,
-    states: Iterable[str] | None = None,
-    kinds: Iterable[str] | None = None,
-    start: str | pd.Timestamp | None = None,
-    end: str | pd.Timestamp | None = None,
-    organization: str | None = None,
-) -> pd.DataFrame:
-    """The rows of ``timeline`` that pass every filter given (``None`` = no filter).
-
-    ``states``: rows naming at least one of these ISO3 codes; ``kinds``: rows of these kinds
-    (:data:`TIMELINE_KINDS`); ``start`` / ``end``: rows whose span (``start`` to ``end``, or the
-    single day ``start``) overlaps the window, both bounds included; ``organization``: one
-    alliance. Same columns, order kept, index reset.
-    """
-    keep = pd.Series(True, index=timeline.index)
-    if organization is not None:
-        keep &= timeline["organization"].eq(organization).fillna(False).astype(bool)
-    if kinds is not None:
-        wanted = list(kinds)
-        unknown = sorted(set(wanted) - set(TIMELINE_KINDS))
-        if unknown:
-            raise ValueError(f"unknown kind(s) {unknown}; kinds are {TIMELINE_KINDS}")
-        keep &= timeline["kind"].isin(wanted).fillna(False).astype(bool)
-    if states is not None:
-        wanted_states = set(states)
-        keep &= timeline["states"].map(lambda cell: bool(wanted_states & set(split_list(cell))),
-                                       na_action=None).astype(bool)
-    last_day = timeline["end"].fillna(timeline["start"])
-    if start is not None:
-        keep &= (last_day >= pd.Timestamp(start)).fillna(False).astype(bool)
-    if end is not None:
-        keep &= (timeline["start"] <= pd.Timestamp(end)).fillna(False).astype(bool)
-    return timeline[keep].reset_index(drop=True)
-
-
 __all__ = [
     "INTERVENTION_EVENT_TYPES",
     "TIMELINE_KINDS",
-    "filter_timeline",
     "intervention_timeline",
 ]

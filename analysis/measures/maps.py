@@ -18,13 +18,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..data.paths import ROOT
+from ..data.paths import data_dir
 from . import membership
 from .geometry import Shapes, decode_topology, largest_ring_centroid, ring_area
 from .membership import ALLIANCE, alliance_status_on
 
 # The vendored country borders (see data/geo/README.md).
-GEO_FILE = ROOT / "data" / "geo" / "countries-110m.json"
+GEO_FILE = data_dir() / "geo" / "countries-110m.json"
 
 #: Map categories of a state on a date, in legend order (highest precedence first).
 MAP_CATEGORIES = (
