@@ -14,7 +14,7 @@ from tests.helpers.data_files import expect_problem, read_rows, set_cell, write_
 
 
 def test_real_data_passes_the_check():
-    raws, problems = check_directory(Path(__file__).resolve().parents[1] / "data")
+    raws, problems = check_directory(ROOT / "data")
     assert problems == []
     assert set(raws) == set(TABLES)
 

@@ -260,19 +260,16 @@ def _read_and_check(table: Table, path: Path) -> tuple[RawTable | None, list[Pro
     return raw, list(problems)
 
 
-def check_directory(data_dir: Path, tables: list[str] | None = None) -> tuple[
-        dict[str, RawTable], list[Problem]]:
-    """Read and check every table (or the ones named) in ``data_dir``.
+def check_directory(data_dir: Path) -> tuple[dict[str, RawTable], list[Problem]]:
+    """Read and check every table in ``data_dir``.
 
     Returns the raw text tables and every problem found; callers decide whether to raise.
     A file whose content was checked before in this process is not checked again
     (:func:`forget_checked`); the checks across tables always run.
     """
-    names = tables or list(TABLES)
     raws: dict[str, RawTable] = {}
     problems: list[Problem] = []
-    for name in names:
-        table = TABLES[name]
+    for name, table in TABLES.items():
         raw, table_problems = _read_and_check(table, data_dir / table.filename)
         problems.extend(table_problems)
         if raw is None:
