@@ -4,7 +4,6 @@ analysis.charts.style, and the charts (static and interactive) draw what it says
 from __future__ import annotations
 
 import ast
-from pathlib import Path
 
 import pandas as pd
 from matplotlib.colors import to_hex
@@ -28,11 +27,12 @@ from analysis.data.codebook.vocabulary import (
     RESPONSE_LEVELS,
     VOTES,
 )
+from analysis.data.paths import ROOT
 from analysis.measures.maps import MAP_CATEGORIES
 from analysis.measures.ukraine import NOT_RECORDED
 from tests.helpers.charts import house_style  # noqa: F401 - autouse fixture
 
-CHARTS = Path(__file__).resolve().parents[1] / "analysis" / "charts"
+CHARTS = ROOT / "analysis" / "charts"
 
 #: Keys whose colour means the same in every chart: the alliances, the votes, the sides of a
 #: vote against Russia's, the response levels and the membership statuses.
