@@ -2,7 +2,7 @@
 colour, letter and marker that carries a meaning across charts, defined once.
 
 Static charts (matplotlib) and the interactive Vega-Lite specifications
-(:mod:`analysis.charts.interactive`) read the same encodings from here:
+(``analysis.charts.interactive``) read the same encodings from here:
 
 * :data:`ALLIANCE_STYLE`: the CSTO and NATO, the same in every chart;
 * :data:`RUSSIA_SIDE`: a vote or stance "as Russia" and "against Russia";

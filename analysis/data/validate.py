@@ -28,11 +28,12 @@ from pandera.errors import SchemaErrors
 from .codebook import TABLES
 from .codebook.fields import DATE_FORMAT, KIND_PATTERNS, Field, Table
 from .crosscheck import cross_table_problems
-from .read import DataError, Problem, RawTable, read_raw
+from .read import DataError, Problem, RawTable, read_raw  # noqa: F401 - DataError: see below
 
 # Pass 1 and pass 3 live in analysis.data.read and analysis.data.crosscheck.
-# DataError is what a caller raises with the problems found (analysis.data.load does).
-__all__ = ["DataError", "check_directory", "forget_checked", "pandera_schema", "validate_table"]
+# DataError (documented in analysis.data.read) stays importable from here for callers that
+# check a folder and raise what they find, as they could before.
+__all__ = ["check_directory", "forget_checked", "pandera_schema", "validate_table"]
 
 # --- pass 2: one table --------------------------------------------------------------------------
 

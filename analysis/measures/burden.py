@@ -186,10 +186,11 @@ def _capability_rows(capabilities: pd.DataFrame, measure: str, states: list[str]
 
 
 def spending_split(capabilities: pd.DataFrame, states: list[str]) -> dict[str, object]:
-    """Defence spending (``capabilities``' ``defence_spending``) of the biggest spender among
-    ``states`` and of the other states with data, in the year in which the most of them have a
-    figure: ``year``, ``largest_state``, ``largest`` and ``rest`` (in the table's unit),
-    ``n_rest`` (other states with data), ``n_states`` and ``edition`` (``; ``-joined)."""
+    """Defence spending (the ``defence_spending`` rows of ``capabilities``) of the biggest spender
+    among ``states`` and of the other states with data, in the year in which the most of them
+    have a figure: ``year``, ``largest_state``, ``largest`` and ``rest`` (in the table's unit),
+    ``n_rest`` (other states with data), ``n_states`` and ``edition`` (the editions, joined by
+    semicolons)."""
     rows = _capability_rows(capabilities, "defence_spending", states)
     year = best_covered_year([capabilities["year"].iat[i] for i in rows],
                              [capabilities["state"].iat[i] for i in rows])

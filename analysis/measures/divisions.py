@@ -237,8 +237,7 @@ def trajectory(
       (:func:`~analysis.measures.agreement.direction`, with absences as votes:
       ``absent="vote"``). Resolutions where ``reference`` has no recorded vote are left out.
     * ``events`` naming the state: acts of defiance (:data:`DEFIANCE_KINDS`) -1; signing or
-    renewing
-      a Moscow-led treaty, charter or force (``BINDING_EVENTS``) +1; everything else 0.
+      renewing a Moscow-led treaty, charter or force (``BINDING_EVENTS``) +1; everything else 0.
     * ``memberships``: a new status in a Moscow-led organization (``MOSCOW_LED``) +1, or -1
       when it is suspended, frozen, withdrawing or a suspended partnership
       (``LOOSENING_STATUSES``); the reverse for Western ones
