@@ -53,3 +53,11 @@ def breaks_every_guard(module: ModuleType, breaks: dict[str, Callable]) -> list[
     cases for guards it does not have; empty when the two match."""
     names = {g.name for g in module.GUARDS}
     return sorted(names ^ set(breaks))
+
+
+def assert_breaks(guard: Guard, values: SimpleNamespace) -> None:
+    """The guard finds its sentence false on ``values`` (it returns False: it does not crash on
+    values it cannot read, which would also stop the build but prove less)."""
+    with raises_guard(guard) as error:
+        guard.check(values)
+    assert error.value.__cause__ is None, f"{guard.name} crashed: {error.value}"

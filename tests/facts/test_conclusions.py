@@ -7,7 +7,9 @@ import pytest
 
 from analysis.publish.facts import conclusions
 
-from .helpers import altered, breaks_every_guard, guard_ids, raises_guard, with_cell, with_item
+from .helpers import (
+    altered, assert_breaks, breaks_every_guard, guard_ids, raises_guard, with_cell, with_item,
+)
 
 BREAKS = {
     "answered_most_requests": lambda v: altered(v, row=with_item(v.row, "any_action",
@@ -31,8 +33,7 @@ def test_guard_holds_on_the_data(guard, values_of):
 
 @pytest.mark.parametrize("guard", conclusions.GUARDS, ids=guard_ids)
 def test_guard_fails_when_its_sentence_would_be_false(guard, values_of):
-    with raises_guard(guard):
-        guard.check(BREAKS[guard.name](values_of(conclusions)))
+    assert_breaks(guard, BREAKS[guard.name](values_of(conclusions)))
 
 
 def test_a_deployment_against_an_outside_attack_stops_the_conclusions(tables, cutoff):
