@@ -8,8 +8,15 @@ from types import ModuleType, SimpleNamespace
 import pandas as pd
 import pytest
 
+from analysis.charts.style import use_house_style
 from analysis.data.edition import data_cutoff
 from analysis.data.load import load_all
+
+
+@pytest.fixture(scope="session", autouse=True)
+def house_style() -> None:
+    """Charts are drawn in the house style, as in the book (its layout engine included)."""
+    use_house_style()
 
 
 @pytest.fixture(scope="session")
