@@ -17,7 +17,9 @@ BOOK = ROOT / "book"
 FACTS = ROOT / "analysis" / "publish" / "facts"
 #: Modules of the facts package that are not a chapter's.
 SHARED = {"__init__", "checks", "claims"}
-CHAPTERS = sorted(p.stem for p in FACTS.glob("*.py") if p.stem not in SHARED)
+#: A chapter's facts are a module, or a package of one module per section.
+CHAPTERS = sorted([p.stem for p in FACTS.glob("*.py") if p.stem not in SHARED]
+                  + [p.parent.name for p in FACTS.glob("*/__init__.py")])
 #: Glued by book.setup() on every page.
 SETUP_GLUE = {"data_cutoff"}
 
