@@ -81,11 +81,11 @@ def facts(v: SimpleNamespace) -> dict[str, str | int]:
         "fo_same_max": book.percent(same["difference_pct"].abs().max()),
         "fo_differ_n": int((pc["verdict"] == "years differ").sum()),
         "fo_rus_cur_year2": str(pc.loc["RUS", "curated_year"]),
+        "fo_pol_cur_year": str(pc.loc["POL", "curated_year"]),
     }
     for state in ("POL", "TUR", "RUS"):
         glued[f"fo_{state.lower()}_cow"] = int(pc.loc[state, "cow_persons"])
         glued[f"fo_{state.lower()}_cur"] = int(pc.loc[state, "curated_persons"])
-        glued[f"fo_{state.lower()}_cur_year"] = str(pc.loc[state, "curated_year"])
     for org, who in (("CSTO", "rus"), ("NATO", "usa")):
         glued[f"fo_{who}_people"] = book.percent(v.people[org].loc[v.cow_last, "largest_share"])
         glued[f"fo_{who}_money"] = book.percent(v.cov.loc[(org, v.cow_last), "largest_share"])

@@ -183,9 +183,9 @@ def facts(v: SimpleNamespace) -> dict[str, str | int]:
         "fo_kaz_gdp": f"{now.loc['KAZ', 'milex_share_of_gdp_percent']:.1f}%",
     }
     for org in ("CSTO", "NATO"):
-        rows = v.spending[v.spending["organization"] == org]
-        glued[f"fo_{org.lower()}_member_years"] = len(rows)
-        glued[f"fo_{org.lower()}_present_years"] = int(rows["present"].sum())
+        glued[f"fo_{org.lower()}_member_years"] = int((v.spending["organization"] == org).sum())
+    csto = v.spending[v.spending["organization"] == "CSTO"]
+    glued["fo_csto_present_years"] = int(csto["present"].sum())
     return glued
 
 
