@@ -146,19 +146,23 @@ def _alliance_facts(v: SimpleNamespace, org: str) -> dict[str, str | int]:
         return book.rate_text(int(row[measure]), int(row[of]), row[f"{measure}_low"],
                               row[f"{measure}_high"])
 
-    return {
-        f"in_{key}_crises": int(row["crises"]),
+    glued: dict[str, str | int] = {
         f"in_{key}_requests": int(row["requests"]),
         f"in_{key}_norequest": int(row["no_request"]),
         f"in_{key}_any": rate("any_action"),
-        f"in_{key}_material": rate("material"),
         f"in_{key}_deployed": rate("deployed"),
         f"in_{key}_short": rate("short", of="asked_coded"),
         f"in_{key}_met": int(row["met"]),
-        f"in_{key}_exceeded": int(row["exceeded"]),
         f"in_{key}_lag_first": days_text(row["median_lag_first_days"]),
         f"in_{key}_lag": f"{row['median_lag_highest_days']:,.0f}",
     }
+    # What the prose quotes for one alliance only.
+    if org == "CSTO":
+        glued["in_csto_material"] = rate("material")
+    else:
+        glued.update({f"in_{key}_crises": int(row["crises"]),
+                      f"in_{key}_exceeded": int(row["exceeded"])})
+    return glued
 
 
 def _sensitivity_facts(v: SimpleNamespace) -> dict[str, str | int]:
