@@ -75,7 +75,6 @@ def facts(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> dict[str, st
     return {
         "by_items": len(items),
         "by_events": cases.lane_counts(items)["events"],
-        "by_bases": int((items["lane"] == "bases").sum()),
         "by_events_2022": len(since_2022),
         "by_ref_days": (dates["events:E518"] - dates["stances:S033"]).days,
         "by_months_to_deal": months,
