@@ -70,3 +70,26 @@ def test_figures_are_exactly_those_the_chapter_places(chapter, tables, cutoff):
             assert chart.figure.axes, f"{name} has no axes"
     finally:
         plt.close("all")
+
+
+def _all_cells() -> dict[str, list[str]]:
+    return {p.stem: _cells(p.read_text(encoding="utf-8")) for p in sorted(BOOK.glob("*.md"))}
+
+
+def test_no_function_is_defined_in_a_chapter():
+    defined = {name: [c for c in cells if re.search(r"^\s*(def|class|lambda)\b", c, re.M)]
+               for name, cells in _all_cells().items()}
+    assert {name: len(cells) for name, cells in defined.items() if cells} == {}
+
+
+def test_no_sentence_is_guarded_in_a_chapter():
+    """Guards live in the facts modules, where the fast tests run them."""
+    guarded = {name: sum(len(re.findall(r"^\s*assert\b", c, re.M)) for c in cells)
+               for name, cells in _all_cells().items()}
+    assert {name: n for name, n in guarded.items() if n} == {}
+
+
+def test_chapter_cells_are_short():
+    lengths = [_code_lines(c) for cells in _all_cells().values() for c in cells]
+    assert max(lengths) <= 30
+    assert statistics.median(lengths) <= 6
