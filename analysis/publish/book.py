@@ -10,9 +10,9 @@ A chapter's first (hidden) cell is::
 
 The chapter's facts module (:mod:`analysis.publish.facts`) computes every number and name its
 prose quotes, and checks that the data still supports each sentence; the chapter publishes them
-with :func:`glue_all` and its figures with :func:`glue_chart`. The prose helpers here (:func:`and_list`,
-:func:`state_names`, :func:`share`, :func:`record_days`, :func:`rate_text`, ...) are the one
-home of how the book words a list, a state, a count or a day.
+with :func:`glue_all` and its figures with :func:`glue_chart`. The prose helpers here
+(:func:`and_list`, :func:`state_names`, :func:`share`, :func:`record_days`, :func:`rate_text`,
+...) are the one home of how the book words a list, a state, a count or a day.
 """
 
 from __future__ import annotations

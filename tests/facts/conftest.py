@@ -43,3 +43,22 @@ def values_of(tables, cutoff):
         return cache[module.__name__]
 
     return get
+
+
+@pytest.fixture(scope="session")
+def figures_of(tables, cutoff):
+    """``figures_of(module)``: a facts module's ``figures(tables, cutoff)`` on the real data,
+    drawn once per session; each figure is closed once drawn (its axes and data stay readable)."""
+    import matplotlib.pyplot as plt
+
+    cache: dict[str, dict] = {}
+
+    def get(module: ModuleType) -> dict:
+        if module.__name__ not in cache:
+            charts = module.figures(tables, cutoff)
+            for chart in charts.values():
+                plt.close(chart.figure)
+            cache[module.__name__] = charts
+        return cache[module.__name__]
+
+    return get

@@ -7,7 +7,6 @@ import importlib
 import re
 import statistics
 
-import matplotlib.pyplot as plt
 import pytest
 
 from analysis.charts import Chart
@@ -55,21 +54,18 @@ def test_facts_glue_exactly_what_the_prose_quotes(chapter, tables, cutoff):
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
-def test_figures_are_exactly_those_the_chapter_places(chapter, tables, cutoff):
+def test_figures_are_exactly_those_the_chapter_places(chapter, figures_of):
     module = importlib.import_module(f"analysis.publish.facts.{chapter}")
     placed = set(re.findall(r"^```\{glue:figure\} (\S+)", _prose(chapter), re.M))
     if not hasattr(module, "figures"):
         assert placed == set()
         return
-    charts = module.figures(tables, cutoff)
-    try:
-        assert set(charts) == placed
-        for name, chart in charts.items():
-            assert isinstance(chart, Chart), name
-            assert len(chart.data) > 0, f"{name} draws no data"
-            assert chart.figure.axes, f"{name} has no axes"
-    finally:
-        plt.close("all")
+    charts = figures_of(module)
+    assert set(charts) == placed
+    for name, chart in charts.items():
+        assert isinstance(chart, Chart), name
+        assert len(chart.data) > 0, f"{name} draws no data"
+        assert chart.figure.axes, f"{name} has no axes"
 
 
 def _all_cells() -> dict[str, list[str]]:

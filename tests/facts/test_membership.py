@@ -3,7 +3,6 @@ foreign bases would be false; the interactive map steps through the static maps'
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
@@ -47,9 +46,8 @@ def test_a_western_base_outside_central_asia_stops_the_chapter(tables, cutoff):
         membership.facts({**tables, "bases": bases}, cutoff)
 
 
-def test_the_interactive_map_has_one_step_per_turning_point(tables, cutoff):
-    charts = membership.figures(tables, cutoff)
-    plt.close("all")
+def test_the_interactive_map_has_one_step_per_turning_point(tables, cutoff, figures_of):
+    charts = figures_of(membership)
     spec = membership.specs(tables, cutoff, charts)["fig-maps"]
     dates = charts["fig-maps"].data["date"].nunique()
     assert dates == int(membership.facts(tables, cutoff)["n_turning_points"])
