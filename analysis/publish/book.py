@@ -123,6 +123,14 @@ def glue_chart(name: str, chart: Chart) -> str:
     return fmt
 
 
+def glue_charts(charts: Mapping[str, Chart]) -> None:
+    """Publish every chart of a chapter's figures (``{figure name: Chart}``) with
+    :func:`glue_chart`, in the same cell that drew them: a figure left open at the end of a cell
+    would be drawn once more, and closed, by Jupyter's inline backend before it is glued."""
+    for name, chart in charts.items():
+        glue_chart(name, chart)
+
+
 def write_figure_data(name: str, data: pd.DataFrame) -> None:
     """Write the data behind figure ``name`` as CSV, rewriting only when it changed."""
     FIGURE_DATA.mkdir(parents=True, exist_ok=True)

@@ -1,7 +1,7 @@
 """The facts of each chapter: every number, name and date its prose quotes, its figures, and the
 checks that the data still supports each sentence.
 
-One module per chapter (``book/<chapter>.md`` -> :mod:`analysis.publish.facts.<chapter>`), each
+One module per chapter (``book/<chapter>.md`` -> ``analysis.publish.facts.<chapter>``), each
 with the same functions, so that a chapter's cells only call them and glue what they return::
 
     facts(tables, cutoff)    # {glue name: value}, after checking every guard
