@@ -93,6 +93,7 @@ BREAKS = {
     "russia_ukraine_treaty_left_out": _russia_ukraine_treaty_drawn,
     "amity_treaty_of_1976": _amity_treaty_later,
     "densest_pair_through_treaties_with_moscow": _densest_pair_without_russia,
+    "russia_outside_the_ots": lambda v: altered(v, ots=[*v.ots, "RUS"]),
     "ots_links_former_members_to_turkiye": lambda v: altered(
         v, ots=[s for s in v.ots if s != "AZE"]),
     "ots_the_only_one_without_russia": _russia_joins_the_ots,

@@ -221,6 +221,10 @@ GUARDS = (
     Guard("densest_pair_through_treaties_with_moscow",
           "The densest pair of all ... owes most of them to bilateral treaties with Moscow",
           _densest_pair_through_treaties_with_moscow),
+    Guard("russia_outside_the_ots",
+          "The Organization of Turkic States is the one grouping in the drawing that runs past "
+          "Russia",
+          lambda v: "RUS" not in v.ots),
     Guard("ots_links_former_members_to_turkiye",
           "it gives two former members of the alliance, Azerbaijan and Uzbekistan, a line to "
           "Türkiye",
