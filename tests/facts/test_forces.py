@@ -115,9 +115,9 @@ BREAKS = {
     "belarus_buys_russian_only": lambda v: _shares(v, "BLR", "2010-14", "RUS", "share", 0.9),
     "kyrgyzstan_more_from_turkey": lambda v: _share(v, "KGZ", "2020-23", "RUS", 0.9),
     "azerbaijan_from_russia_then_israel": lambda v: _share(v, "AZE", "2015-19", "ISR", 0.4),
-    "georgia_almost_nothing_russian": lambda v: altered(v, shares=pd.concat([v.shares, pd.DataFrame(
-        [{"recipient": "GEO", "period": "2000-04", "supplier": "RUS", "tiv_million": 1000.0,
-          "share": 0.9}])], ignore_index=True)),
+    "georgia_almost_nothing_russian": lambda v: altered(v, shares=pd.concat(
+        [v.shares, pd.DataFrame([{"recipient": "GEO", "period": "2000-04", "supplier": "RUS",
+                                  "tiv_million": 1000.0, "share": 0.9}])], ignore_index=True)),
     "domestic_prices_event": lambda v: _event(v, "E600", "description", "a discount"),
     "preferential_terms_event": lambda v: _event(v, "E603", "description", "an agreement"),
     "armenia_and_kyrgyzstan_cancelled": lambda v: altered(v, record=with_cell(

@@ -209,8 +209,9 @@ GUARDS = (
           "Russia's defence promises cover a handful of former Soviet states",
           lambda v: set(v.region[list(v.partners.index)]) == {"post_soviet"}),
     Guard("strong_ties_without_russia",
-          "the other ... join Belarus and the states of Central Asia to one another, through the "
-          "CIS, the SCO and its 2007 treaty, the Eurasian Economic Union, the CSTO and ... the OTS",
+          "the other ... join Belarus and the states of Central Asia to one another, through "
+          "the CIS, the SCO and its 2007 treaty, the Eurasian Economic Union, the CSTO and ... "
+          "the OTS",
           _strong_without_russia_through_listed),
     Guard("russia_ukraine_treaty_left_out",
           "and so is the 1997 friendship treaty between Russia and Ukraine, which expired",

@@ -99,7 +99,8 @@ GUARDS = (
     Guard("first_response_no_later_than_highest",
           "Both alliances answered fast at first ... The highest response took longer",
           lambda v: all(v.yard.loc[org, "median_lag_first_days"]
-                        <= v.yard.loc[org, "median_lag_highest_days"] for org in ("CSTO", "NATO"))),
+                        <= v.yard.loc[org, "median_lag_highest_days"]
+                        for org in ("CSTO", "NATO"))),
     Guard("only_the_csto_fell_short",
           "The gap between what was asked and what came is the sharper contrast",
           lambda v: v.yard.loc["NATO", "short"] == 0 and v.yard.loc["CSTO", "short"] > 0),

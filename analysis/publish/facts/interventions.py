@@ -130,6 +130,6 @@ def figures(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> dict[str, 
     return {
         "fig-iv-timeline": intervention_timeline_chart(v.timeline, organization="CSTO"),
         "fig-iv-kaz-troops": competing_values_chart(
-            v.troops, tables["sources"], title="Troops sent to Kazakhstan, January 2022, by source",
-            unit="troops"),
+            v.troops, tables["sources"],
+            title="Troops sent to Kazakhstan, January 2022, by source", unit="troops"),
     }

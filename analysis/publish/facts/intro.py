@@ -98,7 +98,8 @@ GUARDS = (
 def sided_text(sided: dict[str, list[str]], names: dict[str, str],
                years: dict[str, int]) -> str:
     """The members that cast Russia's own vote, resolution by resolution in date order:
-    ``"Armenia on A/RES/68/262 (2014); Kazakhstan, ... and Uzbekistan on A/RES/ES-11/3 (2022)"``."""
+    ``"Armenia on A/RES/68/262 (2014); Kazakhstan, ... and Uzbekistan on A/RES/ES-11/3
+    (2022)"``."""
     return "; ".join(f"{book.and_list([names[s] for s in states])} on {res} ({years[res]})"
                      for res, states in sorted(sided.items(), key=lambda item: years[item[0]]))
 

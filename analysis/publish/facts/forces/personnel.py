@@ -53,8 +53,10 @@ GUARDS = (
           lambda v: v.pc.loc["RUS", "verdict"] == "agree"
           and v.pc.loc["RUS", "cow_persons"] > 1.2e6 * 0.95),
     Guard("military_balance_exactly_cows",
-          "the Military Balance's ... Russian troops for ... is exactly COW's figure for that year",
-          lambda v: v.pc.loc["RUS", "cow_same_year_persons"] == v.pc.loc["RUS", "curated_persons"]),
+          "the Military Balance's ... Russian troops for ... is exactly COW's figure for that "
+          "year",
+          lambda v: v.pc.loc["RUS", "cow_same_year_persons"]
+          == v.pc.loc["RUS", "curated_persons"]),
     Guard("russian_jump",
           "a jump the curated table does not yet show",
           lambda v: v.pc.loc["RUS", "cow_persons"]
