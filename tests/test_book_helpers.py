@@ -75,3 +75,45 @@ def test_figure_image_is_reproducible():
     first, second = _line_figure(), _line_figure()
     assert book.figure_image(first) == book.figure_image(second)
     plt.close("all")
+
+
+def test_and_list_joins_names_as_prose():
+    assert book.and_list(["Armenia", "Belarus", "Kazakhstan"]) == "Armenia, Belarus and Kazakhstan"
+    assert book.and_list(["Armenia", "Belarus"]) == "Armenia and Belarus"
+    assert book.and_list(["Armenia"]) == "Armenia"
+    assert book.and_list([]) == ""
+
+
+def test_share_states_count_and_percent_and_no_cases_like_rate_text():
+    assert book.share(3, 4) == "3 of 4 (75%)"
+    assert book.share(0, 0) == book.rate_text(0, 0, 0.0, 0.0) == "none of 0"
+
+
+def test_state_names_maps_iso3_codes_to_names():
+    states = pd.DataFrame({"iso3": ["ARM", "BLR"], "name": ["Armenia", "Belarus"]})
+    assert book.state_names(states) == {"ARM": "Armenia", "BLR": "Belarus"}
+
+
+def test_record_days_writes_each_records_day_once():
+    timeline = pd.DataFrame({"record": ["events:E1", "events:E1", "requests:R"],
+                             "date": pd.to_datetime(["2022-09-13", "2022-09-13", "2021-05-12"])})
+    assert book.record_days(timeline, {"a": "events:E1", "b": "requests:R"}) == {
+        "a": "13 September 2022", "b": "12 May 2021"}
+
+
+def test_glue_all_glues_text_as_is_and_numbers_with_separators(monkeypatch):
+    import myst_nb
+
+    glued = {}
+    monkeypatch.setattr(myst_nb, "glue", lambda name, value, display: glued.update({name: value}))
+    book.glue_all({"words": "Armenia and Belarus", "count": 1200, "year": "2022"})
+    assert glued == {"words": "Armenia and Belarus", "count": "1,200", "year": "2022"}
+
+
+def test_glue_all_refuses_a_value_it_cannot_word(monkeypatch):
+    import myst_nb
+    import pytest
+
+    monkeypatch.setattr(myst_nb, "glue", lambda name, value, display: None)
+    with pytest.raises(TypeError, match="flag"):
+        book.glue_all({"flag": True})

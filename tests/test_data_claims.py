@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import re
 
-from analysis.measures import votes
 from analysis.measures.compare import clause_invocations
-from analysis.measures.membership import ever_members
 from analysis.measures.requests import request_outcomes
 
 RECOGNITION = re.compile(r"\b(recogni[sz]ed|annexed|de jure)\b")
@@ -29,16 +27,6 @@ def test_no_member_but_russia_recognised_the_2022_annexations(tables):
 
     matrix = alignment_matrix(tables["stances"])["recognize_2022_annexations"].drop("RUS")
     assert not matrix.eq(1).fillna(False).any()
-
-
-def test_members_that_voted_with_russia_on_ukraine(tables):
-    """Intro: "the others abstained or voted against Moscow" was false."""
-    ever = ever_members(tables["memberships"], ["CST", "CSTO"])
-    matrix = votes.vote_matrix(tables["un_votes"], states=ever)
-    sided = {res: [s for s in ever if s not in ("RUS", "BLR") and v[s] == v["RUS"]]
-             for res, v in matrix.iterrows()}
-    assert sided["A/RES/ES-11/3"] == ["KAZ", "KGZ", "TJK", "UZB"]
-    assert sided["A/RES/68/262"] == ["ARM"]
 
 
 def test_armenia_2022_asked_for_military_help(tables):

@@ -2,16 +2,25 @@
 
 A chapter's first (hidden) cell is::
 
-    from analysis import book
-    tables = book.setup()
+    from analysis.publish import book
+    from analysis.publish.facts import votes
 
-and it publishes numbers and figures with :func:`glue_number` and :func:`glue_chart`.
+    tables = book.setup()
+    book.glue_all(votes.facts(tables, book.cutoff()))
+
+The chapter's facts module (:mod:`analysis.publish.facts`) computes every number and name its
+prose quotes, and checks that the data still supports each sentence; the chapter publishes them
+with :func:`glue_all` and its figures with :func:`glue_chart`. The prose helpers here
+(:func:`and_list`, :func:`state_names`, :func:`share`, :func:`record_days`, :func:`rate_text`,
+...) are the one home of how the book words a list, a state, a count or a day.
 """
 
 from __future__ import annotations
 
 import functools
 import io
+from collections.abc import Iterable, Mapping
+from numbers import Number
 
 import matplotlib.pyplot as plt
 import pandas as pd
@@ -66,6 +75,19 @@ def glue_text(name: str, text: str) -> str:
     return text
 
 
+def glue_all(values: Mapping[str, str | int | float]) -> None:
+    """Publish every value of a chapter's facts (``{glue name: value}``): a string as it is
+    (:func:`glue_text`), a number with thousands separators (:func:`glue_number`). A value
+    that needs another format is formatted by the facts function, which returns it as text."""
+    for name, value in values.items():
+        if isinstance(value, str):
+            glue_text(name, value)
+        elif isinstance(value, Number) and not isinstance(value, bool):
+            glue_number(name, value)
+        else:
+            raise TypeError(f"{name}: glue a string or a number, not {type(value).__name__}")
+
+
 #: Resolution of PNG figures: crisp on a laptop screen at the book's column width.
 PNG_DPI = 110
 
@@ -101,6 +123,14 @@ def glue_chart(name: str, chart: Chart) -> str:
     return fmt
 
 
+def glue_charts(charts: Mapping[str, Chart]) -> None:
+    """Publish every chart of a chapter's figures (``{figure name: Chart}``) with
+    :func:`glue_chart`, in the same cell that drew them: a figure left open at the end of a cell
+    would be drawn once more, and closed, by Jupyter's inline backend before it is glued."""
+    for name, chart in charts.items():
+        glue_chart(name, chart)
+
+
 def write_figure_data(name: str, data: pd.DataFrame) -> None:
     """Write the data behind figure ``name`` as CSV, rewriting only when it changed."""
     FIGURE_DATA.mkdir(parents=True, exist_ok=True)
@@ -126,9 +156,44 @@ def percent(value: float, digits: int = 0) -> str:
     return f"{value * 100:.{digits}f}%"
 
 
+#: How the book states a count out of nothing (a rate or share of zero cases).
+NONE_OF_ZERO = "none of 0"
+
+
+def share(k: int, n: int) -> str:
+    """A count with its share, as the sensitivity table states it: ``share(3, 4)`` ->
+    ``"3 of 4 (75%)"``; ``share(0, 0)`` -> ``"none of 0"``."""
+    if n == 0:
+        return NONE_OF_ZERO
+    return f"{int(k)} of {int(n)} ({percent(k / n)})"
+
+
 def rate_text(k: int, n: int, low: float, high: float) -> str:
     """A rate as the book always states it: with its count and its 95% Wilson interval,
     e.g. ``"1 of 8 (13%; 95% interval 2–47%)"``."""
     if n == 0:
-        return "none of 0"
+        return NONE_OF_ZERO
     return f"{k} of {n} ({percent(k / n)}; 95% interval {low * 100:.0f}–{percent(high)})"
+
+
+def and_list(items: Iterable[str]) -> str:
+    """Words joined as prose: ``["A", "B", "C"]`` -> ``"A, B and C"``; one item is itself,
+    none is ``""``."""
+    words = list(items)
+    if len(words) < 2:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def state_names(states: pd.DataFrame) -> dict[str, str]:
+    """ISO3 code -> the state's name as the book writes it, from the ``states`` table."""
+    return dict(zip(states["iso3"], states["name"]))
+
+
+def record_days(timeline: pd.DataFrame, records: Mapping[str, str]) -> dict[str, str]:
+    """The day of recorded items as the book writes days: ``{glue name: record}`` ->
+    ``{glue name: "23 November 2026"}``, where each record is a ``record`` of a case timeline
+    (:func:`analysis.measures.cases.case_timeline`, e.g. ``"events:E501"``). A record that
+    appears on several rows (one per state) has one date."""
+    dates = timeline.drop_duplicates("record").set_index("record")["date"]
+    return {name: day_text(dates[record]) for name, record in records.items()}

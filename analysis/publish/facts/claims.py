@@ -1,0 +1,41 @@
+"""Claims that more than one chapter makes, computed once.
+
+"Which members voted with Russia on Ukraine" is quoted in the opening chapter, guarded in the
+chapters on divisions and on votes, and was tested again on its own: one function answers it.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ...measures import membership
+from ...measures import votes
+
+#: Russia, and Belarus, which votes as Russia does every time: the claim is about the others.
+RUSSIA_AND_BELARUS = ("RUS", "BLR")
+
+
+def sided_with_russia(un_votes: pd.DataFrame, memberships: pd.DataFrame,
+                      resolutions: list[str] | None = None) -> dict[str, list[str]]:
+    """UN General Assembly resolutions on which a current or former member of the 1992 treaty or
+    the CSTO, other than Russia and Belarus, cast Russia's own vote, where Russia voted yes or no
+    (an abstention or absence is nobody's side): ``{resolution: [ISO3, ...]}``, states sorted,
+    only resolutions with at least one such state. ``resolutions`` limits the resolutions looked
+    at (default: every one in ``un_votes``). A vote the data does not record matches nothing."""
+    ever = membership.ever_members(memberships, ["CST", "CSTO"])
+    others = [s for s in ever if s not in RUSSIA_AND_BELARUS]
+    matrix = votes.vote_matrix(un_votes, states=sorted({*ever, "RUS"}))
+    if resolutions is not None:
+        matrix = matrix[matrix.index.isin(list(resolutions))]
+    sided = {}
+    for resolution, row in matrix.iterrows():
+        russia = row["RUS"]
+        if pd.isna(russia) or russia not in ("yes", "no"):
+            continue
+        states = sorted(s for s in others if pd.notna(row[s]) and row[s] == russia)
+        if states:
+            sided[str(resolution)] = states
+    return sided
+
+
+__all__ = ["RUSSIA_AND_BELARUS", "sided_with_russia"]
