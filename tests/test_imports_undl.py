@@ -140,6 +140,11 @@ def test_single_votes_reported_by_the_un_and_rferl(extract):
     assert calls.loc["A/RES/79/284", ["yes", "no", "abstain"]].tolist() == ["105", "9", "33"]
     assert {"RUS", "USA"} <= cast("A/RES/79/284", "no")
     assert "ARM" in cast("A/RES/79/284", "yes")
+    # ARY News, June 2025 (ver-arynews-es10-27): 149-12-19, five of the no votes and five
+    # abstentions named
+    assert calls.loc["A/RES/ES-10/27", ["yes", "no", "abstain"]].tolist() == ["149", "12", "19"]
+    assert {"USA", "ISR", "ARG", "HUN", "PRY"} <= cast("A/RES/ES-10/27", "no")
+    assert {"IND", "GEO", "ECU", "ROU", "ETH"} <= cast("A/RES/ES-10/27", "abstain")
 
 
 def test_the_origin_names_the_raw_file_and_its_hash(extract):
