@@ -1,6 +1,7 @@
 """Pass 3 of the checks: rules across tables — foreign keys (states, sources, organizations,
 requests, resolutions, roll calls), a response never before its request, every external table
-named by an origin, every discrepancy naming a real row.
+named by an origin, every discrepancy naming a real row, every ES-11 vote of a current or former
+CSTO member recorded or its gap named.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ import pandas as pd
 
 from .codebook import TABLES
 from .codebook.fields import DATE_FORMAT, split_list
+from .coverage import es11_pairs
 from .dates import latest_possible
 from .read import Problem, RawTable
 
@@ -59,6 +61,9 @@ def cross_table_problems(raws: dict[str, RawTable]) -> list[Problem]:
     if "origins" in raws:
         problems.extend(_origin_problems(raws))
 
+    if {"un_resolutions", "un_votes", "un_vote_gaps", "memberships"} <= set(raws):
+        problems.extend(_es11_problems(raws))
+
     if "discrepancies" in raws:
         disc = raws["discrepancies"]
         row_ids: dict[str, set[str]] = {}
@@ -78,6 +83,26 @@ def cross_table_problems(raws: dict[str, RawTable]) -> list[Problem]:
             if row["field"] not in table.field_names:
                 problems.append(Problem(f"data/{disc.path.name}", disc.line_of(i), "field",
                                         f"{table.name} has no column {row['field']!r}"))
+    return problems
+
+
+def _es11_problems(raws: dict[str, RawTable]) -> list[Problem]:
+    """Every current or former CSTO member's vote on every ES-11 resolution is a row of
+    ``un_votes`` or a named gap in ``un_vote_gaps``, never neither and never both."""
+    votes, gaps = raws["un_votes"], raws["un_vote_gaps"]
+    pairs = es11_pairs(raws["un_resolutions"].frame, votes.frame, gaps.frame,
+                       raws["memberships"].frame)
+    problems = []
+    for r, s in pairs.loc[pairs["status"] == "missing", ["resolution", "state"]].itertuples(
+            index=False):
+        problems.append(Problem(f"data/{votes.path.name}", None, "vote",
+                                f"no vote of {s} on {r}: add the row, or name the gap and its "
+                                "reason in un_vote_gaps.csv"))
+    for r, s in pairs.loc[pairs["status"] == "both", ["resolution", "state"]].itertuples(
+            index=False):
+        i = gaps.frame.index[(gaps.frame["resolution"] == r) & (gaps.frame["state"] == s)][0]
+        problems.append(Problem(f"data/{gaps.path.name}", gaps.line_of(i), "state",
+                                f"{s} on {r} is a recorded vote in un_votes, not a gap"))
     return problems
 
 

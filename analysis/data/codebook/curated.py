@@ -276,6 +276,28 @@ TABLES: tuple[Table, ...] = (
     ),
 
     Table(
+        "un_vote_gaps",
+        "UN General Assembly votes not on record",
+        "A vote of a current or former CSTO member on an emergency-session (ES-11) resolution that "
+        "`un_votes` does not hold, with the reason and what the sources suggest. Every such pair "
+        "of state and resolution is either a row of `un_votes` or a row here.",
+        (
+            Field("resolution", "id", "UN symbol.", required=True,
+                  ref="un_resolutions.resolution"),
+            Field("state", "state", "State.", required=True, ref="states.iso3"),
+            Field("reason", "string", "Why the vote is not on record: what was searched, what "
+                  "was found.", required=True),
+            Field("best_guess", "category", "The vote the evidence points to, if any (not used "
+                  "in any count).", enum=VOTES),
+            SOURCE,
+        ),
+        primary_key=("resolution", "state"),
+        extra_rules=("For every ES-11 resolution in `un_resolutions` and every state that was "
+                     "ever a signatory or member of the CST or the CSTO, exactly one of "
+                     "`un_votes` and `un_vote_gaps` has a row.",),
+    ),
+
+    Table(
         "stances",
         "Stances that divide the members",
         "Each state's position on issues where Moscow's line is known, coded against it.",

@@ -130,6 +130,45 @@ TABLES: tuple[Table, ...] = (
         primary_key=("rcid", "state"),
     ),
     Table(
+        "undl_roll_calls", "UN General Assembly roll calls, 2025 (UN Digital Library)",
+        "Every General Assembly voting record of 2025 in the scrape of the UN Digital Library "
+        "that the project holds (24 February to 18 December 2025), with the record's own totals. "
+        "The Voeten roll calls (`un_roll_calls`) end in January 2020; no public copy of the votes "
+        "of 2020-2024 was found, so the years between are a gap.",
+        (
+            Field("undl_id", "integer", "UN Digital Library record number.", required=True,
+                  minimum=1),
+            Field("session", "integer", "General Assembly session.", required=True, minimum=1,
+                  maximum=99),
+            Field("date", "date", "Day of the vote.", required=True),
+            Field("resolution", "string", "Symbol of the adopted text, e.g. A/RES/ES-11/7.",
+                  required=True, pattern=r"^A/(RES|DEC)/[A-Z0-9/ -]+$"),
+            Field("title", "string", "Title, as the record gives it.", required=True),
+            Field("yes", "integer", "Votes in favour (the record's total).", required=True,
+                  minimum=0, unit="states"),
+            Field("no", "integer", "Votes against.", required=True, minimum=0, unit="states"),
+            Field("abstain", "integer", "Abstentions.", required=True, minimum=0,
+                  unit="states"),
+            Field("non_voting", "integer", "Members that did not vote.", required=True,
+                  minimum=0, unit="states"),
+            Field("undl_link", "url", "The voting record.", required=True),
+        ),
+        primary_key=("undl_id",),
+    ),
+    Table(
+        "undl_roll_call_votes", "UN General Assembly roll-call votes, 2025 (UN Digital Library)",
+        "How each state of `states` voted on each roll call of `undl_roll_calls`. As in "
+        "`un_roll_call_votes`, a state that did not vote has no row.",
+        (
+            Field("undl_id", "integer", "Roll call.", required=True,
+                  ref="undl_roll_calls.undl_id"),
+            _state("state", "Voting state.", required=True),
+            Field("vote", "category", "Recorded vote.", required=True,
+                  enum=("yes", "no", "abstain")),
+        ),
+        primary_key=("undl_id", "state"),
+    ),
+    Table(
         "un_agreement", "Agreement with Russia and the United States in the General Assembly",
         "Bailey-Strezhnev-Voeten ideal points and the share of votes cast as Russia and as the "
         "United "
