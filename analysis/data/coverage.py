@@ -1,4 +1,6 @@
-"""How much of each external dataset the extracts hold: cells present against cells expected.
+"""How much of each external dataset the extracts hold (cells present against cells expected),
+how much of the Council's attendance is known, and how large a sample of the exercises the
+exercises table is.
 
 ``python -m analysis check`` prints :func:`coverage_lines` after a clean check, so a reader (or a
 reviewer of a data refresh) sees at once where the series have holes. The functions take the
@@ -7,9 +9,16 @@ tables as read (text cells, empty as missing) or as loaded.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 import pandas as pd
+
+from .codebook.vocabulary import ATTENDANCE
+
+#: The word a cancelled exercise's name carries (the exercises table has no status column; the
+#: codebook says a cancelled exercise says so in its name).
+CANCELLED_WORD = "cancel"
 
 
 def present_expected(frame: pd.DataFrame, column: str, keys: tuple[str, str] = ("state", "year")
@@ -91,9 +100,83 @@ def roll_call_years_line(voeten: pd.DataFrame | None, undl: pd.DataFrame | None)
                if missing else ""))
 
 
+def summit_coverage(attendance: pd.DataFrame) -> dict[str, object]:
+    """What ``summit_attendance`` holds: ``sessions``, ``rows``, ``known`` (rows not
+    ``unknown``), ``share_known``, ``by_value`` (rows per attendance value present, in the order
+    of the scale), ``first`` and ``last`` year, ``years`` (years with a session) and
+    ``span`` (years from the first to the last)."""
+    years = sorted({int(str(d)[:4]) for d in attendance["date"].dropna()})
+    known = int((attendance["attended"] != "unknown").sum())
+    return {
+        "sessions": int(attendance["session_id"].nunique()),
+        "rows": len(attendance),
+        "known": known,
+        "share_known": known / len(attendance) if len(attendance) else 0.0,
+        "by_value": {value: int(n) for value, n in
+                     attendance["attended"].value_counts().reindex(ATTENDANCE).dropna().items()},
+        "first": years[0] if years else None,
+        "last": years[-1] if years else None,
+        "years": len(years),
+        "span": years[-1] - years[0] + 1 if years else 0,
+    }
+
+
+def named_exercises(name: str) -> int:
+    """How many named exercises one row of ``exercises`` stands for: a row that joins exercises
+    held together lists them with ``/`` in its name or in its bracketed alias
+    ("Interaction/Search/Echelon-2024", "Combat Brotherhood-2021 (Interaction/Search/Echelon-2021)")."""
+    inner = re.search(r"\(([^)]*)\)", name)
+    part = inner.group(1) if inner and "/" in inner.group(1) else re.sub(r"\(.*?\)", "", name)
+    return part.count("/") + 1
+
+
+def exercise_sample(exercises: pd.DataFrame, counts: pd.DataFrame) -> dict[str, object]:
+    """How large a sample of the alliance's named exercises ``exercises`` is.
+
+    The officials' figures for all of a year's named exercises (``counted`` exercises, ``scope``
+    all) give the range ``low``-``high`` a year; over the ``years`` from the first such figure to
+    the table's last year (``first``-``last``) that makes roughly ``expected_low``-
+    ``expected_high``. ``held_rows`` and ``held_named`` are the table's rows and named exercises
+    held in those years (a cancelled one is left out); ``share`` is ``held_named`` over the
+    middle of the range. ``stated_years`` are the years with a figure."""
+    stated = counts[(counts["counted"] == "exercises") & (counts["scope"] == "all")]
+    figures = pd.to_numeric(stated["count"])
+    stated_years = sorted(int(y) for y in pd.to_numeric(stated["year"]).unique())
+    year = pd.to_datetime(exercises["start"]).dt.year
+    held = ~exercises["name"].str.lower().str.contains(CANCELLED_WORD)
+    first, last = stated_years[0], int(year[held].max())
+    inside = held & year.between(first, last)
+    years = last - first + 1
+    low, high = int(figures.min()), int(figures.max())
+    named = int(exercises.loc[inside, "name"].map(named_exercises).sum())
+    return {
+        "first": first, "last": last, "years": years, "low": low, "high": high,
+        "stated_years": stated_years,
+        "expected_low": low * years, "expected_high": high * years,
+        "held_rows": int(inside.sum()), "held_named": named,
+        "share": named / ((low + high) / 2 * years),
+    }
+
+
 def coverage_lines(tables: Mapping[str, pd.DataFrame]) -> list[str]:
-    """Lines of text that state the coverage of every external table present in ``tables``."""
+    """Lines of text that state the coverage of every external table present in ``tables``, of
+    the Council's attendance and of the exercises."""
     lines = []
+    if "summit_attendance" in tables:
+        c = summit_coverage(tables["summit_attendance"])
+        lines.append(
+            f"summit_attendance: {c['sessions']} sessions of the Collective Security Council in "
+            f"{c['years']} of the {c['span']} years {c['first']}-{c['last']}; {c['rows']} "
+            f"state-rows, {c['known']} known ({c['share_known']:.0%}): "
+            + ", ".join(f"{value} {n}" for value, n in c["by_value"].items()))
+    if {"exercises", "exercise_counts"} <= set(tables):
+        x = exercise_sample(tables["exercises"], tables["exercise_counts"])
+        lines.append(
+            f"exercises: a sample. For {x['first']}-{x['last']} it holds {x['held_named']} named "
+            f"exercises held (in {x['held_rows']} rows); officials state {x['low']}-{x['high']} "
+            f"a year (exercise_counts: {', '.join(map(str, x['stated_years']))}), so roughly "
+            f"{x['expected_low']}-{x['expected_high']} over {x['years']} years: about "
+            f"{x['share']:.0%} of them")
     if {"un_roll_calls", "un_roll_call_votes"} <= set(tables):
         by_year = roll_calls_by_year(tables["un_roll_calls"], tables["un_roll_call_votes"])
         lines.append(f"un_roll_calls: {len(tables['un_roll_calls'])} roll calls, "

@@ -85,6 +85,9 @@ def datapackage(directory: Path | None = None) -> dict:
             "format": "csv",
             "mediatype": "text/csv",
             "encoding": "utf-8",
+            # Stated, so a validator does not guess the dialect from the first lines (frictionless
+            # guessed summit_attendance's wrong and read its header as too few fields).
+            "dialect": {"delimiter": ",", "quoteChar": '"', "header": True},
             "schema": schema,
         })
     meta = package_metadata(directory)

@@ -7,6 +7,7 @@ import pandas as pd
 from .codebook import TABLES
 from .codebook.fields import Field, Table
 from .codebook.vocabulary import (
+    ATTENDANCE_MEANING,
     MEMBERSHIP_STATUS_MEANING,
     RESPONSE_LEVEL_MEANING,
     THREAT_MEANING,
@@ -70,7 +71,8 @@ def table_markdown(table: Table, rows: int | None, link_prefix: str) -> str:
 
 
 def scale_markdown() -> str:
-    """The response scale and the threat categories, with the coding rule for each value."""
+    """The response scale, the threat categories, the membership statuses and the attendance
+    scale of the Collective Security Council, with the coding rule for each value."""
     lines = ["| level | rank | coding rule |", "| --- | --- | --- |"]
     lines += [f"| `{level}` | {rank} | {meaning} |"
               for rank, (level, meaning) in enumerate(RESPONSE_LEVEL_MEANING.items())]
@@ -79,6 +81,8 @@ def scale_markdown() -> str:
     lines += ["", "| membership status | coding rule |", "| --- | --- |"]
     lines += [f"| `{status}` | {meaning} |" for status,
               meaning in MEMBERSHIP_STATUS_MEANING.items()]
+    lines += ["", "| attendance at the Council | coding rule |", "| --- | --- |"]
+    lines += [f"| `{value}` | {meaning} |" for value, meaning in ATTENDANCE_MEANING.items()]
     return "\n".join(lines) + "\n"
 
 

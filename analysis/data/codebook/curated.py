@@ -1,5 +1,6 @@
 """The curated tables of the codebook: sources, states, organizations, memberships, requests,
-responses, events, exercises, bases, UN votes, stances, capabilities and discrepancies, each
+responses, events, exercises and the officials' yearly counts of them, attendance at the
+Collective Security Council, bases, UN votes, stances, capabilities and discrepancies, each
 hand-coded row by row with its source. :mod:`analysis.data.codebook` assembles them with the
 external datasets (:mod:`~analysis.data.codebook.external`) and the institutions.
 """
@@ -9,7 +10,11 @@ from __future__ import annotations
 from .fields import NOTE, SOURCE, Field, Table, precision
 from .vocabulary import (
     ALIGNMENTS,
+    ATTENDANCE,
     BASE_KINDS,
+    COUNT_KINDS,
+    COUNT_SCOPES,
+    COUNT_STATUSES,
     END_REASONS,
     EVENT_TYPES,
     MEASURES,
@@ -196,7 +201,14 @@ TABLES: tuple[Table, ...] = (
     Table(
         "exercises",
         "Military exercises",
-        "Joint exercises held under the alliance's flag.",
+        "Joint exercises held under the alliance's flag. A sample, not a census: officials state "
+        "5 to 8 named exercises a year for 2018-2026 (`exercise_counts`), and the Joint Staff's "
+        "yearly plans hold about 60 joint training activities besides; `python -m analysis check` "
+        "prints how many of the roughly expected exercises the table holds for 2018-2025. A row "
+        "may join exercises held together in one setting; its name then lists them with `/` "
+        "(Interaction/Search/Echelon-2024), and each counts as one named exercise. A cancelled "
+        "exercise says so in its name. `participants` is every state that sent forces, or empty "
+        "when the sources read do not list them all (the note then says who is confirmed).",
         (
             Field("exercise_id", "id", "Key, X001 ...", required=True, pattern=r"^X\d{3,}$"),
             Field("name", "string", "Exercise name.", required=True),
@@ -204,15 +216,90 @@ TABLES: tuple[Table, ...] = (
             precision("start"),
             Field("end", "date", "Last day, where known."),
             Field("host", "state", "Host state.", ref="states.iso3"),
-            Field("participants", "states", "Participating states, `;`-separated.",
-                  ref="states.iso3"),
+            Field("participants", "states", "Participating states, `;`-separated: all of them, "
+                  "or empty.", ref="states.iso3"),
             Field("troops", "integer", "Troops taking part, where known.", unit="persons"),
             Field("organization", "id", "Organization under which it was held.", required=True,
                   ref="organizations.code"),
             SOURCE,
+            NOTE,
         ),
         primary_key=("exercise_id",),
         intervals=(("start", "end"),),
+    ),
+
+    Table(
+        "exercise_counts",
+        "Officials' yearly counts of exercises",
+        "How many exercises (or joint training activities) CSTO officials said the alliance plans "
+        "or held in a year, with who said it. Most figures are plans announced early in the year. "
+        "They give the size of the universe the `exercises` table samples.",
+        (
+            Field("year", "integer", "Year the figure is for.", required=True, minimum=1992),
+            Field("counted", "category", "What the figure counts: named exercises, or joint "
+                  "training activities of every kind (consultations, staff talks, staff trainings, "
+                  "reconnaissance of areas and the exercises themselves).", required=True,
+                  enum=COUNT_KINDS),
+            Field("scope", "category", "`all`: the figure covers the year's exercises as the "
+                  "official framed them; `part`: only some (one range, one line of training).",
+                  required=True, enum=COUNT_SCOPES),
+            Field("status", "category", "`plan`: announced for the year; `outturn`: reported as "
+                  "held; `usual`: the number held in a usual year.", required=True,
+                  enum=COUNT_STATUSES),
+            Field("count", "integer", "The figure stated.", required=True, minimum=0),
+            Field("what_is_counted", "string", "What the official said is counted, in our "
+                  "words.", required=True),
+            Field("exercises_named", "string", "Exercises the statement names, where it does."),
+            Field("stated_by", "string", "Who gave the figure, and when.", required=True),
+            SOURCE,
+            NOTE,
+        ),
+        primary_key=("year", "counted", "scope"),
+    ),
+
+    Table(
+        "summit_attendance",
+        "Attendance at the Collective Security Council",
+        "Who represented each member state at each session of the Collective Security Council, "
+        "the heads of state of the treaty (1992) and the organization (2002), including informal "
+        "and extraordinary sessions and sessions held by video: one row per session and member or "
+        "signatory on the session's date (the CST before 2003, the CSTO after; a suspended or "
+        "frozen member keeps its row). A guest that is not a member (Uzbekistan's president in "
+        "2006 and 2021) is named in the note, not given a row. `unknown` is never guessed from the "
+        "other rows; the coding rule for each value is in the scales section.",
+        (
+            Field("session_id", "id", "Key of the session: CSC- and its date, with -informal, "
+                  "-video or -extraordinary where it applies.", required=True,
+                  pattern=r"^CSC-\d{4}-\d{2}-\d{2}(-[a-z]+)*$"),
+            Field("date", "date", "Day of the session (the first day of a two-day session).",
+                  required=True),
+            precision("date"),
+            Field("city", "string", "Where it met (`videoconference` for a session by video).",
+                  required=True),
+            Field("chair_state", "state", "State whose head chaired the session, where a source "
+                  "names it; empty otherwise. The chair need not be the host (Armenia chaired the "
+                  "Moscow session of December 2015).", ref="states.iso3"),
+            Field("state", "state", "Member or signatory state.", required=True,
+                  ref="states.iso3"),
+            Field("attended", "category", "Who represented the state, on the scale "
+                  + " > ".join(f"`{a}`" for a in ATTENDANCE[:-1]) + ", or `unknown`.",
+                  required=True, enum=ATTENDANCE),
+            Field("represented_by", "string", "Name (and office, where not the head of state) of "
+                  "who came; required for `deputy` and `other_official`."),
+            SOURCE,
+            NOTE,
+        ),
+        primary_key=("session_id", "state"),
+        required_if=(("represented_by", "attended", "deputy"),
+                     ("represented_by", "attended", "other_official")),
+        extra_rules=(
+            "Every row of a session has the same `date`, `date_precision`, `city` and "
+            "`chair_state`.",
+            "`state` was a member or signatory of the treaty (CST) or the organization (CSTO) on "
+            "the session's date, by `memberships` (statuses signatory, member, suspended or "
+            "frozen; the day a status ends still counts, since a session can be the one that ends "
+            "it; a date known only to the month or year needs membership on some day of it).",
+        ),
     ),
 
     Table(

@@ -136,3 +136,32 @@ ALIGNMENTS = ("aligned", "hedging", "opposed")
 MEASURES = ("active_personnel", "defence_spending", "csto_budget_share",
             "nato_common_budget_share")
 UNITS = ("persons", "usd_million_current", "percent")
+
+#: Who represented a member state at a session of the Collective Security Council, highest first.
+ATTENDANCE: tuple[str, ...] = (
+    "head_of_state",
+    "deputy",
+    "other_official",
+    "absent",
+    "unknown",
+)
+
+#: The coding rule for each attendance value.
+ATTENDANCE_MEANING: dict[str, str] = {
+    "head_of_state": "The state's leader took part, in person or by video: the president, an "
+                     "acting president, or Armenia's prime minister (who has sat on the Council "
+                     "since 2018). A source names the leader, or counts the leaders present "
+                     "(\"the presidents of the six\"), or names every absentee.",
+    "deputy": "The head of government stood in for the head of state.",
+    "other_official": "A minister, envoy or delegation below the head of government represented "
+                      "the state.",
+    "absent": "A source says the state was not represented, or that its leader stayed away.",
+    "unknown": "No source read says who came; never inferred from the other rows.",
+}
+
+#: Whether an official's count of exercises covers all of a year's exercises.
+COUNT_SCOPES: tuple[str, ...] = ("all", "part")
+#: What an official's yearly figure counts.
+COUNT_KINDS: tuple[str, ...] = ("exercises", "training_activities")
+#: Whether a yearly figure is a plan, the year's outturn, or the usual number in a year.
+COUNT_STATUSES: tuple[str, ...] = ("plan", "outturn", "usual")
