@@ -32,7 +32,7 @@ $(STAMP): requirements.lock pyproject.toml
 
 ## book: build the HTML book into _build/html (executes changed chapters only, in parallel)
 book: $(STAMP)
-	$(BIN)/python -m analysis execute
+	$(BIN)/python -m bookbuild execute
 	$(BIN)/jupyter-book build . $(JB_FLAGS)
 	@echo "The book is at $(CURDIR)/$(BUILD)/html/index.html (or run: make serve)"
 
@@ -44,8 +44,8 @@ FAST   := not book and not browser
 ## pdf: the book as one PDF, _build/pdf/csto-record.pdf, printed offline by Debian's Chromium;
 ## a later `make book` links it from every page and copies it into the site
 pdf: $(STAMP) browsers
-	$(BIN)/python -m analysis execute
-	$(BIN)/python -m analysis.publish.pdf
+	$(BIN)/python -m bookbuild execute
+	$(BIN)/python -m bookbuild.pdf
 
 ## test: run every test (data, analysis, notebooks, the built book, the book in a browser); CI runs this
 test: $(STAMP) browsers

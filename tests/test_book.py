@@ -14,7 +14,7 @@ import pytest
 import yaml
 from nbclient import NotebookClient
 
-from analysis.publish.build import notebook_files, toc_files
+from bookbuild.execute import notebook_files, toc_files
 from analysis.data.paths import ROOT
 
 from .conftest import BIN

@@ -28,7 +28,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from analysis.publish.build import toc_files
+from bookbuild.execute import toc_files
 from analysis.data.paths import ROOT
 
 pytestmark = pytest.mark.browser

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis.publish import build
-from analysis.publish.build import (execute_parallel, notebook_files, notebook_json, refresh_cache,
+from bookbuild import execute as build
+from bookbuild.execute import (execute_parallel, notebook_files, notebook_json, refresh_cache,
                             toc_files)
 
 CHAPTER = """---
@@ -163,7 +163,7 @@ def test_changed_data_re_executes_every_chapter(mini_book: Path):
 def test_sphinx_rereads_every_notebook_page_when_an_input_changes(mini_book: Path):
     from types import SimpleNamespace
 
-    from analysis.publish.sphinx_ext import _outdated_notebooks
+    from bookbuild.data_gate import _outdated_notebooks
 
     (mini_book / "data").mkdir()
     (mini_book / "data" / "value.txt").write_text("1")

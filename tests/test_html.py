@@ -24,7 +24,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 
-from analysis.publish.build import toc_files
+from bookbuild.execute import toc_files
 from analysis.data.paths import ROOT
 
 from .conftest import BIN

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.publish.imports import PACKAGE, imported_modules, module_name
+from bookbuild.imports import PACKAGE, imported_modules, module_name
 
 #: Each layer, lowest first; a module may import from its own layer and the ones before it.
 LAYERS = ("data", "measures", "charts", "publish")

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from analysis.data.paths import ROOT
-from analysis.publish import pdf
-from analysis.publish.build import toc_files
+from bookbuild import pdf
+from bookbuild.execute import toc_files
 from analysis.publish.citation import BookMetadata
 
 # A single-page build in miniature, as Sphinx 7 writes it: the root page's section, then each
@@ -177,7 +177,7 @@ def test_the_pdf_summary_counts_pages_once_per_version_of_the_file(tmp_path, mon
 
     import pypdf
 
-    from analysis.publish.reader_ext import pdf_summary
+    from bookbuild.reader import pdf_summary
 
     target = tmp_path / "book.pdf"
     assert pdf_summary(target) is None  # not built

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from analysis.publish.sphinx_ext import image_size, sized_images
+from bookbuild.data_gate import image_size, sized_images
 
 SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
        'viewBox="0 0 10 10"></svg>')
@@ -65,7 +65,7 @@ def checked_data(scratch_data: Path, tmp_path: Path, monkeypatch):
     """A source folder and a data folder already checked once by prepare_data; the second
     value counts the data checks (calls of load_all) from then on."""
     from analysis.data import load
-    from analysis.publish.sphinx_ext import prepare_data
+    from bookbuild.data_gate import prepare_data
 
     srcdir = tmp_path / "src"
     first = prepare_data(srcdir, scratch_data)
@@ -77,13 +77,13 @@ def checked_data(scratch_data: Path, tmp_path: Path, monkeypatch):
 
 
 def _bib(srcdir: Path) -> str:
-    from analysis.publish.sphinx_ext import BIB_PATH
+    from bookbuild.data_gate import BIB_PATH
 
     return (srcdir / BIB_PATH).read_text(encoding="utf-8")
 
 
 def test_unchanged_data_are_not_checked_again(checked_data):
-    from analysis.publish.sphinx_ext import prepare_data
+    from bookbuild.data_gate import prepare_data
 
     srcdir, data, calls = checked_data
     before = _bib(srcdir)
@@ -92,7 +92,7 @@ def test_unchanged_data_are_not_checked_again(checked_data):
 
 
 def test_a_changed_source_row_rewrites_the_bibliography(checked_data):
-    from analysis.publish.sphinx_ext import prepare_data
+    from bookbuild.data_gate import prepare_data
 
     srcdir, data, calls = checked_data
     sources = data / "sources.csv"
@@ -106,7 +106,7 @@ def test_a_changed_source_row_rewrites_the_bibliography(checked_data):
 
 
 def test_a_changed_data_file_is_checked_again(checked_data):
-    from analysis.publish.sphinx_ext import prepare_data
+    from bookbuild.data_gate import prepare_data
 
     srcdir, data, calls = checked_data
     with open(data / "states.csv", "a", encoding="utf-8") as table:
@@ -116,7 +116,7 @@ def test_a_changed_data_file_is_checked_again(checked_data):
 
 def test_bad_data_stop_every_build_until_fixed(checked_data):
     from analysis.data.validate import DataError
-    from analysis.publish.sphinx_ext import prepare_data
+    from bookbuild.data_gate import prepare_data
 
     srcdir, data, calls = checked_data
     sources = data / "sources.csv"
@@ -130,7 +130,7 @@ def test_bad_data_stop_every_build_until_fixed(checked_data):
 
 
 def test_notebook_downloads_are_written_again_only_for_a_changed_source(tmp_path: Path):
-    from analysis.publish.sphinx_ext import write_notebook_downloads
+    from bookbuild.data_gate import write_notebook_downloads
 
     sources = {}
     for name in ("one", "two"):
@@ -158,7 +158,7 @@ def _sphinx_book(folder: Path, cited: str = "alpha") -> Path:
         "extensions = ['sphinxcontrib.bibtex']\nbibtex_bibfiles = ['refs.bib']\n"
         "bibtex_default_style = 'plain'\n"
         "def setup(app):\n"
-        "    from analysis.publish.sphinx_ext import FingerprintedBibtexDomain\n"
+        "    from bookbuild.data_gate import FingerprintedBibtexDomain\n"
         "    app.add_domain(FingerprintedBibtexDomain, override=True)\n")
     (folder / "index.rst").write_text(f"Book\n====\n\nSee :cite:p:`{cited}`.\n\n"
                                       ".. bibliography::\n   :all:\n")
@@ -201,7 +201,7 @@ def test_the_bibliography_is_formatted_only_when_its_inputs_change(tmp_path: Pat
 
 
 def test_a_named_tables_id_is_written_once():
-    from analysis.publish.sphinx_ext import unique_table_ids
+    from bookbuild.data_gate import unique_table_ids
 
     body = ('<div tabindex="0" class="table-wrapper colwidths-auto docutils container" '
             'id="tab-x">\n<table class="docutils align-default" id="tab-x">\n<caption>')

@@ -43,7 +43,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from analysis.publish.build import build_html, notebook_files, toc_files  # noqa: E402
+from bookbuild.execute import build_html, notebook_files, toc_files  # noqa: E402
 
 EDITED = ROOT / "book" / "conclusions.md"
 #: `make test-fast`'s selection (the Makefile's FAST).

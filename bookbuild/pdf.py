@@ -1,6 +1,6 @@
 """The PDF edition: the whole book in one file, printed by Debian's Chromium, offline.
 
-``make pdf`` (``python -m analysis.publish.pdf``) does three things:
+``make pdf`` (``python -m bookbuild.pdf``) does three things:
 
 1. builds the book as one HTML page with Sphinx's ``singlehtml`` builder (the same sources,
    configuration and execution cache as ``make book``, so the chapters are not executed again
@@ -17,7 +17,7 @@
    numbers in the footer.
 
 The result is ``_build/pdf/csto-record.pdf``. The HTML build (``make book``) links it from every
-page and copies it into the site when it exists (``analysis.publish.reader_ext``).
+page and copies it into the site when it exists (``bookbuild.reader``).
 """
 
 from __future__ import annotations
@@ -30,9 +30,9 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..data.edition import data_cutoff, day_text
-from ..data.paths import ROOT
-from .citation import BookMetadata, book_metadata, short_title
+from analysis.data.edition import data_cutoff, day_text
+from analysis.data.paths import ROOT
+from analysis.publish.citation import BookMetadata, book_metadata, short_title
 
 #: The PDF's file name, in ``_build/pdf/`` and at the root of the built site.
 PDF_NAME = "csto-record.pdf"
@@ -279,7 +279,7 @@ def build_singlehtml(root: Path = ROOT, path_output: Path | None = None) -> Path
     """Build the book as one HTML page (warnings are errors, as for the web edition); returns
     the page (the root page's name: ``book/intro.html``), under ``_build/singlehtml`` of the
     project or of ``path_output``. The execution cache is the web edition's, so nothing is executed that
-    ``python -m analysis execute`` already ran."""
+    ``python -m bookbuild execute`` already ran."""
     jupyter_book = Path(sys.executable).parent / "jupyter-book"
     result = subprocess.run(
         [str(jupyter_book), "build", str(root), "--builder", "singlehtml",
@@ -289,7 +289,7 @@ def build_singlehtml(root: Path = ROOT, path_output: Path | None = None) -> Path
     if result.returncode != 0:
         raise RuntimeError(f"the single-page build failed:\n{result.stdout[-4000:]}\n"
                            f"{result.stderr[-4000:]}")
-    from .build import toc_files
+    from .execute import toc_files
 
     out = (path_output or root) / "_build" / "singlehtml"
     index = out / f"{toc_files(root)[0]}.html"
@@ -336,7 +336,7 @@ def build_pdf(index: Path, target: Path = PDF_PATH, root: Path = ROOT) -> Path:
     book = book_metadata(root / "CITATION.cff")
     cutoff_text = day_text(data_cutoff())
     body = main_content(index.read_text(encoding="utf-8"))
-    from .build import toc_files
+    from .execute import toc_files
 
     pages_in_order = toc_files(root)
     entries = chapter_headings(body, pages_in_order[0])

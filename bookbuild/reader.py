@@ -22,10 +22,10 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from ..data.paths import ROOT
-from .build import toc_files
-from .citation import Citation, bibtex, book_metadata, citation_text
-from .interactive import MARKER_CLASS, SPEC_DIR
+from analysis.data.paths import ROOT
+from .execute import toc_files
+from analysis.publish.citation import Citation, bibtex, book_metadata, citation_text
+from analysis.publish.interactive import MARKER_CLASS, SPEC_DIR
 from .pdf import PDF_NAME, PDF_PATH
 
 #: The vendored scripts, from the npm packages pinned in package-lock.json: where npm installs

@@ -1,7 +1,7 @@
 """Which modules of ``analysis`` a chapter runs: the package's import graph, read from the source.
 
 The execution step re-executes the chapters when code they run changes
-(:func:`analysis.publish.build.execution_inputs`). Code they never run (the build, the Sphinx
+(:func:`bookbuild.execute.execution_inputs`). Code they never run (the build, the Sphinx
 extensions, the PDF printer) should not empty the cache, so the step needs to know what the
 chapters import: every ``import analysis...`` and ``from analysis... import`` of their code
 cells, and everything those modules import in turn (inside functions too, relative imports
@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..data.paths import ROOT
+from analysis.data.paths import ROOT
 
 #: The package whose modules are followed.
 PACKAGE = ROOT / "analysis"

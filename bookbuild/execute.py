@@ -23,7 +23,7 @@ from pathlib import Path
 
 import yaml
 
-from ..data.paths import ROOT
+from analysis.data.paths import ROOT
 
 
 def toc_files(root: Path = ROOT) -> list[str]:
@@ -90,14 +90,14 @@ FINGERPRINT_FILE = "csto-inputs.sha256"
 COMPLETE_FILE = "csto-complete.sha256"
 
 #: The ``analysis`` package this module belongs to (the code that the build runs).
-PACKAGE = Path(__file__).resolve().parents[1]
+PACKAGE = ROOT / "analysis"
 
 
 def execution_inputs(root: Path = ROOT) -> list[Path]:
     """What the chapters read besides their own text: the data, ``CITATION.cff`` (the changelog
     names the edition) and the files of the ``analysis`` package that the chapters run (the
     modules they import, directly or not, and the package's files that are not Python:
-    :func:`analysis.publish.imports.files_run_by`).
+    :func:`bookbuild.imports.files_run_by`).
 
     The execution cache knows only a notebook's code; a change to any of these files must make
     every cached output stale, or the book would show numbers from the old data. A change to
@@ -276,7 +276,7 @@ def _execute_stale(root: Path, cache_dir: Path, notebooks: list[Path],
     ]
     stale = cache.list_unexecuted(filter_pks=[record.pk for record in records])
     NbProjectRecord.remove_tracebacks([record.pk for record in stale], cache.db)
-    logger = logging.getLogger("analysis.publish.build")
+    logger = logging.getLogger("bookbuild.execute")
     outcomes: list[_Outcome] = []
     if stale:
         jobs = [(record.uri, cache.get_project_notebook(record.pk).nb) for record in stale]

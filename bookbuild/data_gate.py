@@ -38,9 +38,9 @@ from pathlib import Path
 from sphinx.util import logging
 from sphinxcontrib.bibtex.domain import BibtexDomain, get_docnames
 
-from .build import (data_inputs, execution_inputs, inputs_fingerprint, is_notebook,
+from .execute import (data_inputs, execution_inputs, inputs_fingerprint, is_notebook,
                     notebook_json, refresh_cache, write_atomically)
-from ..data.paths import data_dir
+from analysis.data.paths import data_dir
 
 # pandas, pandera and the data modules are imported only when the data are checked: a build in
 # which nothing changed does not need them.
@@ -50,7 +50,7 @@ from ..data.paths import data_dir
 BIB_PATH = Path("book") / "_generated" / "references.bib"
 
 #: The record of the last successful data check, relative to the book's source folder: the
-#: fingerprint of :func:`~analysis.publish.build.data_inputs`, the SHA-256 of the bibliography
+#: fingerprint of :func:`~bookbuild.execute.data_inputs`, the SHA-256 of the bibliography
 #: written from them and the cut-off date read from them.
 DATA_STAMP = Path("book") / "_generated" / "data-inputs.json"
 
@@ -76,7 +76,7 @@ def _sha256(path: Path) -> str | None:
 def prepare_data(srcdir: Path, data: Path | None = None) -> DataPreparation:
     """Validate the data in ``data`` (default :func:`~analysis.data.paths.data_dir`), write the
     bibliography to ``srcdir``/:data:`BIB_PATH` and read the cut-off date, unless the inputs
-    (:func:`~analysis.publish.build.data_inputs`) and the bibliography file are exactly those
+    (:func:`~bookbuild.execute.data_inputs`) and the bibliography file are exactly those
     recorded in ``srcdir``/:data:`DATA_STAMP` by the last check that passed.
 
     Bad data raise :class:`~analysis.data.validate.DataError` (file, line, column) and record
@@ -93,9 +93,9 @@ def prepare_data(srcdir: Path, data: Path | None = None) -> DataPreparation:
             and isinstance(record.get("data_cutoff"), str)):
         return DataPreparation(False, record["data_cutoff"])
 
-    from .bibliography import write_bibtex
-    from ..data.edition import data_cutoff, day_text
-    from ..data.load import load_all
+    from analysis.publish.bibliography import write_bibtex
+    from analysis.data.edition import data_cutoff, day_text
+    from analysis.data.load import load_all
 
     tables = load_all(data)  # raises DataError: the build stops on bad data
     write_bibtex(tables["sources"], bib)
@@ -217,7 +217,7 @@ DOWNLOADS_STAMP = "csto-downloads.json"
 def _download_fingerprint(source: Path) -> str:
     from importlib.metadata import version
 
-    from . import build
+    from . import execute as build
 
     digest = hashlib.sha256(source.read_bytes())
     digest.update(Path(build.__file__).read_bytes())  # notebook_json lives there
@@ -227,7 +227,7 @@ def _download_fingerprint(source: Path) -> str:
 
 def write_notebook_downloads(sources: dict[str, Path], outdir: Path, stamp: Path) -> list[str]:
     """Write each notebook page's source next to its HTML, as ``.md`` (a copy) and ``.ipynb``
-    (:func:`~analysis.publish.build.notebook_json`); ``sources`` maps docnames to source files.
+    (:func:`~bookbuild.execute.notebook_json`); ``sources`` maps docnames to source files.
 
     A download whose source, converting code and jupytext are those recorded in ``stamp``, and
     whose two files exist, is not written again. Returns the docnames written.
