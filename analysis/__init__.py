@@ -1,4 +1,5 @@
-"""The CSTO Record's analysis package: load the sourced tables in ``data/`` and compute what the book shows.
+"""The CSTO Record's analysis package: load the sourced tables in ``data/`` and compute what the
+book shows.
 
 Four layers, each a subpackage, imports running one way only (a test enforces it):
 

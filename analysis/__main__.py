@@ -35,8 +35,8 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _bibtex(args: argparse.Namespace) -> int:
-    from .publish.bibliography import write_bibtex
     from .data.load import load_table
+    from .publish.bibliography import write_bibtex
 
     write_bibtex(load_table("sources"), Path(args.path))
     return 0
@@ -51,6 +51,7 @@ def _datapackage(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Parse the command line and run the command; returns the exit status."""
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="validate every table; non-zero exit on any problem")
