@@ -31,7 +31,8 @@ from .build import FLAGS, jupyter_book
 from .edition import PDF_PATH, printed_pages, record_pdf
 from .inputs import fingerprint
 from .pages import ROOT, toc_files, toc_parts
-from .print_edition import chapter_pages, compose, print_document
+from .print_edition import compose
+from .print_layout import chapter_pages, print_document
 
 #: The browser that prints: ``$CHROMIUM`` if set (Chromium or Chrome elsewhere than Debian),
 #: else Debian's Chromium.

@@ -18,6 +18,7 @@ from analysis.data.paths import ROOT
 from analysis.publish.citation import BookMetadata
 from bookbuild import edition, pdf
 from bookbuild import print_edition as pe
+from bookbuild import print_layout as layout
 from bookbuild.pages import toc_files
 
 # A single-page build in miniature, as Sphinx 7 writes it: the root page's section, then each
@@ -130,11 +131,11 @@ def test_a_missing_printed_page_is_an_error():
 def test_contents_list_parts_labels_and_page_numbers():
     entries = pe.with_parts(pe.chapter_headings(_body(), "book/intro")[:3], PARTS)
     assert [e.part for e in entries] == [None, "Chapters", "Appendices"]
-    html = pe.contents_html(entries, {"the-book": 3, "one": 4, "appendix": 9})
+    html = layout.contents_html(entries, {"the-book": 3, "one": 4, "appendix": 9})
     assert '<li class="part">Chapters</li>' in html
     assert ('<li><a href="#one">1. First &amp; best</a><span class="dots"></span>'
             '<span class="page">4</span></li>') in html
-    assert '<span class="page"></span>' in pe.contents_html(entries)  # before the first print
+    assert '<span class="page"></span>' in layout.contents_html(entries)  # before the first print
 
 
 def test_chapter_pages_finds_where_each_chapter_starts():
@@ -142,18 +143,18 @@ def test_chapter_pages_finds_where_each_chapter_starts():
     texts = ["The Book\nVersion 1", "Contents\nThe Book 3\n1. First & best 4", "The Book\nIntro",
              "1. First\n& best\n1.1. Part", "more of one", "Appendix\ntext"]
     # From the third page on: the title page and the contents also begin with titles.
-    assert pe.chapter_pages(texts, entries, first=2) == {"the-book": 3, "one": 4, "appendix": 6}
+    assert layout.chapter_pages(texts, entries, first=2) == {"the-book": 3, "one": 4, "appendix": 6}
     with pytest.raises(ValueError, match="Appendix"):
-        pe.chapter_pages(texts[:5], entries, first=2)
+        layout.chapter_pages(texts[:5], entries, first=2)
     # A ligature in the PDF's text layer ("\ufb01" for "fi") still matches the heading.
     texts[3] = "1. \ufb01rst\n& best"
-    assert pe.chapter_pages(texts, entries, first=2)["one"] == 4
+    assert layout.chapter_pages(texts, entries, first=2)["one"] == 4
 
 
 def test_print_document_has_title_page_contents_and_no_script():
     book = BookMetadata("The Book: a subtitle", ("Us",), "1.0.0", "2026-01-02")
     entries = pe.chapter_headings(_body(), "book/intro")
-    document = pe.print_document("<p>body</p>", entries, book, "1 January 2026")
+    document = layout.print_document("<p>body</p>", entries, book, "1 January 2026")
     assert '<p class="book-title">The Book</p><p class="subtitle">a subtitle</p>' in document
     assert "Version 1.0.0, released 2026-01-02" in document and "Data to 1 January 2026" in document
     assert document.index("Contents") < document.index("<p>body</p>")
