@@ -53,7 +53,7 @@ pdf: $(STAMP) chromium
 	$(BIN)/python -m bookbuild pdf
 
 ## test: run every test (data, analysis, notebooks, the built book, the book in a browser); CI runs this
-test: $(STAMP) browsers
+test: $(STAMP) lint browsers
 	$(PYTEST)
 
 ## test-fast: the quick loop: the linters (ruff, import-linter's layer contracts), then every

@@ -108,5 +108,7 @@ def setup(app):  # noqa: ANN001, ANN201 - Sphinx signature
     app._bookbuild_rendered = set()
     app.connect("html-page-context", _offer)
     app.connect("build-finished", _write)
-    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1",
+    # Not parallel_write_safe: the pages written are collected in this process (Sphinx's -j
+    # would write them in others); Jupyter Book writes in one process anyway.
+    return {"parallel_read_safe": True, "parallel_write_safe": False, "version": "1",
             "env_version": f"{NOTEBOOK_FORMAT}-jupytext-{version('jupytext')}"}
