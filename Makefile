@@ -52,7 +52,8 @@ pdf: $(STAMP) chromium
 	$(BIN)/python -m bookbuild execute
 	$(BIN)/python -m bookbuild pdf
 
-## test: run every test (data, analysis, notebooks, the built book, the book in a browser); CI runs this
+## test: the linters, then every test (data, analysis, notebooks, the built book, the book in a
+## browser); CI runs this
 test: $(STAMP) lint browsers
 	$(PYTEST)
 
