@@ -1,5 +1,6 @@
-# The CSTO Record. Two commands matter: `make book` and `make test`.
-# Both create the virtual environment from requirements.lock if it is missing or out of date.
+# The CSTO Record: `make book` builds the web edition, `make test` tests everything, `make pdf`
+# prints the PDF edition. Each creates the virtual environment from requirements.lock if it is
+# missing or out of date. The README lists what each target needs besides Python 3.11.
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
@@ -17,22 +18,25 @@ SPACE := $() $()
 # Sphinx flags for every build: nitpicky, warnings are errors, report all before failing.
 JB_FLAGS := --warningiserror --nitpick --keep-going
 
-.PHONY: book test test-fast check serve lab clean lock benchmark venv browsers pdf
+.PHONY: book test test-fast lint check serve lab clean lock benchmark venv browsers chromium pdf
 
 venv: $(STAMP)
 
+# The project's own packages (analysis, bookbuild) are put on the environment's path with a .pth
+# file, which is what an editable install does, without running a build backend (setuptools
+# printed three warnings doing it). pyproject.toml still builds a wheel for `pip install .`.
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required"'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
 	$(BIN)/python -m pip install --quiet --no-deps -r requirements.lock
-	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e . || \
-	  $(BIN)/python -m pip install --quiet --no-deps -e .
+	$(BIN)/python -c 'import pathlib, sysconfig; pathlib.Path(sysconfig.get_paths()["purelib"], "csto-record.pth").write_text("$(CURDIR)\n")'
 	@touch $(STAMP)
 
-## book: build the HTML book into _build/html (executes changed chapters only, in parallel)
+## book: build the HTML book into _build/html (executes changed chapters only, in parallel);
+## needs no npm and no network once the environment exists
 book: $(STAMP)
-	$(BIN)/python -m analysis execute
+	$(BIN)/python -m bookbuild execute
 	$(BIN)/jupyter-book build . $(JB_FLAGS)
 	@echo "The book is at $(CURDIR)/$(BUILD)/html/index.html (or run: make serve)"
 
@@ -41,23 +45,35 @@ book: $(STAMP)
 PYTEST := $(BIN)/python -m pytest -n auto
 FAST   := not book and not browser
 
-## pdf: the book as one PDF, _build/pdf/csto-record.pdf, printed offline by Debian's Chromium;
-## a later `make book` links it from every page and copies it into the site
-pdf: $(STAMP) browsers
-	$(BIN)/python -m analysis execute
-	$(BIN)/python -m analysis.publish.pdf
+## pdf: the reader's edition as one PDF, _build/pdf/csto-record.pdf (chapters, cases, methods
+## and the works they cite), printed offline by Chromium at /usr/bin/chromium; a later
+## `make book` links it from every page while it is current
+pdf: $(STAMP) chromium
+	$(BIN)/python -m bookbuild execute
+	$(BIN)/python -m bookbuild pdf
 
-## test: run every test (data, analysis, notebooks, the built book, the book in a browser); CI runs this
-test: $(STAMP) browsers
+## test: the linters, then every test (data, analysis, notebooks, the built book, the book in a
+## browser); CI runs this
+test: $(STAMP) lint browsers
 	$(PYTEST)
 
-## test-fast: the quick loop: every test except the book builds, the browser and Lighthouse
-test-fast: $(STAMP)
+## test-fast: the quick loop: the linters (ruff, import-linter's layer contracts), then every
+## test except the book builds, the browser and Lighthouse
+test-fast: $(STAMP) lint
 	$(PYTEST) -m "$(FAST)"
 
-## browsers: Debian's Chromium and the pinned npm checkers (axe-core, lighthouse, vnu-jar)
+## lint: ruff (style, imports, docstrings) and import-linter (the layers: pyproject.toml)
+lint: $(STAMP)
+	$(BIN)/ruff check --quiet .
+	$(BIN)/lint-imports --no-cache --no-logo
+
+## browsers: Chromium and the pinned npm checkers (axe-core, lighthouse, vnu-jar) for `make test`
 browsers:
 	@tools/setup-browser.sh
+
+## chromium: Chromium at /usr/bin/chromium, for `make pdf` (installed from Debian if missing)
+chromium:
+	@tools/setup-browser.sh --chromium-only
 
 ## check: validate every table in data/
 check: $(STAMP)
@@ -71,9 +87,10 @@ serve: book
 benchmark: $(STAMP)
 	$(BIN)/python tools/benchmark.py
 
-## lab: JupyterLab; a chapter's .md opens as a notebook (jupytext)
+## lab: JupyterLab; a chapter's .md opens as a notebook (jupytext); as root (a container) it
+## adds --allow-root, which Jupyter otherwise asks for
 lab: $(STAMP)
-	$(BIN)/jupyter lab --notebook-dir=book
+	$(BIN)/jupyter lab --notebook-dir=book $(if $(filter 0,$(shell id -u)),--allow-root)
 
 ## lock: re-resolve requirements.in into requirements.lock (needs the network)
 lock:

@@ -1,4 +1,5 @@
-"""The CSTO Record's analysis package: load the sourced tables in ``data/`` and compute what the book shows.
+"""The CSTO Record's analysis package: load the sourced tables in ``data/`` and compute what the
+book shows.
 
 Four layers, each a subpackage, imports running one way only (a test enforces it):
 
@@ -6,11 +7,13 @@ Four layers, each a subpackage, imports running one way only (a test enforces it
 * :mod:`analysis.measures`: membership intervals, networks, requests and responses, divisions,
   the CSTO-NATO comparison, maps;
 * :mod:`analysis.charts`: figures in the house style, drawn from the measures;
-* :mod:`analysis.publish`: what chapters call, the execution step and the Sphinx extension.
+* :mod:`analysis.publish`: what chapters call.
+
+The toolchain that builds the book is the separate package ``bookbuild``, above this one.
 
 The loader's names are importable from the package itself (``from analysis import load_all``);
-they are imported on first use, so that a command that needs no data (``python -m analysis
-execute``) does not pay for importing pandas and pandera.
+they are imported on first use, so that a command that needs no data (the book's execution
+step, ``python -m bookbuild execute``) does not pay for importing pandas and pandera.
 """
 
 from __future__ import annotations

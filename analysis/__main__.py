@@ -1,8 +1,8 @@
 """Command line: ``python -m analysis check`` validates every table in ``data/``.
 
 Other commands: ``bibtex PATH`` writes the bibliography from ``data/sources.csv``;
-``datapackage`` regenerates ``data/datapackage.json`` from the codebook; ``execute`` runs the
-chapters that are not cached yet, in parallel, before the book build.
+``datapackage`` regenerates ``data/datapackage.json`` from the codebook. (The book's execution
+step is the toolchain's: ``python -m bookbuild execute``.)
 """
 
 from __future__ import annotations
@@ -50,22 +50,8 @@ def _datapackage(args: argparse.Namespace) -> int:
     return 0
 
 
-def _execute(args: argparse.Namespace) -> int:
-    import time
-
-    from .publish.build import execute_parallel
-
-    started = time.perf_counter()
-    report = execute_parallel()
-    seconds = time.perf_counter() - started
-    print(f"executed {len(report.executed)}, cached {len(report.cached)}, failed "
-          f"{len(report.failed)} notebook(s) in {seconds:.1f} s")
-    for name in report.failed:
-        print(f"FAILED: {name} (the book build will show the error)", file=sys.stderr)
-    return 1 if report.failed else 0
-
-
 def main(argv: list[str] | None = None) -> int:
+    """Parse the command line and run the command; returns the exit status."""
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="validate every table; non-zero exit on any problem")
@@ -76,8 +62,6 @@ def main(argv: list[str] | None = None) -> int:
     bib.set_defaults(func=_bibtex)
     dp = sub.add_parser("datapackage", help="regenerate data/datapackage.json from the codebook")
     dp.set_defaults(func=_datapackage)
-    ex = sub.add_parser("execute", help="execute uncached chapters in parallel into the cache")
-    ex.set_defaults(func=_execute)
     args = parser.parse_args(argv)
     return args.func(args)
 

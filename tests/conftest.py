@@ -40,7 +40,7 @@ record = {"returncode": 1, "stdout": "", "stderr": ""}
 try:
     lock = open(sys.argv[2], "a")
     fcntl.flock(lock, fcntl.LOCK_EX)  # the source-folder lock, held until the process ends
-    from analysis.publish.build import build_html
+    from bookbuild.build import build_html
     result = build_html(out, out / "cache", env={"SOURCE_DATE_EPOCH": "1700000000"})
     record = {"returncode": result.returncode, "stdout": result.stdout[-4000:],
               "stderr": result.stderr[-4000:]}

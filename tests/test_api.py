@@ -12,7 +12,7 @@ import pytest
 import analysis
 from analysis.data.paths import ROOT
 
-SKIP = {"analysis.__main__", "analysis.publish.sphinx_ext"}
+SKIP = {"analysis.__main__"}
 #: Chart modules are documented through ``analysis.charts`` (``:imported-members:``); the house
 #: style module has its own entry.
 OWN_ENTRY = {"analysis.charts.style"}

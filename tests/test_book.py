@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -14,8 +13,8 @@ import pytest
 import yaml
 from nbclient import NotebookClient
 
-from analysis.publish.build import notebook_files, toc_files
 from analysis.data.paths import ROOT
+from bookbuild.pages import notebook_files, toc_files
 
 from .conftest import BIN
 

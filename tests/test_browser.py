@@ -28,12 +28,12 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from analysis.publish.build import toc_files
 from analysis.data.paths import ROOT
+from bookbuild.pages import toc_files
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))  # as bookbuild.pdf
 NODE_MODULES = ROOT / "node_modules"
 AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
 LIGHTHOUSE = NODE_MODULES / ".bin" / "lighthouse"

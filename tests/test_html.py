@@ -24,8 +24,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 
-from analysis.publish.build import toc_files
 from analysis.data.paths import ROOT
+from bookbuild.pages import toc_files
 
 from .conftest import BIN
 

@@ -1,4 +1,4 @@
-"""The import graph the execution step reads (analysis/publish/imports.py): what the chapters
+"""The import graph the execution step reads (bookbuild/imports.py): what the chapters
 run, so that a change to code they never run leaves the execution cache valid, and a change to
 code they do run empties it."""
 
@@ -8,8 +8,9 @@ import re
 import shutil
 from pathlib import Path
 
-from analysis.publish import imports
-from analysis.publish.build import execution_inputs, inputs_fingerprint, notebook_files
+from bookbuild import imports
+from bookbuild.inputs import execution_inputs, fingerprint
+from bookbuild.pages import notebook_files
 
 NOTEBOOK = """---
 kernelspec:
@@ -87,8 +88,7 @@ def test_the_chapters_run_the_code_that_computes_and_not_the_build():
     run = {imports.module_name(p) for p in execution_inputs() if p.suffix == ".py"}
     assert {"analysis.measures.votes", "analysis.charts.style", "analysis.publish.book",
             "analysis.data.load"} <= run
-    assert not run & {"analysis.publish.build", "analysis.publish.sphinx_ext",
-                      "analysis.publish.pdf", "analysis.publish.reader_ext"}
+    assert "analysis.__main__" not in run  # the command line: no chapter runs it
 
 
 def test_only_an_edit_to_code_the_chapters_run_changes_the_execution_inputs(tmp_path):
@@ -104,16 +104,13 @@ def test_only_an_edit_to_code_the_chapters_run_changes_the_execution_inputs(tmp_
     (root / "CITATION.cff").write_text("version: 1\n", encoding="utf-8")
     assert notebook_files(root) == [root / "book" / "chapter.md"]
 
-    def fingerprint() -> str:
-        return inputs_fingerprint(execution_inputs(root))
-
-    before = fingerprint()
-    with open(root / "analysis" / "publish" / "pdf.py", "a", encoding="utf-8") as handle:
-        handle.write("\n# an edit no chapter runs\n")
-    assert fingerprint() == before
+    before = fingerprint(root)
+    with open(root / "analysis" / "__main__.py", "a", encoding="utf-8") as handle:
+        handle.write("\n# an edit no chapter runs (the command line)\n")
+    assert fingerprint(root) == before
     with open(root / "analysis" / "data" / "load.py", "a", encoding="utf-8") as handle:
         handle.write("\n# an edit the chapter runs (votes imports the loader's layer)\n")
-    after_code = fingerprint()
+    after_code = fingerprint(root)
     assert after_code != before
     (root / "CITATION.cff").write_text("version: 2\n", encoding="utf-8")
-    assert fingerprint() != after_code
+    assert fingerprint(root) != after_code

@@ -1,66 +1,72 @@
-"""The package's layers: imports run one way only, publish -> charts -> measures -> data."""
+"""The layers, as import-linter checks them (contracts in pyproject.toml; `make lint` runs
+`lint-imports` too): inside analysis, publish -> charts -> measures -> data, one way only, every
+module in a layer; the toolchain (bookbuild) above analysis, never imported by it."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from analysis.publish.imports import PACKAGE, imported_modules, module_name
+from analysis.data.paths import ROOT
 
-#: Each layer, lowest first; a module may import from its own layer and the ones before it.
-LAYERS = ("data", "measures", "charts", "publish")
-
-
-def layer_of(module: str) -> str | None:
-    parts = module.split(".")
-    return parts[1] if len(parts) > 1 and parts[1] in LAYERS else None
+LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
 
 
-def violations(name: str, imports: set[str]) -> list[str]:
-    """The imports of module ``name`` that reach a higher layer than its own."""
-    own = layer_of(name)
-    if own is None:  # the package itself and its command line sit above every layer
-        return []
-    return sorted(m for m in imports
-                  if layer_of(m) is not None and LAYERS.index(layer_of(m)) > LAYERS.index(own))
+def _lint(root: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([str(LINT_IMPORTS), "--no-cache", "--no-logo"], cwd=root,
+                          capture_output=True, text=True, timeout=300)
 
 
-def _modules() -> list[Path]:
-    return sorted(PACKAGE.rglob("*.py"))
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the two packages and of pyproject.toml, to break."""
+    for name in ("analysis", "bookbuild"):
+        shutil.copytree(ROOT / name, tmp_path / name,
+                        ignore=shutil.ignore_patterns("__pycache__", "vendor"))
+    shutil.copyfile(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    return tmp_path
 
 
-def test_every_module_sits_in_a_layer():
-    loose = [module_name(p) for p in _modules()
-             if layer_of(module_name(p)) is None and p.parent != PACKAGE]
-    top = sorted(p.name for p in PACKAGE.glob("*.py"))
-    assert not loose
-    assert top == ["__init__.py", "__main__.py"], "modules belong in a layer's folder"
+def _append(path: Path, line: str) -> None:
+    with open(path, "a", encoding="utf-8") as handle:
+        handle.write(f"\n{line}\n")
 
 
-@pytest.mark.parametrize("path", _modules(), ids=lambda p: module_name(p))
-def test_no_module_imports_from_a_higher_layer(path: Path):
-    name = module_name(path)
-    imports = imported_modules(path.read_text(encoding="utf-8"), name, path.name == "__init__.py")
-    assert not violations(name, imports), f"{name} imports from a higher layer"
+def test_the_project_keeps_its_contracts():
+    done = _lint(ROOT)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "2 kept, 0 broken" in done.stdout
 
 
-def test_the_check_finds_an_upward_import():
-    source = "from ..charts import Chart\nfrom .schema import TABLES\n"
-    imports = imported_modules(source, "analysis.data.load")
-    assert imports == {"analysis.charts", "analysis.charts.Chart", "analysis.data.schema",
-                       "analysis.data.schema.TABLES"}
-    assert violations("analysis.data.load", imports) == ["analysis.charts", "analysis.charts.Chart"]
+def test_the_copy_is_what_is_linted(project: Path):
+    done = _lint(project)
+    assert done.returncode == 0, done.stdout + done.stderr
 
 
-def test_the_check_finds_an_upward_import_inside_a_function():
-    source = "def f():\n    from analysis.publish import book\n"
-    imports = imported_modules(source, "analysis.measures.network")
-    assert violations("analysis.measures.network", imports) == ["analysis.publish",
-                                                                "analysis.publish.book"]
+@pytest.mark.parametrize(("module", "line", "broken"), [
+    # an upward import at the top of a module
+    ("analysis/data/paths.py", "from analysis.charts import style", "publish -> charts"),
+    # an upward import inside a function, relative
+    ("analysis/measures/votes.py", "def later():\n    from ..publish import book",
+     "publish -> charts"),
+    # the book's code reaching the toolchain
+    ("analysis/publish/book.py", "import bookbuild.pages", "The toolchain sits above"),
+])
+def test_an_upward_import_breaks_a_contract(project: Path, module: str, line: str, broken: str):
+    _append(project / module, line)
+    done = _lint(project)
+    assert done.returncode == 1
+    assert "1 broken" in done.stdout
+    verdicts = [line for line in done.stdout.splitlines() if line.endswith(("KEPT", "BROKEN"))]
+    assert [line for line in verdicts if line.endswith("BROKEN")] == [
+        next(line for line in verdicts if broken in line)]
 
 
-def test_downward_and_sideways_imports_are_allowed():
-    source = "from ..data.load import load_all\nfrom . import membership\n"
-    imports = imported_modules(source, "analysis.measures.maps")
-    assert violations("analysis.measures.maps", imports) == []
+def test_a_module_outside_every_layer_breaks_the_contract(project: Path):
+    (project / "analysis" / "helpers.py").write_text('"""Loose."""\n', encoding="utf-8")
+    done = _lint(project)
+    assert done.returncode == 1 and "analysis.helpers" in done.stdout

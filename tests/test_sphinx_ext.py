@@ -1,13 +1,20 @@
-"""The book's Sphinx extension: image sizes and lazy loading in the page HTML."""
+"""The toolchain's Sphinx extensions: the fixes to each page's HTML (bookbuild.html_fixes), the
+data gate (bookbuild.data_gate), the notebook downloads (bookbuild.downloads) and the
+bibliography formatted only on change (bookbuild.bibtex_cache)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from PIL import Image
 
-from analysis.publish.sphinx_ext import image_size, sized_images
+from bookbuild.html_fixes import fixed_body, image_size
+
+
+def _tags(html: str, name: str) -> list[dict]:
+    return [dict(tag.attrs) for tag in BeautifulSoup(html, "html.parser").find_all(name)]
 
 SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
        'viewBox="0 0 10 10"></svg>')
@@ -45,30 +52,51 @@ def test_an_unreadable_image_is_an_error_naming_the_file(tmp_path: Path):
 def test_every_image_gets_its_size_and_all_but_the_first_load_lazily(images):
     body = ('<p>x</p><img alt="first" src="../_images/a1.svg" />'
             '<figure><img alt="second" src="../_images/b2.png"></figure>')
-    html = sized_images(body, images)
-    assert html == ('<p>x</p><img alt="first" src="../_images/a1.svg" width="480" height="240" />'
-                    '<figure><img alt="second" src="../_images/b2.png" width="200" height="120" '
-                    'loading="lazy" /></figure>')
+    html = fixed_body(body, images)
+    assert _tags(html, "img") == [
+        {"alt": "first", "src": "../_images/a1.svg", "width": "480", "height": "240"},
+        {"alt": "second", "src": "../_images/b2.png", "width": "200", "height": "120",
+         "loading": "lazy"}]
+    assert html.startswith("<p>x</p>") and "<figure><img" in html
 
 
 def test_images_with_a_size_or_from_elsewhere_are_left_as_they_are(images):
     body = ('<img alt="sized" src="../_images/a1.svg" width="10" />'
             '<img alt="logo" src="../_static/logo.svg" />')
-    assert sized_images(body, images) == body
+    assert _tags(fixed_body(body, images), "img") == [
+        {"alt": "sized", "src": "../_images/a1.svg", "width": "10"},
+        {"alt": "logo", "src": "../_static/logo.svg"}]
+
+
+def test_a_body_with_nothing_to_fix_is_returned_unparsed():
+    body = "<p>Text &amp; <em>more</em>&nbsp;x</p>"
+    assert fixed_body(body, {}) is body
 
 
 # --- work skipped by fingerprint ------------------------------------------------------------
 
+from bookbuild.data_gate import BIB_PATH  # noqa: E402 - with the tests that use it
+
+
+def gate(srcdir: Path, data: Path):
+    """What the data gate does at the start of a build whose execution inputs are ``data``:
+    refresh the cache record with their fingerprint, then check unless it was checked."""
+    from bookbuild.data_gate import prepare_data
+    from bookbuild.inputs import fingerprint_files, refresh_cache
+
+    current = fingerprint_files([data])
+    refresh_cache(srcdir / "cache", current)
+    return prepare_data(srcdir, srcdir / "cache", current, data)
+
 
 @pytest.fixture
 def checked_data(scratch_data: Path, tmp_path: Path, monkeypatch):
-    """A source folder and a data folder already checked once by prepare_data; the second
-    value counts the data checks (calls of load_all) from then on."""
+    """A source folder and a data folder already checked once by the gate; the third value
+    counts the data checks (calls of load_all) from then on."""
     from analysis.data import load
-    from analysis.publish.sphinx_ext import prepare_data
 
     srcdir = tmp_path / "src"
-    first = prepare_data(srcdir, scratch_data)
+    first = gate(srcdir, scratch_data)
     assert first.checked and first.data_cutoff
     calls = []
     real = load.load_all
@@ -77,46 +105,39 @@ def checked_data(scratch_data: Path, tmp_path: Path, monkeypatch):
 
 
 def _bib(srcdir: Path) -> str:
-    from analysis.publish.sphinx_ext import BIB_PATH
-
     return (srcdir / BIB_PATH).read_text(encoding="utf-8")
 
 
 def test_unchanged_data_are_not_checked_again(checked_data):
-    from analysis.publish.sphinx_ext import prepare_data
-
     srcdir, data, calls = checked_data
     before = _bib(srcdir)
-    again = prepare_data(srcdir, data)
+    again = gate(srcdir, data)
     assert not again.checked and calls == [] and _bib(srcdir) == before
+    (srcdir / BIB_PATH).write_text("edited by hand")  # a bibliography it did not write
+    assert gate(srcdir, data).checked and _bib(srcdir) == before
 
 
 def test_a_changed_source_row_rewrites_the_bibliography(checked_data):
-    from analysis.publish.sphinx_ext import prepare_data
-
     srcdir, data, calls = checked_data
     sources = data / "sources.csv"
     lines = sources.read_text(encoding="utf-8").splitlines(keepends=True)
     key, title = lines[1].split(",")[:2]
     lines[1] = lines[1].replace(title, "A title changed by the test", 1)
     sources.write_text("".join(lines), encoding="utf-8")
-    assert prepare_data(srcdir, data).checked and calls == [1]
+    assert gate(srcdir, data).checked and calls == [1]
     entry = _bib(srcdir).split(f"@misc{{{key},")[1].split("@misc")[0]
     assert "A title changed by the test" in entry
 
 
 def test_a_changed_data_file_is_checked_again(checked_data):
-    from analysis.publish.sphinx_ext import prepare_data
-
     srcdir, data, calls = checked_data
     with open(data / "states.csv", "a", encoding="utf-8") as table:
         table.write("\n")  # an empty line changes the bytes, not the table
-    assert prepare_data(srcdir, data).checked and calls == [1]
+    assert gate(srcdir, data).checked and calls == [1]
 
 
 def test_bad_data_stop_every_build_until_fixed(checked_data):
     from analysis.data.validate import DataError
-    from analysis.publish.sphinx_ext import prepare_data
 
     srcdir, data, calls = checked_data
     sources = data / "sources.csv"
@@ -124,27 +145,32 @@ def test_bad_data_stop_every_build_until_fixed(checked_data):
     sources.write_text(good + "broken-row,,,,,,\n", encoding="utf-8")
     for _ in range(2):  # the failed check records nothing: the next build checks again
         with pytest.raises(DataError, match="sources.csv"):
-            prepare_data(srcdir, data)
+            gate(srcdir, data)
     sources.write_text(good, encoding="utf-8")
-    assert not prepare_data(srcdir, data).checked  # back to the bytes last checked
+    # Back to the bytes checked before: the record went with the emptied cache, so the fixed
+    # data are checked once more (the chapters execute again too), then no longer.
+    assert gate(srcdir, data).checked and len(calls) == 3  # two failed checks, one passed
+    assert not gate(srcdir, data).checked and len(calls) == 3
 
 
 def test_notebook_downloads_are_written_again_only_for_a_changed_source(tmp_path: Path):
-    from analysis.publish.sphinx_ext import write_notebook_downloads
+    from bookbuild.downloads import write_notebook_downloads
 
     sources = {}
     for name in ("one", "two"):
         sources[f"book/{name}"] = tmp_path / f"{name}.md"
         sources[f"book/{name}"].write_text(
             f"---\nkernelspec:\n  name: python3\n  display_name: Python 3\n---\n\n# {name}\n")
-    out, stamp = tmp_path / "html", tmp_path / "doctrees" / "downloads.json"
-    assert write_notebook_downloads(sources, out, stamp) == ["book/one", "book/two"]
-    assert write_notebook_downloads(sources, out, stamp) == []
+    out = tmp_path / "html"
+    assert write_notebook_downloads(sources, out) == ["book/one", "book/two"]
+    assert write_notebook_downloads(sources, out) == []
     sources["book/two"].write_text(sources["book/two"].read_text() + "\nMore.\n")
-    assert write_notebook_downloads(sources, out, stamp) == ["book/two"]
+    assert write_notebook_downloads(sources, out) == ["book/two"]
     assert (out / "book" / "two.md").read_text().endswith("More.\n")
     (out / "book" / "one.ipynb").unlink()
-    assert write_notebook_downloads(sources, out, stamp) == ["book/one"]
+    assert write_notebook_downloads(sources, out) == ["book/one"]
+    # A page Sphinx wrote again (a new converter format or jupytext: a new environment).
+    assert write_notebook_downloads(sources, out, rendered={"book/two"}) == ["book/two"]
 
 
 BIB = """@misc{alpha, title = {{First title}}, author = {{Someone}}, year = {2020}}
@@ -158,7 +184,7 @@ def _sphinx_book(folder: Path, cited: str = "alpha") -> Path:
         "extensions = ['sphinxcontrib.bibtex']\nbibtex_bibfiles = ['refs.bib']\n"
         "bibtex_default_style = 'plain'\n"
         "def setup(app):\n"
-        "    from analysis.publish.sphinx_ext import FingerprintedBibtexDomain\n"
+        "    from bookbuild.bibtex_cache import FingerprintedBibtexDomain\n"
         "    app.add_domain(FingerprintedBibtexDomain, override=True)\n")
     (folder / "index.rst").write_text(f"Book\n====\n\nSee :cite:p:`{cited}`.\n\n"
                                       ".. bibliography::\n   :all:\n")
@@ -200,13 +226,22 @@ def test_the_bibliography_is_formatted_only_when_its_inputs_change(tmp_path: Pat
     assert _build_sphinx(src) == html and len(formatted) == 3
 
 
-def test_a_named_tables_id_is_written_once():
-    from analysis.publish.sphinx_ext import unique_table_ids
-
-    body = ('<div tabindex="0" class="table-wrapper colwidths-auto docutils container" '
-            'id="tab-x">\n<table class="docutils align-default" id="tab-x">\n<caption>')
-    out = unique_table_ids(body)
+def test_a_named_tables_id_is_written_once_and_its_wrapper_takes_the_focus():
+    body = ('<div class="table-wrapper colwidths-auto docutils container" id="tab-x">\n'
+            '<table class="docutils align-default" id="tab-x">\n<caption>c</caption></table></div>'
+            '<div class="table-wrapper" id="a">\n<table id="b"></table></div>')
+    out = fixed_body(body, {})
     assert out.count('id="tab-x"') == 1
-    assert '<table class="docutils align-default" id="tab-x">' in out
-    other = '<div class="table-wrapper" id="a">\n<table id="b">'
-    assert unique_table_ids(other) == other
+    assert _tags(out, "table")[0]["id"] == "tab-x"
+    wrappers = _tags(out, "div")
+    assert [w.get("id") for w in wrappers] == [None, "a"]
+    assert [w.get("tabindex") for w in wrappers] == ["0", "0"]
+
+
+def test_aria_fixes_headings_get_a_level_and_bibliography_entries_are_listitems():
+    body = ('<p class="caption" role="heading"><span>Contents</span></p>'
+            '<p role="heading" aria-level="3">kept</p>'
+            '<div role="list"><div class="citation" id="x" role="doc-biblioentry">A</div></div>')
+    out = fixed_body(body, {})
+    assert [h.get("aria-level") for h in _tags(out, "p")] == ["2", "3"]
+    assert _tags(out, "div")[1]["role"] == "listitem"

@@ -1,0 +1,1 @@
+"""Scripts around the book: the benchmark and the imports of external datasets."""

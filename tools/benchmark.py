@@ -38,12 +38,14 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from analysis.publish.build import build_html, notebook_files, toc_files  # noqa: E402
+from bookbuild.build import build_html  # noqa: E402
+from bookbuild.pages import notebook_files, toc_files  # noqa: E402
 
 EDITED = ROOT / "book" / "conclusions.md"
 #: `make test-fast`'s selection (the Makefile's FAST).
@@ -51,7 +53,8 @@ FAST = "not book and not browser"
 EDIT = "\n```{code-cell} ipython3\n:tags: [remove-cell]\n\n# benchmark edit\n```\n"
 
 
-def timed(func, *args, **kwargs):
+def timed(func: Callable, *args: object, **kwargs: object) -> tuple[object, float]:
+    """``func(*args, **kwargs)`` and the wall seconds it took."""
     start = time.perf_counter()
     result = func(*args, **kwargs)
     return result, time.perf_counter() - start
@@ -132,31 +135,46 @@ def test_suite(*marks: str) -> dict:
 
 
 def single_execution_times() -> dict[str, float]:
+    """Each chapter executed alone, one after another, one kernel each: wall seconds."""
     import jupytext
     from nbclient import NotebookClient
+
+    from bookbuild.execute import kernel_config
 
     times = {}
     for path in notebook_files():
         notebook = jupytext.read(path)
         with tempfile.TemporaryDirectory() as cwd:
             client = NotebookClient(notebook, timeout=300, kernel_name="python3",
-                                    resources={"metadata": {"path": cwd}})
+                                    resources={"metadata": {"path": cwd}},
+                                    config=kernel_config(cwd))  # as the execution step
             _, seconds = timed(client.execute)
         times[str(path.relative_to(ROOT))] = round(seconds, 2)
     return times
 
 
 def data_and_analysis_times(repeats: int = 5) -> dict[str, float]:
+    """Loading and validating every table cold, and running the analysis functions: seconds."""
     from analysis.data.edition import data_cutoff
-    from analysis.measures import (burden, compare, divisions, growth, installations,
-                                   interventions, network, rates, requests, snapshots, votes)
     from analysis.data.load import load_all
-
     from analysis.data.validate import forget_checked
+    from analysis.measures import (
+        burden,
+        compare,
+        divisions,
+        growth,
+        installations,
+        interventions,
+        network,
+        rates,
+        requests,
+        snapshots,
+        votes,
+    )
 
     load_all()  # warm: imports and file cache
 
-    def cold_load():
+    def cold_load() -> dict:
         forget_checked()  # every file read and checked again, as in a fresh process
         return load_all()
 
@@ -165,7 +183,7 @@ def data_and_analysis_times(repeats: int = 5) -> dict[str, float]:
 
     cutoff = data_cutoff()
 
-    def run_all():
+    def run_all() -> None:
         t = tables
         outcomes = requests.request_outcomes(t["requests"], t["responses"])
         rates.yardstick(outcomes)
@@ -189,7 +207,8 @@ def data_and_analysis_times(repeats: int = 5) -> dict[str, float]:
         points = snapshots.turning_points(cutoff)
         snapshots.snapshots(t["memberships"], points, exclude=("CIS",))
         snapshots.changes_between(t["memberships"], list(points))
-        installations.bases_per_host(t["bases"], [f"{y}-06-30" for y in range(1992, cutoff.year + 1)])
+        installations.bases_per_host(t["bases"],
+                                     [f"{y}-06-30" for y in range(1992, cutoff.year + 1)])
         graph = network.state_projection(network.affiliation_graph(t["memberships"], cutoff))
         network.network_measures(graph)
 
@@ -201,6 +220,7 @@ def data_and_analysis_times(repeats: int = 5) -> dict[str, float]:
 
 
 def page_weights(html: Path) -> dict[str, dict[str, int]]:
+    """Per chapter page: bytes of HTML and of its images, and their number."""
     weights = {}
     for name in toc_files():
         page = html / f"{name}.html"
@@ -214,6 +234,7 @@ def page_weights(html: Path) -> dict[str, dict[str, int]]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run every measurement, print it beside the previous run's and write it to JSON."""
     run_tests = "--no-tests" not in (sys.argv[1:] if argv is None else argv)
     target = ROOT / "_build" / "benchmark.json"
     try:

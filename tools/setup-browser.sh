@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Installs what the reader-facing tests need, and does nothing when it is already there:
-#  - Debian's Chromium at /usr/bin/chromium (Playwright and Lighthouse drive it; no test tool
-#    ever downloads a browser of its own);
-#  - the npm dev tools pinned in package.json + package-lock.json (axe-core, lighthouse, vnu-jar),
-#    installed with `npm ci` into node_modules/, again only when the lockfile has changed.
-# Idempotent and quiet; `make test` calls it before pytest.
+# Installs what the PDF printer and the reader-facing tests need, and does nothing when it is
+# already there:
+#  - Chromium: $CHROMIUM if set, else /usr/bin/chromium; where that is missing and apt-get exists
+#    (Debian, Ubuntu), Debian's package is installed (with sudo unless run as root). Elsewhere it
+#    says what to do and stops. Playwright and Lighthouse drive this browser; no tool ever
+#    downloads a browser of its own;
+#  - unless --chromium-only (`make pdf`): the npm test tools pinned in package.json and
+#    package-lock.json (axe-core, lighthouse, vnu-jar; vnu-jar needs Java), installed with
+#    `npm ci` into node_modules/, again only when the lockfile has changed.
+# Idempotent and quiet; `make test` and `make pdf` call it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,7 +22,14 @@ run() {  # run quietly; on failure show what the command said
     fi
 }
 
-if [ ! -x /usr/bin/chromium ]; then
+chromium="${CHROMIUM:-/usr/bin/chromium}"
+if [ ! -x "$chromium" ]; then
+    if [ -n "${CHROMIUM:-}" ] || ! command -v apt-get >/dev/null; then
+        echo "setup-browser: no Chromium at $chromium. Install Chromium (or Google Chrome) and" \
+             "set CHROMIUM to its executable, e.g. on macOS" \
+             "CHROMIUM=\"/Applications/Chromium.app/Contents/MacOS/Chromium\"." >&2
+        exit 1
+    fi
     echo "setup-browser: installing Debian's chromium" >&2
     sudo=""
     if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
@@ -26,6 +37,15 @@ if [ ! -x /usr/bin/chromium ]; then
     run $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium
 fi
 
+if [ "${1:-}" = "--chromium-only" ]; then
+    exit 0
+fi
+
+if ! command -v npm >/dev/null; then
+    echo "setup-browser: npm is missing: the browser tests need Node.js and npm" \
+         "(Debian: apt-get install nodejs npm; elsewhere https://nodejs.org)." >&2
+    exit 1
+fi
 # The stamp is a copy of the lockfile that the last successful `npm ci` installed.
 stamp=node_modules/.installed-package-lock.json
 if ! cmp -s package-lock.json "$stamp" \

@@ -1,6 +1,9 @@
-"""Publishing: what chapters call first (:mod:`~analysis.publish.book`), the parallel execution
-step and build helpers (:mod:`~analysis.publish.build`), the Sphinx extension
-(``analysis.publish.sphinx_ext``) and the bibliography (:mod:`~analysis.publish.bibliography`).
+"""Publishing: what chapters call: the glue helpers (:mod:`~analysis.publish.book`), interactive
+figures (:mod:`~analysis.publish.interactive`), citations (:mod:`~analysis.publish.citation`),
+the bibliography (:mod:`~analysis.publish.bibliography`) and the changelog
+(:mod:`~analysis.publish.changelog`).
 
-The top layer: it may import from charts, measures and data; nothing below imports from it.
+The top layer: it may import from charts, measures and data; nothing below imports from it. The
+toolchain that builds the book (the execution step, the Sphinx extensions, the PDF printer) is
+the separate package ``bookbuild``, which sits above this one.
 """

@@ -1,4 +1,5 @@
-"""The book's bibliography, built from ``data/sources.csv`` so that citations and data share records."""
+"""The book's bibliography, built from ``data/sources.csv`` so that citations and data share
+records."""
 
 from __future__ import annotations
 

@@ -3,7 +3,7 @@
 ``CITATION.cff`` at the repository root is the one place the book's authors, title, version
 (the edition) and release date are written; GitHub's "Cite this repository" reads the same file.
 Every chapter page shows a citation built from it (``book/_templates/page.html``, filled in by
-``analysis.publish.reader_ext``): who wrote it, the chapter's title and number, the book, the
+``bookbuild.reader``): who wrote it, the chapter's title and number, the book, the
 edition, the date, the page's address and a BibTeX entry to copy.
 
 The page's address is ``url`` in ``CITATION.cff`` (the published book's base address) followed by

@@ -8,7 +8,7 @@ offers an interactive version too::
 
 :func:`offer` writes the Vega-Lite specification to ``book/_generated/interactive/<name>.json``
 and returns a hidden marker for the page. The Sphinx extension
-(``analysis.publish.reader_ext``) copies the specifications and the vendored Vega scripts into
+(``bookbuild.reader``) copies the specifications and the vendored Vega scripts into
 the site and adds ``_static/interactive.js`` to the pages that have a marker, and to no other
 page. That script puts a button under the static figure; only when a reader presses it does the
 browser load the Vega scripts (about 250 KB compressed) and the specification, and draw the

@@ -1,5 +1,5 @@
 /* The CSTO Record: interactive figures, drawn only when a reader asks for one.
-   Pages with an interactive figure load this script (analysis/publish/reader_ext.py); each
+   Pages with an interactive figure load this script (bookbuild/reader.py); each
    hidden marker (analysis/publish/interactive.py) names a figure, and gets a button under it.
    Pressing it loads the vendored Vega scripts and the figure's specification from this site,
    never from another host, and draws the figure in place of the static image, or under it

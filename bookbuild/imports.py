@@ -1,12 +1,11 @@
 """Which modules of ``analysis`` a chapter runs: the package's import graph, read from the source.
 
 The execution step re-executes the chapters when code they run changes
-(:func:`analysis.publish.build.execution_inputs`). Code they never run (the build, the Sphinx
-extensions, the PDF printer) should not empty the cache, so the step needs to know what the
+(:func:`bookbuild.inputs.execution_inputs`). Code of ``analysis`` they never run (its command
+line, the data package writer) should not empty the cache, so the step needs to know what the
 chapters import: every ``import analysis...`` and ``from analysis... import`` of their code
 cells, and everything those modules import in turn (inside functions too, relative imports
-resolved), with the packages' ``__init__`` modules that importing a submodule runs. The layer
-test (tests/test_layers.py) reads the same graph.
+resolved), with the packages' ``__init__`` modules that importing a submodule runs.
 
 The graph is read, not imported: nothing is executed to find it. An import made from a string
 (``importlib.import_module``) would not be seen; the package has none, and a test keeps it so.
@@ -19,7 +18,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..data.paths import ROOT
+from .pages import ROOT
 
 #: The package whose modules are followed.
 PACKAGE = ROOT / "analysis"
@@ -38,7 +37,8 @@ def module_name(path: Path, package: Path = PACKAGE) -> str:
 #: a parenthesised or continued list of names. Reading only these, not the whole module, is
 #: 25 times faster than parsing every module; text in a docstring that looks like an import
 #: can only add a module, never hide one.
-_IMPORT = re.compile(r"^[ \t]*(?:from[ \t]+\.*[\w.]*[ \t]+import[ \t]+(?:\([^)]*\)|[^\n]*(?:\\\n[^\n]*)*)"
+_IMPORT = re.compile(r"^[ \t]*(?:from[ \t]+\.*[\w.]*[ \t]+import[ \t]+"
+                     r"(?:\([^)]*\)|[^\n]*(?:\\\n[^\n]*)*)"
                      r"|import[ \t]+[^\n]*)", re.M)
 
 
@@ -114,11 +114,12 @@ def closure(modules: Iterable[str], package: Path = PACKAGE) -> set[str]:
     return seen
 
 
-def files_run_by(notebooks: Iterable[Path], package: Path = PACKAGE) -> list[Path]:
-    """The files of the package that executing ``notebooks`` can run: the modules they import,
-    directly or not (:func:`closure`), and every file of the package that is not Python (a
-    style sheet is read by code, not imported), in path order."""
-    wanted: set[str] = set()
+def files_run_by(notebooks: Iterable[Path], package: Path = PACKAGE,
+                 modules: Iterable[str] = ()) -> list[Path]:
+    """The files of the package that executing ``notebooks`` can run: the modules they import
+    and ``modules``, directly or not (:func:`closure`), and every file of the package that is
+    not Python (a style sheet is read by code, not imported), in path order."""
+    wanted: set[str] = set(modules)
     for notebook in notebooks:
         wanted |= notebook_imports(notebook)
     known = package_modules(package)

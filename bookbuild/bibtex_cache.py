@@ -1,0 +1,80 @@
+"""Sphinx extension: sphinxcontrib-bibtex, formatting the bibliography only when it changed.
+
+sphinxcontrib-bibtex formats every entry of the bibliography on every build, even one in which
+no page changed. :class:`FingerprintedBibtexDomain` keeps the formatted entries in the pickled
+environment with a fingerprint of what they were formatted from (:func:`bibtex_fingerprint`)
+and reuses them while it holds. This fingerprint is not the execution inputs' one
+(:mod:`bookbuild.inputs`): the entries depend on the pages' citations too, which those do not
+cover. Measured on a rebuild in which nothing changed (2 cores, three runs each, twice): 3.0 to
+3.6 s of CPU with it, 3.8 to 4.3 s without, about 0.6 s saved of a rebuild of about 3 s.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import json
+from pathlib import Path
+
+from sphinx.util import logging
+from sphinxcontrib.bibtex.domain import BibtexDomain, get_docnames
+
+logger = logging.getLogger(__name__)
+
+
+def _sha256(path: Path) -> str | None:
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else None
+
+
+def bibtex_fingerprint(domain) -> str:  # noqa: ANN001 - a sphinxcontrib-bibtex domain
+    """A SHA-256 over everything sphinxcontrib-bibtex formats the bibliography from: the bytes
+    of each BibTeX file, every ``bibliography`` directive (with its filter, style and
+    citation nodes), every citation in the pages, the pages' order and the tooltip settings."""
+    env = domain.env
+    bibfiles = sorted({path for bibliography in domain.bibliographies.values()
+                       for path in bibliography.bibfiles})
+    bibliographies = [
+        (tuple(key), value.line, [str(path) for path in value.bibfiles], value.style,
+         value.list_, value.enumtype, value.start, value.labelprefix, value.keyprefix,
+         ast.dump(value.filter_), sorted((name, list(node["ids"]))
+                                         for name, node in value.citation_nodes.items()),
+         list(value.keys))
+        for key, value in domain.bibliographies.items()]
+    citations = [(ref.citation_ref_id, ref.docname, ref.line,
+                  [tuple(target) for target in ref.targets]) for ref in domain.citation_refs]
+    state = ([(str(path), _sha256(Path(path))) for path in bibfiles], bibliographies, citations,
+             list(get_docnames(env)), env.config.bibtex_tooltips,
+             env.config.bibtex_tooltips_style)
+    return hashlib.sha256(json.dumps(state, default=str).encode()).hexdigest()
+
+
+class FingerprintedBibtexDomain(BibtexDomain):
+    """sphinxcontrib-bibtex's ``cite`` domain, formatting the bibliography only when its
+    :func:`bibtex_fingerprint` changed.
+
+    The formatted entries of the last build are kept in the pickled environment with the
+    fingerprint they were made from; a build whose fingerprint is the same reuses them. A build
+    in which formatting warned records no fingerprint, so the next one formats and warns again.
+    """
+
+    def env_updated(self):  # noqa: ANN201 - Sphinx domain API
+        """Reuse the entries formatted last time if the fingerprint holds, else format them."""
+        current = bibtex_fingerprint(self)
+        if self.data.get("csto_fingerprint") == current and "csto_citations" in self.data:
+            self.data["citations"] = list(self.data["csto_citations"])
+            logger.info("bibliography unchanged: its formatted entries kept")
+            return []
+        app = self.env.app
+        warnings = getattr(app, "_warncount", 0)
+        updated = super().env_updated()
+        clean = getattr(app, "_warncount", 0) == warnings
+        self.data["csto_fingerprint"] = current if clean else None
+        self.data["csto_citations"] = list(self.citations)
+        return updated
+
+
+def setup(app):  # noqa: ANN001, ANN201 - Sphinx signature
+    """Load sphinxcontrib-bibtex with :class:`FingerprintedBibtexDomain` as its domain."""
+    app.setup_extension("sphinxcontrib.bibtex")
+    app.add_domain(FingerprintedBibtexDomain, override=True)
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}
