@@ -10,7 +10,14 @@ import yaml
 
 from analysis.data.paths import ROOT
 from analysis.publish.citation import (
-    BookMetadata, Citation, bibtex, bibtex_key, book_metadata, citation_text, short_title)
+    BookMetadata,
+    Citation,
+    bibtex,
+    bibtex_key,
+    book_metadata,
+    citation_text,
+    short_title,
+)
 
 CFF = """\
 cff-version: 1.2.0

@@ -26,10 +26,10 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from ..charts import Chart
+from ..charts.style import use_house_style
 from ..data.edition import data_cutoff, day_text
 from ..data.load import load_all
 from ..data.paths import ROOT
-from ..charts.style import use_house_style
 
 #: Where chapters write the data behind each figure, for readers to download.
 FIGURE_DATA = ROOT / "book" / "_generated" / "figures"

@@ -22,8 +22,8 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from ..data.paths import ROOT, data_dir
 from ..data.codebook import TABLES
+from ..data.paths import ROOT, data_dir
 
 #: Where the snapshots of past editions are kept.
 EDITIONS = ROOT / "data" / "editions"

@@ -8,7 +8,13 @@ import pytest
 from analysis.publish.facts import conclusions
 
 from .helpers import (
-    altered, assert_breaks, breaks_every_guard, guard_ids, raises_guard, with_cell, with_item,
+    altered,
+    assert_breaks,
+    breaks_every_guard,
+    guard_ids,
+    raises_guard,
+    with_cell,
+    with_item,
 )
 
 BREAKS = {

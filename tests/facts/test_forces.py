@@ -10,7 +10,13 @@ from analysis.publish.facts import forces
 from analysis.publish.facts.forces.arms import member_label
 
 from .helpers import (
-    altered, assert_breaks, breaks_every_guard, guard_ids, raises_guard, with_cell, with_item,
+    altered,
+    assert_breaks,
+    breaks_every_guard,
+    guard_ids,
+    raises_guard,
+    with_cell,
+    with_item,
 )
 
 

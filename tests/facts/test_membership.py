@@ -9,7 +9,12 @@ import pytest
 from analysis.publish.facts import membership
 
 from .helpers import (
-    altered, assert_breaks, breaks_every_guard, guard_ids, raises_guard, with_cell,
+    altered,
+    assert_breaks,
+    breaks_every_guard,
+    guard_ids,
+    raises_guard,
+    with_cell,
 )
 
 BREAKS = {

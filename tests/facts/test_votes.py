@@ -11,7 +11,13 @@ from analysis.publish.facts import votes
 from analysis.publish.facts.votes.sessions import member_years
 
 from .helpers import (
-    altered, assert_breaks, breaks_every_guard, guard_ids, raises_guard, with_cell, with_item,
+    altered,
+    assert_breaks,
+    breaks_every_guard,
+    guard_ids,
+    raises_guard,
+    with_cell,
+    with_item,
 )
 
 

@@ -9,18 +9,11 @@ from types import SimpleNamespace
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from ...charts import Chart
-from ...charts import defence_pacts_chart
-from ...charts import portfolio_chart
-from ...charts import tie_network_chart
-from ...measures import alliances
-from ...measures import maps
-from ...measures import membership
-from ...measures import network
+from ...charts import Chart, defence_pacts_chart, portfolio_chart, tie_network_chart
+from ...measures import alliances, maps, membership, network
 from ...measures.provenance import credit_lines
 from .. import book
-from .checks import Guard
-from .checks import check_all
+from .checks import Guard, check_all
 
 #: ATOP's Collective Security Treaty (its begin date is the treaty's signature).
 ATOP_CST = 4220

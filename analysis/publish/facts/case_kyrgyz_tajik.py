@@ -7,13 +7,11 @@ from types import SimpleNamespace
 
 import pandas as pd
 
-from ...charts import Chart
-from ...charts import case_timeline_chart
+from ...charts import Chart, case_timeline_chart
 from ...measures import cases
 from ...measures.levels import LEVEL_RANK
 from .. import book
-from .checks import Guard
-from .checks import check_all
+from .checks import Guard, check_all
 
 #: The tables the case reads.
 TABLES = ("events", "requests", "responses")

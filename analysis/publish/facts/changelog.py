@@ -9,11 +9,9 @@ from types import SimpleNamespace
 import pandas as pd
 import yaml
 
-from .. import book
-from .. import changelog
+from .. import book, changelog
 from ..citation import book_metadata
-from .checks import Guard
-from .checks import check_all
+from .checks import Guard, check_all
 
 
 def values(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp,

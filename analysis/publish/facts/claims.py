@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ...measures import membership
-from ...measures import votes
+from ...measures import membership, votes
 
 #: Russia, and Belarus, which votes as Russia does every time: the claim is about the others.
 RUSSIA_AND_BELARUS = ("RUS", "BLR")

@@ -7,13 +7,9 @@ from types import SimpleNamespace
 
 import pandas as pd
 
-from ...measures import divisions
-from ...measures import rates
-from ...measures import requests
-from ...measures import sensitivity
+from ...measures import divisions, rates, requests, sensitivity
 from .. import book
-from .checks import Guard
-from .checks import check_all
+from .checks import Guard, check_all
 
 
 def values(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> SimpleNamespace:

@@ -7,16 +7,10 @@ from types import SimpleNamespace
 
 import pandas as pd
 
-from ...charts import Chart
-from ...charts import alignment_grid
-from ...charts import defiance_chart
-from ...charts import vote_heatmap
-from ...measures import divisions
-from ...measures import membership
-from ...measures import votes
+from ...charts import Chart, alignment_grid, defiance_chart, vote_heatmap
+from ...measures import divisions, membership, votes
 from .. import book
-from .checks import Guard
-from .checks import check_all
+from .checks import Guard, check_all
 from .claims import sided_with_russia
 
 #: The recognitions the text says no member but Russia (and, for Crimea, Belarus) made.

@@ -8,17 +8,10 @@ from types import SimpleNamespace
 
 import pandas as pd
 
-from ...charts import Chart
-from ...charts import lag_chart
-from ...charts import rates_by_threat
-from ...charts import response_ladder
-from ...measures import rates
-from ...measures import requests
-from ...measures import selection
-from ...measures import sensitivity
+from ...charts import Chart, lag_chart, rates_by_threat, response_ladder
+from ...measures import rates, requests, selection, sensitivity
 from .. import book
-from .checks import Guard
-from .checks import check_all
+from .checks import Guard, check_all
 
 #: The rates the sensitivity section states for both alliances.
 SPREAD_MEASURES = ("any_action_rate", "deployed_rate", "short_rate", "request_share")

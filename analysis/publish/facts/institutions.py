@@ -7,13 +7,11 @@ from types import SimpleNamespace
 
 import pandas as pd
 
-from ...charts import Chart
-from ...charts import institutions_timeline
+from ...charts import Chart, institutions_timeline
 from ...data.codebook.fields import split_list
 from ...measures import institutions
 from .. import book
-from .checks import Guard
-from .checks import check_all
+from .checks import Guard, check_all
 
 
 def values(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> SimpleNamespace:

@@ -8,15 +8,10 @@ from types import SimpleNamespace
 
 import pandas as pd
 
-from ...charts import Chart
-from ...charts import intervention_timeline_chart
+from ...charts import Chart, intervention_timeline_chart
 from ...charts.provenance import competing_values_chart
-from ...measures import interventions
-from ...measures import provenance
-from ...measures import requests
-from ...measures import sensitivity
-from .checks import Guard
-from .checks import check_all
+from ...measures import interventions, provenance, requests, sensitivity
+from .checks import Guard, check_all
 
 #: The Kazakhstan deployment's response, whose troop numbers the sources dispute.
 KAZ_RESPONSE = "CSTO-2022-KAZ-R1"

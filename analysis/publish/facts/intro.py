@@ -7,18 +7,10 @@ from types import SimpleNamespace
 
 import pandas as pd
 
-from ...charts import Chart
-from ...charts import asked_versus_got_chart
-from ...measures import burden
-from ...measures import membership
-from ...measures import rates
-from ...measures import requests
-from ...measures import selection
-from ...measures import sensitivity
-from ...measures import votes
+from ...charts import Chart, asked_versus_got_chart
+from ...measures import burden, membership, rates, requests, selection, sensitivity, votes
 from .. import book
-from .checks import Guard
-from .checks import check_all
+from .checks import Guard, check_all
 from .claims import sided_with_russia
 
 

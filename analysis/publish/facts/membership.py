@@ -7,20 +7,17 @@ from types import SimpleNamespace
 
 import pandas as pd
 
-from ...charts import Chart
-from ...charts import bases_chart
-from ...charts import map_grid
-from ...charts import membership_map_spec
-from ...charts import membership_timeline
-from ...charts import network_drawing
-from ...measures import installations
-from ...measures import maps
-from ...measures import membership
-from ...measures import network
-from ...measures import snapshots
+from ...charts import (
+    Chart,
+    bases_chart,
+    map_grid,
+    membership_map_spec,
+    membership_timeline,
+    network_drawing,
+)
+from ...measures import installations, maps, membership, network, snapshots
 from .. import book
-from .checks import Guard
-from .checks import check_all
+from .checks import Guard, check_all
 
 #: Operators of the Western bases that opened in Central Asia after 2001.
 WESTERN = ("USA", "DEU", "FRA")

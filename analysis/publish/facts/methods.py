@@ -8,11 +8,8 @@ from types import SimpleNamespace
 import pandas as pd
 
 from ...data import dictionary
-from ...measures import requests
-from ...measures import selection
-from ...measures import sensitivity
-from .checks import Guard
-from .checks import check_all
+from ...measures import requests, selection, sensitivity
+from .checks import Guard, check_all
 
 #: The borderline example of each rung the appendix describes: response id -> its level.
 EXAMPLES = {"CSTO-2020-ARM-R1": "none", "CSTO-2021-TJK-R4": "statement",

@@ -7,16 +7,10 @@ from types import SimpleNamespace
 
 import pandas as pd
 
-from ...charts import Chart
-from ...charts import clause_use_chart
-from ...charts import concentration_panels
-from ...charts import growth_chart
-from ...measures import burden
-from ...measures import compare
-from ...measures import growth
+from ...charts import Chart, clause_use_chart, concentration_panels, growth_chart
+from ...measures import burden, compare, growth
 from .. import book
-from .checks import Guard
-from .checks import check_all
+from .checks import Guard, check_all
 
 #: The concentration figure's source line.
 CONCENTRATION_SOURCE = ("SIPRI Military Expenditure Database (spending, constant 2023 US$); "

@@ -9,15 +9,11 @@ from types import SimpleNamespace
 import pandas as pd
 
 from ....charts import Chart
-from ....measures.provenance import credit_lines
 from ....measures.membership import alliance_status_on
+from ....measures.provenance import credit_lines
 from ... import book
-from ..checks import Guard
-from ..checks import check_all
-from . import arms
-from . import exercises
-from . import personnel
-from . import spending
+from ..checks import Guard, check_all
+from . import arms, exercises, personnel, spending
 
 
 def values(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> SimpleNamespace:

@@ -7,10 +7,8 @@ from types import SimpleNamespace
 
 import pandas as pd
 
-from ....charts import Chart
-from ....charts import arms_supplier_chart
-from ....measures.arms import russia_share_of_deliveries
-from ....measures.arms import supplier_shares
+from ....charts import Chart, arms_supplier_chart
+from ....measures.arms import russia_share_of_deliveries, supplier_shares
 from ....measures.membership import inside_by_year
 from ... import book
 from ..checks import Guard

@@ -7,11 +7,9 @@ from types import SimpleNamespace
 
 import pandas as pd
 
-from ....charts import Chart
-from ....charts import exercise_grid_chart
+from ....charts import Chart, exercise_grid_chart
 from ....data.coverage import exercise_sample
-from ....measures.exercises import exercise_record
-from ....measures.exercises import no_shows
+from ....measures.exercises import exercise_record, no_shows
 from ... import book
 from ..checks import Guard
 

@@ -7,11 +7,9 @@ from types import SimpleNamespace
 
 import pandas as pd
 
-from ....charts import Chart
-from ....charts import personnel_chart
+from ....charts import Chart, personnel_chart
 from ....measures.membership import inside_by_year
-from ....measures.personnel import personnel_series
-from ....measures.personnel import personnel_two_sources
+from ....measures.personnel import personnel_series, personnel_two_sources
 from ... import book
 from ..checks import Guard
 

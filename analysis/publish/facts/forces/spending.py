@@ -7,16 +7,15 @@ from types import SimpleNamespace
 
 import pandas as pd
 
-from ....charts import Chart
-from ....charts import burden_shares_chart
-from ....charts import gdp_share_heatmap
-from ....charts import spending_series_spec
-from ....measures.spending import largest_spenders
-from ....measures.spending import spending_by_member
-from ....measures.spending import spending_coverage
-from ....measures.spending import spending_groups
-from ....measures.spending import spending_panel
-from ....measures.spending import spending_series
+from ....charts import Chart, burden_shares_chart, gdp_share_heatmap, spending_series_spec
+from ....measures.spending import (
+    largest_spenders,
+    spending_by_member,
+    spending_coverage,
+    spending_groups,
+    spending_panel,
+    spending_series,
+)
 from ... import book
 from ..checks import Guard
 

@@ -13,9 +13,7 @@ from ....charts import Chart
 from ....measures import roll_calls as rc
 from ... import book
 from ..checks import check_all
-from . import published
-from . import sessions
-from . import ukraine
+from . import published, sessions, ukraine
 
 
 def base(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> SimpleNamespace:

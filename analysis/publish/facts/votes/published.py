@@ -7,8 +7,7 @@ from types import SimpleNamespace
 
 import pandas as pd
 
-from ....charts import Chart
-from ....charts import bsv_difference_chart
+from ....charts import Chart, bsv_difference_chart
 from ....measures import roll_calls as rc
 from ... import book
 from ..checks import Guard

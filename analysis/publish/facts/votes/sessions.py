@@ -8,8 +8,7 @@ from types import SimpleNamespace
 
 import pandas as pd
 
-from ....charts import Chart
-from ....charts import agreement_strip
+from ....charts import Chart, agreement_strip
 from ....measures import roll_calls as rc
 from ... import book
 from ..checks import Guard

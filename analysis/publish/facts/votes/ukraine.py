@@ -7,13 +7,9 @@ from types import SimpleNamespace
 
 import pandas as pd
 
-from ....charts import Chart
-from ....charts import ukraine_vote_bars
-from ....charts import vote_strip_spec
+from ....charts import Chart, ukraine_vote_bars, vote_strip_spec
 from ....measures import roll_calls as rc
-from ....measures.ukraine import ukraine_agreement_by_year
-from ....measures.ukraine import ukraine_vote_counts
-from ....measures.ukraine import vote_record
+from ....measures.ukraine import ukraine_agreement_by_year, ukraine_vote_counts, vote_record
 from ... import book
 from ..checks import Guard
 from ..claims import sided_with_russia
