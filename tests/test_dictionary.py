@@ -47,7 +47,8 @@ def test_every_value_of_the_crisis_vocabularies_has_its_coding_rule():
     text = scale_markdown()
     for values, meanings in ((v.THRESHOLDS, v.THRESHOLD_MEANING),
                              (v.CANDIDATE_DECISIONS, v.CANDIDATE_DECISION_MEANING),
-                             (v.ADDRESSEES, v.ADDRESSEE_MEANING), (v.RESPONDERS, v.RESPONDER_MEANING),
+                             (v.ADDRESSEES, v.ADDRESSEE_MEANING),
+                             (v.RESPONDERS, v.RESPONDER_MEANING),
                              (v.THREATS, v.THREAT_MEANING)):
         assert tuple(meanings) == values
         for value in values:

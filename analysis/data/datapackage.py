@@ -57,7 +57,8 @@ def _foreign_keys(table: Table) -> list[dict]:
     keys = []
     for f in table.fields:
         # Lists in one cell (``states``, ``sources``, ``ids``) cannot be expressed as Frictionless
-        # foreign keys; their descriptions say what they reference and analysis.data.validate checks them.
+        # foreign keys; their descriptions say what they reference and analysis.data.validate
+        # checks them.
         # A column with values outside the referenced table (non-state suppliers) is checked by
         # analysis.data.validate, which knows the exceptions.
         if f.ref and f.kind not in LIST_KINDS and not f.ref_exempt:

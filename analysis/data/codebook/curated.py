@@ -245,8 +245,8 @@ TABLES: tuple[Table, ...] = (
                   enum=CANDIDATE_DECISIONS),
             Field("reason", "string", "Why, in one sentence.", required=True),
             Field("casus_foederis", "category", "Whether the crisis meets the treaty's trigger, "
-                  "an armed attack on the member's territory (CST Art. 4, NATO Art. 5); required for "
-                  "included crises.", enum=("yes", "no")),
+                  "an armed attack on the member's territory (CST Art. 4, NATO Art. 5); required "
+                  "for included crises.", enum=("yes", "no")),
             Field("covert", "category", "Whether the crisis is a covert operation "
                   "(assassination, poisoning, sabotage, arson, abduction), kept out of the "
                   "universe whatever its toll; a variant moves those with deaths into T1.",
