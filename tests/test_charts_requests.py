@@ -55,7 +55,7 @@ def test_response_ladder_draws_one_dot_per_crisis():
 
 def test_rates_by_threat_draws_one_bar_per_group():
     chart = charts.rates_by_threat(response_rates(rates_outcomes(), "threat"))
-    assert chart.data["label"].tolist() == ["border clash", "internal unrest"]
+    assert chart.data["label"].tolist() == ["armed attack", "unrest"]
 
 
 def test_lag_chart_draws_only_requests_made():

@@ -214,3 +214,129 @@ def test_a_caller_changing_a_table_does_not_change_what_the_next_caller_gets(scr
     first["memberships"].frame.iloc[0, 0] = "changed"
     second, _ = check_directory(scratch_data)
     assert second["memberships"].frame.iloc[0, 0] != "changed"
+
+
+# --- the crisis universe, requests and their responders (issue 22) ------------------------------
+
+def _line_where(directory: Path, table: str, column: str, value: str) -> int:
+    """The line (header = 1) of the first row whose ``column`` equals ``value``."""
+    rows = read_rows(directory / f"{table}.csv")
+    col = rows[0].index(column)
+    return next(i + 1 for i, r in enumerate(rows) if i and r[col] == value)
+
+
+def _dropread_rows(directory: Path, table: str, keep) -> None:
+    path = directory / f"{table}.csv"
+    rows = read_rows(path)
+    write_rows(path, [rows[0]] + [r for r in rows[1:] if keep(dict(zip(rows[0], r)))])
+
+
+def test_an_included_crisis_without_a_request_row(scratch_data):
+    line = _line_where(scratch_data, "crisis_candidates", "decision", "include")
+    set_cell(scratch_data, "crisis_candidates", line, "request_id", "")
+    expect_problem(scratch_data, "crisis_candidates.csv", line, "request_id",
+            "`request_id` is empty but `decision` is include")
+
+
+def test_a_request_outside_the_universe_without_a_request_row(scratch_data):
+    line = _line_where(scratch_data, "crisis_candidates", "decision",
+                       "request_outside_universe")
+    set_cell(scratch_data, "crisis_candidates", line, "request_id", "")
+    expect_problem(scratch_data, "crisis_candidates.csv", line, "request_id",
+            "`decision` is request_outside_universe")
+
+
+def test_a_candidate_without_a_reason(scratch_data):
+    set_cell(scratch_data, "crisis_candidates", 4, "reason", "")
+    expect_problem(scratch_data, "crisis_candidates.csv", 4, "reason", "a value is required")
+
+
+def test_a_candidate_whose_request_does_not_exist(scratch_data):
+    line = _line_where(scratch_data, "crisis_candidates", "decision", "include")
+    set_cell(scratch_data, "crisis_candidates", line, "request_id", "CSTO-1999-XYZ")
+    expect_problem(scratch_data, "crisis_candidates.csv", line, "request_id",
+            "unknown request_id 'CSTO-1999-XYZ' (not in requests)")
+
+
+def test_a_candidate_whose_second_request_does_not_exist(scratch_data):
+    line = _line_where(scratch_data, "crisis_candidates", "request_id",
+                       "NATO-A4-2012-TUR-2;NATO-AD-2012-TUR")
+    set_cell(scratch_data, "crisis_candidates", line, "request_id",
+             "NATO-A4-2012-TUR-2;NATO-XX")
+    expect_problem(scratch_data, "crisis_candidates.csv", line, "request_id",
+                   "unknown request_id 'NATO-XX'")
+
+
+def test_a_request_without_a_response_row_of_the_alliance(scratch_data):
+    _dropread_rows(scratch_data, "responses",
+               lambda r: not (r["request_id"] == "CSTO-2022-KAZ" and r["responder"] == "alliance"))
+    line = _line_where(scratch_data, "requests", "request_id", "CSTO-2022-KAZ")
+    expect_problem(scratch_data, "requests.csv", line, "request_id",
+            "request 'CSTO-2022-KAZ' has no response row of the alliance")
+
+
+def test_a_request_without_a_response_row_of_the_patron(scratch_data):
+    _dropread_rows(scratch_data, "responses",
+               lambda r: not (r["request_id"] == "CSTO-2022-KAZ" and r["responder"] == "patron"))
+    line = _line_where(scratch_data, "requests", "request_id", "CSTO-2022-KAZ")
+    expect_problem(scratch_data, "requests.csv", line, "request_id",
+            "request 'CSTO-2022-KAZ' has no response row of the patron")
+
+
+def test_a_crisis_of_the_patron_needs_no_patron_row_and_may_not_have_one(scratch_data):
+    # Russia's own crisis (Kursk 2024) has only the alliance's row, and that passes ...
+    raws, problems = check_directory(scratch_data)
+    assert problems == []
+    kursk = raws["responses"].frame
+    assert set(kursk.loc[kursk["request_id"] == "CSTO-2024-RUS", "responder"]) == {"alliance"}
+    # ... but a patron row on it fails, where it is written.
+    line = _line_where(scratch_data, "responses", "request_id", "CSTO-2024-RUS")
+    set_cell(scratch_data, "responses", line, "responder", "patron")
+    expect_problem(scratch_data, "responses.csv", line, "responder",
+                   "a crisis of the patron (RUS) itself")
+
+
+def test_a_responder_outside_the_vocabulary(scratch_data):
+    set_cell(scratch_data, "responses", 2, "responder", "Russia")
+    expect_problem(scratch_data, "responses.csv", 2, "responder", "is not one of")
+
+
+def test_a_request_no_candidate_names(scratch_data):
+    line = _line_where(scratch_data, "crisis_candidates", "request_id", "CSTO-2022-KAZ")
+    set_cell(scratch_data, "crisis_candidates", line, "request_id", "CSTO-2022-ARM")
+    req_line = _line_where(scratch_data, "requests", "request_id", "CSTO-2022-KAZ")
+    expect_problem(scratch_data, "requests.csv", req_line, "request_id",
+            "request 'CSTO-2022-KAZ' is named by no row of crisis_candidates")
+
+
+def test_addressed_to_must_fit_request_made(scratch_data):
+    line = _line_where(scratch_data, "requests", "request_id", "CSTO-2022-KAZ")
+    set_cell(scratch_data, "requests", line, "addressed_to", "none")
+    expect_problem(scratch_data, "requests.csv", line, "addressed_to",
+                   "does not fit request_made 'yes'")
+
+
+def test_an_ask_to_the_patron_needs_its_level(scratch_data):
+    line = _line_where(scratch_data, "requests", "request_id", "CSTO-2010-KGZ")
+    set_cell(scratch_data, "requests", line, "patron_asked_level", "")
+    expect_problem(scratch_data, "requests.csv", line, "patron_asked_level",
+                   "`addressed_to` is patron")
+
+
+def test_only_the_patron_may_answer_before_the_request(scratch_data):
+    # CSTO-1993-TJK-R4 is Russia's deployment of July 1993, before the CIS decision the request
+    # is dated by: allowed for the patron (the data passes) ...
+    line = _line_where(scratch_data, "responses", "response_id", "CSTO-1993-TJK-R4")
+    rows = read_rows(scratch_data / "responses.csv")
+    assert rows[line - 1][rows[0].index("responder")] == "patron"
+    # ... but the same row as the alliance's fails.
+    set_cell(scratch_data, "responses", line, "responder", "alliance")
+    expect_problem(scratch_data, "responses.csv", line, "date", "before its request")
+
+
+def test_every_candidate_with_a_request_row_is_in_the_universe_or_asked(tables):
+    cand = tables["crisis_candidates"]
+    with_request = cand[cand["request_id"].notna()]
+    assert set(with_request["decision"]) <= {"include", "request_outside_universe"}
+    named = {r for cell in with_request["request_id"] for r in cell.split(";")}
+    assert named == set(tables["requests"]["request_id"])

@@ -41,6 +41,20 @@ def test_the_scale_lists_every_level_in_order_with_its_rank():
         assert f"| `{threat}` |" in text
 
 
+def test_every_value_of_the_crisis_vocabularies_has_its_coding_rule():
+    from analysis.data.codebook import vocabulary as v
+
+    text = scale_markdown()
+    for values, meanings in ((v.THRESHOLDS, v.THRESHOLD_MEANING),
+                             (v.CANDIDATE_DECISIONS, v.CANDIDATE_DECISION_MEANING),
+                             (v.ADDRESSEES, v.ADDRESSEE_MEANING),
+                             (v.RESPONDERS, v.RESPONDER_MEANING),
+                             (v.THREATS, v.THREAT_MEANING)):
+        assert tuple(meanings) == values
+        for value in values:
+            assert f"| `{value}` | {meanings[value].replace('|', chr(92) + '|')}" in text
+
+
 def test_pipes_in_descriptions_do_not_break_the_table():
     toy = Table("toy", "Toy", "d", (Field("a", "string", "x | y"),), primary_key=("a",))
     assert "x \\| y" in table_markdown(toy, rows=None, link_prefix="")

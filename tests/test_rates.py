@@ -48,10 +48,16 @@ def test_yardstick_counts_requests_short_of_met_and_beyond_the_ask():
 
 
 def test_real_data_nato_never_fell_short_and_the_csto_often_did(tables):
-    outcomes = request_outcomes(tables["requests"], tables["responses"])
-    table = yardstick(outcomes).set_index("organization")
+    """Of the requests that went to the alliance itself; France's request of 2015 went to the EU
+    (``addressed_to`` other_organization), so NATO's outcome on it is `none` by construction."""
+    req = tables["requests"]
+    to_alliance = req[req["addressed_to"].isin(["alliance", "both"])]
+    table = yardstick(request_outcomes(to_alliance, tables["responses"])).set_index(
+        "organization")
     assert table.loc["NATO", "short"] == 0
     assert table.loc["CSTO", "short"] > 0
+    elsewhere = req[req["addressed_to"] == "other_organization"]
+    assert "NATO-2015-FRA" in set(elsewhere["request_id"])
 
 
 Z95 = 1.959963984540054  # the 97.5% quantile of the standard normal
@@ -112,17 +118,17 @@ def test_property_wilson_interval_contains_the_rate_inside_zero_one(kn):
 
 def test_response_rates_by_threat_count_only_requests_made():
     rates = response_rates(rates_outcomes(), "threat", success="deployed").set_index("threat")
-    # internal_unrest: CSTO-1 (consultation), -2 and -3 (deployed); CSTO-5 made no request.
-    assert rates.loc["internal_unrest", ["n", "k"]].tolist() == [3, 2]
-    assert rates.loc["internal_unrest", "rate"] == pytest.approx(2 / 3)
-    assert rates.loc["border_clash", ["n", "k"]].tolist() == [1, 0]
+    # unrest: CSTO-1 (consultation), -2 and -3 (deployed); CSTO-5 made no request.
+    assert rates.loc["unrest", ["n", "k"]].tolist() == [3, 2]
+    assert rates.loc["unrest", "rate"] == pytest.approx(2 / 3)
+    assert rates.loc["armed_attack", ["n", "k"]].tolist() == [1, 0]
 
 
 def test_response_rates_carry_the_wilson_interval_of_each_group():
     rates = response_rates(rates_outcomes(), "threat", success="deployed").set_index("threat")
     low, high = _wilson_by_hand(2, 3)
-    assert rates.loc["internal_unrest", "low"] == pytest.approx(low)
-    assert rates.loc["internal_unrest", "high"] == pytest.approx(high)
+    assert rates.loc["unrest", "low"] == pytest.approx(low)
+    assert rates.loc["unrest", "high"] == pytest.approx(high)
 
 
 def test_response_rates_by_period():

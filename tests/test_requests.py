@@ -239,3 +239,49 @@ def test_real_data_lags_are_never_negative(tables):
     outcomes = request_outcomes(tables["requests"], tables["responses"])
     lags = outcomes[["lag_first_days", "lag_highest_days"]].stack()
     assert (lags >= 0).all()
+
+
+# --- responders: the alliance's answers, the patron's and another organization's ----------------
+
+def _responder_fixture():
+    req = make_requests({"request_id": "CSTO-1", "date": "2021-05-13",
+                         "asked_level": "deployment"})
+    resp = make_responses(
+        {"request_id": "CSTO-1", "date": "2021-05-14", "level": "consultation"},
+        {"request_id": "CSTO-1", "responder": "patron", "date": "2021-08-05",
+         "level": "deployment"},
+        {"request_id": "CSTO-1", "responder": "other_organization", "date": "2021-06-01",
+         "level": "mission"},
+    )
+    return req, resp
+
+
+def test_request_outcomes_count_only_the_alliance_by_default():
+    req, resp = _responder_fixture()
+    row = one(request_outcomes(req, resp), "CSTO-1")
+    # The patron's deployment does not lift the alliance's outcome above its consultation.
+    assert row["highest_level"] == "consultation" and not row["deployed"]
+    assert row["gap"] == "short"
+
+
+def test_request_outcomes_for_the_patron_or_several_responders():
+    req, resp = _responder_fixture()
+    patron = one(request_outcomes(req, resp, responder="patron"), "CSTO-1")
+    assert patron["highest_level"] == "deployment" and patron["gap"] == "met"
+    both = one(request_outcomes(req, resp, responder=("alliance", "other_organization")),
+               "CSTO-1")
+    assert both["highest_level"] == "mission"
+
+
+def test_an_unknown_responder_is_refused():
+    req, resp = _responder_fixture()
+    with pytest.raises(ValueError, match="unknown responder"):
+        request_outcomes(req, resp, responder="Russia")
+
+
+def test_a_response_table_without_responders_is_the_alliance_s():
+    req, resp = _responder_fixture()
+    plain = resp.drop(columns="responder").iloc[[0]]
+    assert one(request_outcomes(req, plain), "CSTO-1")["highest_level"] == "consultation"
+    assert one(request_outcomes(req, plain, responder="patron"),
+               "CSTO-1")["highest_level"] == "none"

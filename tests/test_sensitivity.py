@@ -27,7 +27,7 @@ def _sensitivity_fixture():
          "instrument": "none (public call)", "asked_level": "deployment"},
         {"request_id": "C-3", "requester": "TJK", "date": "2013-01-01",
          "instrument": "CSTO decision", "asked_level": "material_aid"},
-        {"request_id": "CSTO-2020-ARM-2", "requester": "ARM", "date": "2020-09-27",
+        {"request_id": "CSTO-1992-ARM-2", "requester": "ARM", "date": "2020-09-27",
          "crisis": "Second Nagorno-Karabakh war", "request_made": "no"},
         {"request_id": "C-5", "requester": "TJK", "date": "2014-01-01",
          "instrument": "CIS agreement", "asked_level": "deployment"},
@@ -50,7 +50,7 @@ def test_sensitivity_masks_pick_the_rows_their_rule_names():
     assert req.loc[sensitivity.is_bilateral(req), "request_id"].tolist() == ["C-1"]
     assert req.loc[sensitivity.is_soft(req), "request_id"].tolist() == ["C-2"]
     assert req.loc[sensitivity.is_other_framework(req), "request_id"].tolist() == ["C-5"]
-    assert req.loc[sensitivity.is_karabakh(req), "request_id"].tolist() == ["CSTO-2020-ARM-2"]
+    assert req.loc[sensitivity.is_karabakh(req), "request_id"].tolist() == ["CSTO-1992-ARM-2"]
     assert resp.loc[sensitivity.is_pledge(resp), "response_id"].tolist() == ["C-3-R1"]
 
 
@@ -104,7 +104,9 @@ def test_spread_and_by_coding_read_the_table():
 
 
 def test_real_data_pledges_are_the_two_tajik_border_pledges(tables):
-    pledges = tables["responses"].loc[sensitivity.is_pledge(tables["responses"]), "response_id"]
+    """Among the alliance's responses (the ones the rates count)."""
+    resp = tables["responses"][tables["responses"]["responder"] == "alliance"]
+    pledges = resp.loc[sensitivity.is_pledge(resp), "response_id"]
     assert pledges.tolist() == ["CSTO-2013-TJK-R1", "CSTO-2021-TJK-R5"]
 
 

@@ -96,7 +96,7 @@ def test_the_style_covers_every_category_it_encodes():
 
 
 def _rates(organizations: list[str]) -> pd.DataFrame:
-    return pd.DataFrame({"organization": organizations, "threat": ["border_clash"] * 2,
+    return pd.DataFrame({"organization": organizations, "threat": ["armed_attack"] * 2,
                          "n": [4, 5], "k": [1, 4], "rate": [0.25, 0.8], "low": [0.05, 0.4],
                          "high": [0.7, 0.96], "success": ["any_action"] * 2})
 

@@ -1,8 +1,9 @@
 """Pass 3 of the checks: rules across tables — foreign keys (states, sources, organizations,
-requests, resolutions, roll calls), a response never before its request, every external table
-named by an origin, every discrepancy naming a real row, every ES-11 vote of a current or former
-CSTO member recorded or its gap named, and every state at a session of the Collective Security
-Council a member or signatory on its date.
+requests, resolutions, roll calls), a response never before its request, every request answered
+by a row of the alliance (and of the patron, except in the patron's own crises) and named by a
+crisis candidate, every external table named by an origin, every discrepancy naming a real row,
+every ES-11 vote of a current or former CSTO member recorded or its gap named, and every state at
+a session of the Collective Security Council a member or signatory on its date.
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ from __future__ import annotations
 import pandas as pd
 
 from .codebook import TABLES
-from .codebook.fields import DATE_FORMAT, split_list
+from .codebook.fields import DATE_FORMAT, LIST_KINDS, split_list
+from .codebook.vocabulary import PATRONS
 from .coverage import es11_pairs
 from .dates import latest_possible
 from .read import Problem, RawTable
@@ -34,7 +36,7 @@ def cross_table_problems(raws: dict[str, RawTable]) -> list[Problem]:
             known = keys[f.ref] | set(f.ref_exempt)
             target = f.ref.split(".")[0]
             column = raw.frame[f.name]
-            if f.kind in ("states", "sources"):
+            if f.kind in LIST_KINDS:
                 cells = column.dropna().map(split_list).explode().dropna()
             else:
                 cells = column.dropna()
@@ -54,10 +56,15 @@ def cross_table_problems(raws: dict[str, RawTable]) -> list[Problem]:
         # A response known only to the month (or year) may fall late in it.
         latest = latest_possible(answered, resp.frame["date_precision"])
         early = latest < pd.to_datetime(asked, format=DATE_FORMAT, errors="coerce")
+        # The patron may act on a crisis before the member asks (its row says so).
+        early &= resp.frame["responder"].ne("patron") if "responder" in resp.frame else True
         for i in resp.frame.index[early.to_numpy(dtype=bool, na_value=False)]:
             problems.append(Problem(f"data/{resp.path.name}", resp.line_of(i), "date",
                                     f"response dated {resp.frame.at[i, 'date']}, before its "
                                     f"request ({asked[i]})"))
+
+    if "requests" in raws:
+        problems.extend(_request_problems(raws))
 
     if "origins" in raws:
         problems.extend(_origin_problems(raws))
@@ -223,4 +230,57 @@ def _missing_member_problems(attendance: RawTable, memberships: RawTable) -> lis
             problems.append(Problem(shown, attendance.line_of(s.row), "state",
                                     f"session {s.session_id!r} has no row for {state}, a member "
                                     f"or signatory on {attendance.frame.at[s.row, 'date']}"))
+def _request_problems(raws: dict[str, RawTable]) -> list[Problem]:
+    """The rules that tie a request to its crisis and its answers: ``addressed_to`` is ``none``
+    exactly when no request was made; every request is named by a crisis candidate; every request
+    has a response row of the alliance and, unless the crisis is the patron's own, of the patron,
+    while a crisis of the patron has none."""
+    req = raws["requests"]
+    shown = f"data/{req.path.name}"
+    frame = req.frame
+    problems: list[Problem] = []
+    if "addressed_to" in frame:
+        for i, made, to in zip(frame.index, frame["request_made"].tolist(),
+                               frame["addressed_to"].tolist()):
+            if made in ("yes", "no") and isinstance(to, str) and (made == "no") != (to == "none"):
+                problems.append(Problem(shown, req.line_of(i), "addressed_to",
+                                        f"{to!r} does not fit request_made {made!r} (`none` "
+                                        "exactly when no request was made)"))
+    if "crisis_candidates" in raws:
+        named = {part for cell in raws["crisis_candidates"].frame["request_id"].dropna()
+                 for part in split_list(cell)}
+        for i, rid in frame["request_id"].items():
+            if isinstance(rid, str) and rid not in named:
+                problems.append(Problem(shown, req.line_of(i), "request_id",
+                                        f"request {rid!r} is named by no row of "
+                                        "crisis_candidates"))
+    if "responses" in raws and "responder" in raws["responses"].frame:
+        resp = raws["responses"]
+        by: dict[str, set[str]] = {}
+        rows_of: dict[tuple[str, str], list[int]] = {}
+        for i, rid, who in zip(resp.frame.index, resp.frame["request_id"].tolist(),
+                               resp.frame["responder"].tolist()):
+            if isinstance(rid, str) and isinstance(who, str):
+                by.setdefault(rid, set()).add(who)
+                rows_of.setdefault((rid, who), []).append(i)
+        for i, rid, org, requester in zip(frame.index, frame["request_id"].tolist(),
+                                          frame["organization"].tolist(),
+                                          frame["requester"].tolist()):
+            if not isinstance(rid, str):
+                continue
+            who = by.get(rid, set())
+            if "alliance" not in who:
+                problems.append(Problem(shown, req.line_of(i), "request_id",
+                                        f"request {rid!r} has no response row of the alliance "
+                                        "(write `none` if nothing was done)"))
+            own = isinstance(org, str) and set(split_list(requester)) == {PATRONS.get(org)}
+            if own:
+                for j in rows_of.get((rid, "patron"), []):
+                    problems.append(Problem(f"data/{resp.path.name}", resp.line_of(j),
+                                            "responder", f"a patron row on {rid!r}, a crisis "
+                                            f"of the patron ({PATRONS[org]}) itself"))
+            elif "patron" not in who:
+                problems.append(Problem(shown, req.line_of(i), "request_id",
+                                        f"request {rid!r} has no response row of the patron "
+                                        "(write `none` if nothing was done)"))
     return problems

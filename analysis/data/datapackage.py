@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 
 from .codebook import TABLES
-from .codebook.fields import KIND_PATTERNS, Field, Table
+from .codebook.fields import KIND_PATTERNS, LIST_KINDS, Field, Table
 from .edition import package_metadata
 
 _TYPES = {
@@ -26,6 +26,7 @@ _TYPES = {
     "state": "string",
     "states": "string",
     "sources": "string",
+    "ids": "string",
     "url": "string",
 }
 
@@ -55,11 +56,12 @@ def _field(table: Table, f: Field) -> dict:
 def _foreign_keys(table: Table) -> list[dict]:
     keys = []
     for f in table.fields:
-        # Lists in one cell (``states``, ``sources``) cannot be expressed as Frictionless foreign
-        # keys; their descriptions say what they reference and analysis.data.validate checks them.
+        # Lists in one cell (``states``, ``sources``, ``ids``) cannot be expressed as Frictionless
+        # foreign keys; their descriptions say what they reference and analysis.data.validate
+        # checks them.
         # A column with values outside the referenced table (non-state suppliers) is checked by
         # analysis.data.validate, which knows the exceptions.
-        if f.ref and f.kind not in ("states", "sources") and not f.ref_exempt:
+        if f.ref and f.kind not in LIST_KINDS and not f.ref_exempt:
             resource, field = f.ref.split(".")
             keys.append({"fields": f.name, "reference": {"resource": resource, "fields": field}})
     return keys

@@ -7,10 +7,14 @@ import pandas as pd
 from .codebook import TABLES
 from .codebook.fields import Field, Table
 from .codebook.vocabulary import (
+    ADDRESSEE_MEANING,
+    CANDIDATE_DECISION_MEANING,
     ATTENDANCE_MEANING,
     MEMBERSHIP_STATUS_MEANING,
+    RESPONDER_MEANING,
     RESPONSE_LEVEL_MEANING,
     THREAT_MEANING,
+    THRESHOLD_MEANING,
 )
 
 _KIND_NAMES = {
@@ -24,6 +28,7 @@ _KIND_NAMES = {
     "state": "state (ISO3)",
     "states": "states (ISO3 list, `;`)",
     "sources": "source ids (list, `;`)",
+    "ids": "keys (list, `;`)",
     "url": "web address",
 }
 
@@ -71,13 +76,19 @@ def table_markdown(table: Table, rows: int | None, link_prefix: str) -> str:
 
 
 def scale_markdown() -> str:
-    """The response scale, the threat categories, the membership statuses and the attendance
+    """The response scale, the threat (crisis) categories, the universe's thresholds and decisions,
+    the addressees of a request and the responders, the membership statuses and the attendance
     scale of the Collective Security Council, with the coding rule for each value."""
     lines = ["| level | rank | coding rule |", "| --- | --- | --- |"]
     lines += [f"| `{level}` | {rank} | {meaning} |"
               for rank, (level, meaning) in enumerate(RESPONSE_LEVEL_MEANING.items())]
-    lines += ["", "| threat | coding rule |", "| --- | --- |"]
+    lines += ["", "| threat (crisis category) | coding rule |", "| --- | --- |"]
     lines += [f"| `{threat}` | {meaning} |" for threat, meaning in THREAT_MEANING.items()]
+    for title, meanings in (("threshold", THRESHOLD_MEANING),
+                            ("candidate decision", CANDIDATE_DECISION_MEANING),
+                            ("addressed to", ADDRESSEE_MEANING), ("responder", RESPONDER_MEANING)):
+        lines += ["", f"| {title} | coding rule |", "| --- | --- |"]
+        lines += [f"| `{value}` | {_cell(meaning)} |" for value, meaning in meanings.items()]
     lines += ["", "| membership status | coding rule |", "| --- | --- |"]
     lines += [f"| `{status}` | {meaning} |" for status,
               meaning in MEMBERSHIP_STATUS_MEANING.items()]

@@ -4,7 +4,7 @@
 
 * ``events`` naming the state in ``states`` (the event's date);
 * ``requests`` the state made, or crises in which it made none (``requester``, the request date);
-* ``responses`` to those requests (the response date);
+* the alliance's ``responses`` to those requests (the response date; the patron's are left out);
 * ``memberships`` of the state (the start of each status);
 * ``stances`` of the state (their date);
 * ``un_votes`` of the state, dated by the resolution's adoption in ``un_resolutions``;
@@ -86,6 +86,9 @@ def _state_rows(state: str, tables: dict[str, pd.DataFrame | None]) -> list[dict
                                  f"requests:{r.request_id}", r.source))
     if responses is not None:
         _check(responses, "responses")
+        # The lane is the alliance's: the patron's bilateral answers are not drawn in it.
+        if "responder" in responses.columns:
+            responses = responses[responses["responder"].eq("alliance").to_numpy(dtype=bool)]
         for r in responses.itertuples(index=False):
             if r.request_id in mine:
                 rows.append(_row(r.date, r.date_precision, state, "responses", r.level,

@@ -13,6 +13,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from .requests import responses_of
+
 #: Every kind of row in a timeline, in the order they are sorted on the same day.
 TIMELINE_KINDS: tuple[str, ...] = (
     "event",
@@ -47,6 +49,7 @@ def intervention_timeline(
     responses: pd.DataFrame,
     events: pd.DataFrame | None = None,
     event_types: Iterable[str] = INTERVENTION_EVENT_TYPES,
+    responder: str | Iterable[str] = "alliance",
 ) -> pd.DataFrame:
     """One row per dated action: each request (``request``), each crisis with no request
     (``no_request``), each response (kind = its level, ``no_action`` for ``none``) and, if
@@ -57,8 +60,11 @@ def intervention_timeline(
     ``start_precision``, ``end``, ``end_precision`` (end of a mission or deployment; ``NaT``
     otherwise), ``duration_days`` (``Int64``: end minus start in days, for missions and deployments
     with an end), ``troops`` (persons, ``Int64``), ``label`` (short text for charts) and
-    ``description``. Sorted by start, then by :data:`TIMELINE_KINDS`.
+    ``description``. Sorted by start, then by :data:`TIMELINE_KINDS`. Only the responses of
+    ``responder`` are taken (:func:`~analysis.measures.requests.responses_of`; by default the
+    alliance's).
     """
+    responses = responses_of(responses, responder)
     made = requests["request_made"].eq("yes").fillna(False).astype(bool)
     asks = pd.DataFrame({
         "organization": requests["organization"],

@@ -37,7 +37,7 @@ import numpy as np
 import pandas as pd
 
 from ..data.codebook.fields import split_list
-from ..data.codebook.vocabulary import RESPONSE_LEVELS
+from ..data.codebook.vocabulary import RESPONDERS, RESPONSE_LEVELS
 from ..data.dates import NAT, as_ns, from_ns, latest_possible
 from .levels import LEVEL_RANK, level_ranks, levels_categorical
 
@@ -125,8 +125,28 @@ def _with_derived(out: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def request_outcomes(requests: pd.DataFrame, responses: pd.DataFrame) -> pd.DataFrame:
+def responses_of(responses: pd.DataFrame,
+                 responder: str | Iterable[str] = "alliance") -> pd.DataFrame:
+    """The rows of ``responses`` given by ``responder`` (one of
+    :data:`~analysis.data.codebook.vocabulary.RESPONDERS`, or several): by default the
+    alliance's own. A table without a ``responder`` column holds the alliance's responses only.
+    Raises :class:`ValueError` for a responder not in the vocabulary."""
+    wanted = {responder} if isinstance(responder, str) else set(responder)
+    unknown = sorted(wanted - set(RESPONDERS))
+    if unknown:
+        raise ValueError(f"unknown responder(s) {unknown}; the responders are {RESPONDERS}")
+    if "responder" not in responses.columns:
+        return responses if "alliance" in wanted else responses.iloc[0:0]
+    return responses[responses["responder"].isin(wanted).to_numpy(dtype=bool)]
+
+
+def request_outcomes(requests: pd.DataFrame, responses: pd.DataFrame,
+                     responder: str | Iterable[str] = "alliance") -> pd.DataFrame:
     """One row per request (and per crisis without one): what was asked and what came.
+
+    Only the responses of ``responder`` count (:func:`responses_of`): by default the
+    alliance's, so the patron's bilateral answers and those of another organization a request
+    went to are left out unless asked for (``responder="patron"``, or several at once).
 
     Keeps the columns of ``requests`` (except ``note`` and ``source``) and adds:
 
@@ -149,6 +169,7 @@ def request_outcomes(requests: pd.DataFrame, responses: pd.DataFrame) -> pd.Data
     """
     require(requests, REQUEST_COLUMNS, "requests")
     require(responses, RESPONSE_COLUMNS, "responses")
+    responses = responses_of(responses, responder)
     keep = [c for c in requests.columns if c not in ("note", "source")]
     out = requests[keep].sort_values(["organization", "date", "request_id"], kind="stable")
     out = out.reset_index(drop=True)
@@ -305,4 +326,5 @@ __all__ = [
     "request_outcomes",
     "require",
     "response_lag_days",
+    "responses_of",
 ]

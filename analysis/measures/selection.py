@@ -38,8 +38,8 @@ def select_crises(
       ``year`` precision date covers the whole period) is on or after ``start``, and its stored
       date is on or before ``end`` (the data's cut-off);
     * its threat is one of the codebook's categories (``THREATS`` in
-      :mod:`analysis.data.codebook.vocabulary`: a member attacked, in
-      border fighting, facing armed unrest or spill-over, or another security crisis);
+      :mod:`analysis.data.codebook.vocabulary`: an armed attack, an internal armed conflict,
+      unrest, a terrorist attack, a hybrid incident or another security crisis);
     * at least one of its requesters (``;``-separated) was a party to the alliance
       (:data:`PARTY_STATUSES` in any of :func:`~analysis.measures.membership.bodies`) on the
       stored date or on the latest day that date may stand for.

@@ -54,12 +54,14 @@ CODINGS: dict[str, str] = {
 PLEDGE_PATTERN = r"\b(?:pledg\w*|promis\w*|endorsed)\b"
 
 #: Crises of the Nagorno-Karabakh conflict fought in Nagorno-Karabakh, inside Azerbaijan's
-#: recognised borders: outside the treaty's scope for Armenia.
-KARABAKH_OUTSIDE_SCOPE: tuple[str, ...] = ("CSTO-1993-ARM-AZE", "CSTO-2020-ARM-2", "CSTO-2023-ARM")
+#: recognised borders, coded for Armenia: outside the treaty's scope for Armenia (Armenia's
+#: appeal of June 1992 over the offensive in Nagorno-Karabakh).
+KARABAKH_OUTSIDE_SCOPE: tuple[str, ...] = ("CSTO-1992-ARM-2",)
 
-#: Crises named after the Karabakh war that hit a member's recognised territory (Azerbaijani
-#: attacks on Armenia proper in 1992): inside the treaty's scope, kept by ``karabakh_out``.
-KARABAKH_INSIDE_SCOPE: tuple[str, ...] = ("CSTO-1992-ARM",)
+#: Crises named after the Karabakh war that hit a member's recognised territory: inside the
+#: treaty's scope, kept by ``karabakh_out`` (Azerbaijani attacks on Armenia proper in 1992 and in
+#: the 2020 war, and the 1993-94 war coded for Azerbaijan, on whose territory it was fought).
+KARABAKH_INSIDE_SCOPE: tuple[str, ...] = ("CSTO-1992-ARM", "CSTO-1993-ARM-AZE", "CSTO-2020-ARM-2")
 
 #: The measures :func:`sensitivity_table` reports for each coding and alliance.
 MEASURES: tuple[str, ...] = (

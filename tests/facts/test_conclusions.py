@@ -21,7 +21,7 @@ BREAKS = {
     "answered_most_requests": lambda v: altered(v, row=with_item(v.row, "any_action",
                                                                  v.row["requests"] // 2)),
     "never_for_an_attack_from_outside": lambda v: altered(v, deployed=with_cell(
-        v.deployed, v.deployed.index[0], "threat", "external_aggression")),
+        v.deployed, v.deployed.index[0], "threat", "armed_attack")),
     "troops_for_tajikistan_and_kazakhstan": lambda v: altered(v, deployed=v.deployed.iloc[:1]),
     "most_answered_under_every_coding": lambda v: altered(v, sens=with_cell(
         v.sens, v.sens.index[-1], ("any_action_rate", "CSTO"), 0.5)),

@@ -45,7 +45,7 @@ BREAKS = {
                                                                 True),
     "silences_named": lambda v: altered(v, silent=v.silent[
         v.silent["request_id"] != "CSTO-2024-RUS"]),
-    "unrest_answered_aggression_not": lambda v: _threat(v, "CSTO", "external_aggression", "k", 1),
+    "unrest_answered_aggression_not": lambda v: _threat(v, "CSTO", "armed_attack", "k", 1),
     "one_joint_request": lambda v: altered(v, joint=with_cell(
         v.joint, v.joint.index[0], "requests_merged", 2)),
     "first_response_no_later_than_highest": lambda v: altered(v, yard=with_cell(

@@ -27,7 +27,7 @@ def _slower_everywhere(v):
 #: For each guard, values altered so that its sentence would be false.
 BREAKS = {
     "deployed_only_for_unrest": lambda v: altered(v, deployed=with_cell(
-        v.deployed, v.deployed.index[-1], "threat", "external_aggression")),
+        v.deployed, v.deployed.index[-1], "threat", "armed_attack")),
     "deployed_tajikistan_and_kazakhstan": lambda v: altered(v, deployed=v.deployed.iloc[1:]),
     "belarus_every_time": lambda v: altered(v, agreement=with_cell(v.agreement, "BLR", "RUS",
                                                                    0.9)),

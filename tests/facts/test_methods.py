@@ -20,7 +20,7 @@ BREAKS = {
     "armenia_2022_asked_for_deployment": lambda v: _outcome(v, "CSTO-2022-ARM", "asked_level",
                                                             "material_aid"),
     "kazakhstan_coded_as_unrest": lambda v: _outcome(v, "CSTO-2022-KAZ", "threat",
-                                                     "terrorism_spillover"),
+                                                     "terrorist_attack"),
     "kyrgyz_call_for_police_a_soft_request": lambda v: _outcome(v, "CSTO-2010-KGZ-2",
                                                                 "instrument", "a letter"),
     "karabakh_crises_in_the_data": lambda v: altered(v, outcomes=v.outcomes.drop(

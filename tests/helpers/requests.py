@@ -25,7 +25,7 @@ def typed_table(rows: list[dict], table: str) -> pd.DataFrame:
 
 def make_requests(*rows: dict) -> pd.DataFrame:
     defaults = {"organization": "CSTO", "crisis": "A crisis", "requester": "KGZ",
-                "date_precision": "day", "threat": "internal_unrest", "instrument": "Article 4",
+                "date_precision": "day", "threat": "unrest", "instrument": "Article 4",
                 "request_made": "yes", "ask": "Consultations", "asked_level": "consultation",
                 "source": "s1"}
     filled = []
@@ -34,13 +34,14 @@ def make_requests(*rows: dict) -> pd.DataFrame:
         if full["request_made"] == "no" and "ask" not in row:
             full["ask"] = None
             full["asked_level"] = None
+        full.setdefault("addressed_to", "alliance" if full["request_made"] == "yes" else "none")
         filled.append(full)
     return typed_table(filled, "requests")
 
 
 def make_responses(*rows: dict) -> pd.DataFrame:
-    defaults = {"date_precision": "day", "troops": None, "end": None, "end_precision": None,
-                "description": "Something was done", "source": "s1"}
+    defaults = {"responder": "alliance", "date_precision": "day", "troops": None, "end": None,
+                "end_precision": None, "description": "Something was done", "source": "s1"}
     counts: dict[str, int] = {}
     filled = []
     for row in rows:
@@ -52,11 +53,11 @@ def make_responses(*rows: dict) -> pd.DataFrame:
 
 def joint_outcomes() -> pd.DataFrame:
     common = {"organization": "NATO", "crisis": "Invasion", "date": "2022-02-24",
-              "threat": "external_aggression"}
+              "threat": "armed_attack"}
     req = make_requests({"request_id": "NATO-A", "requester": "POL", **common},
                         {"request_id": "NATO-B", "requester": "EST", **common},
                         {"request_id": "NATO-C", "requester": "TUR", "organization": "NATO",
-                         "date": "2020-02-27", "threat": "external_aggression"})
+                         "date": "2020-02-27", "threat": "armed_attack"})
     resp = make_responses(
         {"request_id": "NATO-A", "date": "2022-02-24", "level": "consultation"},
         {"request_id": "NATO-B", "date": "2022-02-24", "level": "consultation"},
@@ -68,11 +69,11 @@ def joint_outcomes() -> pd.DataFrame:
 
 def rates_outcomes() -> pd.DataFrame:
     req = make_requests(
-        {"request_id": "CSTO-1", "date": "2010-06-12", "threat": "internal_unrest"},
-        {"request_id": "CSTO-2", "date": "2021-07-07", "threat": "internal_unrest"},
-        {"request_id": "CSTO-3", "date": "2022-01-05", "threat": "internal_unrest"},
-        {"request_id": "CSTO-4", "date": "2022-09-13", "threat": "border_clash"},
-        {"request_id": "CSTO-5", "date": "2022-09-14", "threat": "internal_unrest",
+        {"request_id": "CSTO-1", "date": "2010-06-12", "threat": "unrest"},
+        {"request_id": "CSTO-2", "date": "2021-07-07", "threat": "unrest"},
+        {"request_id": "CSTO-3", "date": "2022-01-05", "threat": "unrest"},
+        {"request_id": "CSTO-4", "date": "2022-09-13", "threat": "armed_attack"},
+        {"request_id": "CSTO-5", "date": "2022-09-14", "threat": "unrest",
          "request_made": "no"},
     )
     resp = make_responses(

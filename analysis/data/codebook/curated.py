@@ -1,17 +1,21 @@
 """The curated tables of the codebook: sources, states, organizations, memberships, requests,
-responses, events, exercises and the officials' yearly counts of them, attendance at the
-Collective Security Council, bases, UN votes, stances, capabilities and discrepancies, each
-hand-coded row by row with its source. :mod:`analysis.data.codebook` assembles them with the
-external datasets (:mod:`~analysis.data.codebook.external`) and the institutions.
+responses, the crisis universe (crisis candidates) and the comparators, events, exercises and the
+officials' yearly counts of them, attendance at the Collective Security Council, bases, UN votes,
+stances, capabilities and discrepancies, each hand-coded row by row with its source.
+:mod:`analysis.data.codebook` assembles them with the external datasets
+(:mod:`~analysis.data.codebook.external`) and the institutions.
 """
 
 from __future__ import annotations
 
 from .fields import NOTE, SOURCE, Field, Table, precision
 from .vocabulary import (
+    ADDRESSEES,
     ALIGNMENTS,
     ATTENDANCE,
     BASE_KINDS,
+    CANDIDATE_DECISIONS,
+    CRISIS_CATEGORIES,
     COUNT_KINDS,
     COUNT_SCOPES,
     COUNT_STATUSES,
@@ -21,9 +25,11 @@ from .vocabulary import (
     MEMBERSHIP_STATUSES,
     ORG_KINDS,
     REGIONS,
+    RESPONDERS,
     RESPONSE_LEVELS,
     STANCE_ISSUES,
     THREATS,
+    THRESHOLDS,
     UN_TOPICS,
     UNITS,
     VOTES,
@@ -116,16 +122,17 @@ TABLES: tuple[Table, ...] = (
     Table(
         "requests",
         "Requests for help",
-        "Every request a member made to its alliance for help, and the crises in which a member "
-        "was "
-        "attacked or in turmoil but made no request (`request_made` = no).",
+        "The crises of the universe (every included row of `crisis_candidates`) and the requests "
+        "for help made outside it: one row per request a member made, to its alliance, to the "
+        "patron or to another organization, and one row per included crisis in which it made "
+        "none (`request_made` = no).",
         (
             Field("request_id", "id", "Key, e.g. CSTO-2010-KGZ or NATO-A4-2003-TUR.",
                   required=True,
                   pattern=r"^(CSTO|NATO)-[A-Z0-9-]+$"),
-            Field("organization", "id",
-                  "The alliance asked (CSTO covers the 1992 treaty era too).",
-                  required=True, enum=("CSTO", "NATO"), ref="organizations.code"),
+            Field("organization", "id", "The alliance the member belonged to (CSTO covers the "
+                  "1992 treaty era too).", required=True, enum=("CSTO", "NATO"),
+                  ref="organizations.code"),
             Field("crisis", "string", "Short name of the crisis.", required=True),
             Field("requester", "states",
                   "The member that asked, or that was attacked (for a clash "
@@ -134,35 +141,58 @@ TABLES: tuple[Table, ...] = (
                   "Date of the request (or of the crisis' start if none was made).",
                   required=True),
             precision("date"),
-            Field("threat", "category", "Kind of threat, coded by the rule in the dictionary.",
-                  required=True, enum=THREATS),
-            Field("instrument", "string", "Article or procedure invoked, or `none`.",
-                  required=True),
-            Field("request_made", "category", "Whether a request reached the alliance.",
+            Field("threat", "category", "Kind of crisis, coded by the rule in the dictionary (the "
+                  "category of its row in `crisis_candidates`).", required=True, enum=THREATS),
+            Field("instrument", "string", "Article or procedure invoked, or `none`. An appeal to "
+                  "Russia alone begins `bilateral appeal to Russia`, one to the United States "
+                  "alone `bilateral appeal to the United States`.", required=True),
+            Field("request_made", "category", "Whether the member asked for help, from the "
+                  "alliance, the patron or another organization (`addressed_to` says whom).",
                   required=True, enum=("yes", "no")),
+            Field("addressed_to", "category", "Whom the request went to: the alliance, the patron "
+                  "alone (Russia for the CSTO, the United States for NATO), both, another "
+                  "organization, or `none` when no request was made.", required=True,
+                  enum=ADDRESSEES),
             Field("ask", "string", "What was asked for, in our words; required when "
                   "`request_made` is yes."),
             Field("asked_level", "category", "The ask coded on the response scale: the highest "
-                  "level the request asked for (troops = deployment, arms or equipment = "
-                  "material_aid, consultations = consultation, solidarity = statement); required "
-                  "when `request_made` is yes.", enum=RESPONSE_LEVELS),
+                  "level asked (troops = deployment, arms or equipment = material_aid, "
+                  "consultations = consultation, solidarity = statement) of the alliance, or, for "
+                  "a request to the patron alone or to another organization, of that addressee; "
+                  "required when `request_made` is yes.", enum=RESPONSE_LEVELS),
+            Field("patron_asked_level", "category", "The ask to the patron on the same scale; "
+                  "required when `addressed_to` is patron or both, empty otherwise.",
+                  enum=RESPONSE_LEVELS),
             NOTE,
             SOURCE,
         ),
         primary_key=("request_id",),
-        required_if=(("ask", "request_made", "yes"), ("asked_level", "request_made", "yes")),
+        required_if=(("ask", "request_made", "yes"), ("asked_level", "request_made", "yes"),
+                     ("patron_asked_level", "addressed_to", "patron"),
+                     ("patron_asked_level", "addressed_to", "both")),
+        extra_rules=("`addressed_to` is `none` exactly when `request_made` is no.",
+                     "Every request is named by a row of `crisis_candidates`.",
+                     "Every request has at least one response row of the alliance and, except a "
+                     "crisis of the patron itself (Russia for the CSTO, the United States for "
+                     "NATO), at least one of the patron, `none` included."),
     ),
 
     Table(
         "responses",
         "Responses",
-        "What the alliance did about each request, over time; one request may have several.",
+        "What the alliance, the patron (Russia for a CSTO member, the United States for a NATO "
+        "member) and any other organization asked did about each request or crisis, over time; "
+        "one request may have several rows per responder.",
         (
-            Field("response_id", "id", "Key: the request_id followed by -R1, -R2, ...",
+            Field("response_id", "id", "Key: the request_id followed by -R1, -R2, ... (one "
+                  "numbering for every responder).",
                   required=True, pattern=r"^(CSTO|NATO)-[A-Z0-9-]+-R\d+$"),
-            Field("request_id", "id", "The request answered.", required=True,
+            Field("request_id", "id", "The request (or crisis) answered.", required=True,
                   ref="requests.request_id"),
-            Field("date", "date", "Date of the response (decision, meeting, arrival).",
+            Field("responder", "category", "Who acted: the alliance, the patron bilaterally, or "
+                  "the other organization a request went to.", required=True, enum=RESPONDERS),
+            Field("date", "date", "Date of the response (decision, meeting, arrival). A `none` "
+                  "row that records that nothing was found carries the request's date.",
                   required=True),
             precision("date"),
             Field("level", "category", "Response level on the ordinal scale (lowest first): "
@@ -171,12 +201,108 @@ TABLES: tuple[Table, ...] = (
                   unit="persons"),
             Field("end", "date", "End of the mission or deployment."),
             precision("end"),
-            Field("description", "string", "What was done, in our words.", required=True),
+            Field("description", "string", "What was done, in our words; for `none`, what was "
+                  "looked for and not found.", required=True),
             SOURCE,
         ),
         primary_key=("response_id",),
         intervals=(("date", "end"),),
-        extra_rules=("A response is never dated before its request.",),
+        extra_rules=("A response of the alliance or of another organization is never dated "
+                     "before its request; the patron's may be, when it acted on the crisis before "
+                     "the member asked (its description says so).",
+                     "A crisis of the patron itself has no patron row."),
+    ),
+
+    Table(
+        "crisis_candidates",
+        "Crisis universe: candidates",
+        "Every crisis considered for the universe the two alliances are compared on (15 May "
+        "1992 to the data cut-off), one row per member and crisis, from an external frame "
+        "(UCDP/PRIO ACD) or a named event list, with the threshold it meets, the decision and "
+        "the reason. Included crises and requests outside the universe have a row in `requests`.",
+        (
+            Field("candidate_id", "id", "Key, CSTO-C-001 ... or NATO-C-001 ...", required=True,
+                  pattern=r"^(CSTO|NATO)-C-\d{3}$"),
+            Field("organization", "id", "The alliance the state belonged to.", required=True,
+                  enum=("CSTO", "NATO"), ref="organizations.code"),
+            Field("member", "states", "The member (or members, `;`-separated) on whose territory "
+                  "the crisis happened.", required=True, ref="states.iso3"),
+            Field("crisis", "string", "Short name of the crisis.", required=True),
+            Field("date", "date", "Start of the crisis (for a campaign or a conflict episode, its "
+                  "start or its first year in the window).", required=True),
+            precision("date"),
+            Field("category", "category", "Kind of crisis, by the rule in the dictionary.",
+                  required=True, enum=CRISIS_CATEGORIES),
+            Field("frame", "string", "Where the candidate comes from: `UCDP-ACD` or an event list "
+                  "named in brackets.", required=True),
+            Field("frame_id", "string", "The candidate's id in the frame (UCDP `conflict_id`), "
+                  "where it has one."),
+            Field("deaths", "integer", "Best death toll: all deaths the first source in "
+                  "`deaths_note` counts (perpetrators included where it gives them; a lower bound "
+                  "for `at least` or a range). Empty where no verified figure exists or only an "
+                  "intensity band.", unit="persons", minimum=0),
+            Field("deaths_note", "string", "Every figure read, with its source, and any "
+                  "disagreement."),
+            Field("threshold", "category", "The threshold met (T1 armed attack, T2 internal "
+                  "armed conflict, T3 unrest, T4 terrorist attack) or `none`.", required=True,
+                  enum=THRESHOLDS),
+            Field("decision", "category", "What became of the candidate.", required=True,
+                  enum=CANDIDATE_DECISIONS),
+            Field("reason", "string", "Why, in one sentence.", required=True),
+            Field("casus_foederis", "category", "Whether the crisis meets the treaty's trigger, "
+                  "an armed attack on the member's territory (CST Art. 4, NATO Art. 5); required "
+                  "for included crises.", enum=("yes", "no")),
+            Field("covert", "category", "Whether the crisis is a covert operation "
+                  "(assassination, poisoning, sabotage, arson, abduction), kept out of the "
+                  "universe whatever its toll; a variant moves those with deaths into T1.",
+                  required=True, enum=("yes", "no")),
+            Field("request_id", "ids", "The row(s) of `requests` for this crisis, "
+                  "`;`-separated; required for included crises and requests outside the "
+                  "universe.", ref="requests.request_id"),
+            NOTE,
+            SOURCE,
+        ),
+        primary_key=("candidate_id",),
+        required_if=(("request_id", "decision", "include"),
+                     ("request_id", "decision", "request_outside_universe"),
+                     ("casus_foederis", "decision", "include")),
+    ),
+
+    Table(
+        "comparators",
+        "Other alliances answering members' crises",
+        "Hegemon-led or regional security organizations answering a member's crisis, coded on "
+        "the same ladder as `requests` and `responses`.",
+        (
+            Field("comparator_id", "id", "Key, CMP-01 ...", required=True,
+                  pattern=r"^CMP-\d{2}$"),
+            Field("organization", "string", "The organization (and its force or operation).",
+                  required=True),
+            Field("hegemon", "state", "Its leading state (ISO3; SUN = the Soviet Union).",
+                  required=True),
+            Field("member", "state", "The member in crisis (ISO3; CSK = Czechoslovakia).",
+                  required=True),
+            Field("crisis", "string", "Short name of the crisis.", required=True),
+            Field("date", "date", "Start of the intervention or of the treaty procedure.",
+                  required=True),
+            precision("date"),
+            Field("requester", "string", "Who asked, in our words (`nobody` where no one of the "
+                  "member's government did).", required=True),
+            Field("instrument", "string", "Treaty article, decision or procedure used.",
+                  required=True),
+            Field("asked_level", "category", "What was asked, on the response scale.",
+                  required=True, enum=RESPONSE_LEVELS),
+            Field("response_level", "category", "What came, on the response scale.",
+                  required=True, enum=RESPONSE_LEVELS),
+            Field("troops", "integer", "Troops sent, the best figure read; the note gives every "
+                  "figure.", unit="persons", minimum=0),
+            Field("against_member_government", "category", "Whether the force acted against the "
+                  "member's government in place (yes) or for it (no).", required=True,
+                  enum=("yes", "no")),
+            NOTE,
+            SOURCE,
+        ),
+        primary_key=("comparator_id",),
     ),
 
     Table(

@@ -1,7 +1,7 @@
 """The codebook's building blocks: :class:`Field` and :class:`Table`, the pattern each kind of
 field must match, the columns every curated table shares (``source``, ``note``) and
-:func:`split_list`, which reads the ``;``-separated list cells the ``states`` and ``sources``
-kinds hold.
+:func:`split_list`, which reads the ``;``-separated list cells the ``states``, ``sources`` and
+``ids`` kinds hold.
 """
 
 from __future__ import annotations
@@ -27,7 +27,11 @@ KIND_PATTERNS: dict[str, str] = {
     "state": r"^[A-Z]{3}$",
     "states": r"^[A-Z]{3}(;[A-Z]{3})*$",
     "sources": r"^[a-z0-9][a-z0-9-]*(;[a-z0-9][a-z0-9-]*)*$",
+    "ids": r"^[A-Za-z0-9][A-Za-z0-9-]*(;[A-Za-z0-9][A-Za-z0-9-]*)*$",
 }
+
+#: Kinds whose cells hold a ``;``-separated list (each item is checked against ``ref``).
+LIST_KINDS: tuple[str, ...] = ("states", "sources", "ids")
 
 
 def split_list(value: object) -> list[str]:
@@ -44,7 +48,8 @@ class Field:
     ``kind`` is one of: ``string``, ``id`` (lowercase slug or code), ``date`` (YYYY-MM-DD),
     ``partial_date`` (YYYY, YYYY-MM or YYYY-MM-DD), ``integer``, ``number``, ``category``
     (one of ``enum``), ``state`` (an ISO3 code in ``states``), ``states`` (``;``-separated ISO3
-    codes), ``sources`` (``;``-separated ``source_id``s), ``url``.
+    codes), ``sources`` (``;``-separated ``source_id``s), ``ids`` (``;``-separated keys of the
+    table ``ref`` names), ``url``.
     ``ref`` names a foreign key as ``"table.field"``.
     """
 

@@ -25,21 +25,112 @@ RESPONSE_LEVEL_MEANING: dict[str, str] = {
     "deployment": "Troops or military units were deployed for the requester.",
 }
 
-THREATS: tuple[str, ...] = (
-    "external_aggression",
-    "border_clash",
-    "internal_unrest",
-    "terrorism_spillover",
+#: Categories of a crisis (and of the threat a request answered), one rule for both alliances.
+#: They are the categories of the crisis universe (``crisis_candidates``); the coding rule for
+#: each is in :data:`THREAT_MEANING`, the thresholds that admit a crisis in :data:`THRESHOLDS`.
+CRISIS_CATEGORIES: tuple[str, ...] = (
+    "armed_attack",
+    "internal_armed_conflict",
+    "unrest",
+    "terrorist_attack",
+    "hybrid",
     "other",
 )
 
-#: The coding rule for each threat category.
+#: ``requests.threat`` codes against the crisis categories.
+THREATS: tuple[str, ...] = CRISIS_CATEGORIES
+
+#: The coding rule for each crisis category (and threat).
 THREAT_MEANING: dict[str, str] = {
-    "external_aggression": "An armed attack on the member's territory by another state.",
-    "border_clash": "Armed clashes along a disputed or undemarcated border, short of invasion.",
-    "internal_unrest": "Riots, uprisings, ethnic violence or a coup attempt inside the member.",
-    "terrorism_spillover": "Terrorism, insurgency or instability spilling over from a neighbour.",
-    "other": "Any other security request (air-space violations, political crises, ...).",
+    "armed_attack": "Use of armed force on the member's recognised territory (airspace and "
+                    "territorial sea included) by another state, or by an armed group based "
+                    "abroad: an incursion, shelling, a cross-border raid or the seizure of "
+                    "territory. Border fighting between two members counts for both.",
+    "internal_armed_conflict": "An armed conflict on the member's territory in which its "
+                               "government is a party (UCDP/PRIO: at least 25 battle deaths a "
+                               "year).",
+    "unrest": "Riots, an uprising, ethnic violence, a mutiny or a coup attempt inside the "
+              "member, not fought as an armed conflict.",
+    "terrorist_attack": "A single attack, or a coordinated set on one day, by a non-state "
+                        "group against civilians or the state.",
+    "hybrid": "Harm short of open armed force: airspace violations, drone incursions without "
+              "deaths, sabotage, cable cuts, cyberattacks, instrumentalised migration and covert "
+              "operations (assassinations, poisonings, arson), whatever their toll.",
+    "other": "A security request about something that is none of the above: a threat "
+             "not yet carried out, fighting outside the member's territory, an attack on its "
+             "forces abroad.",
+}
+
+#: The thresholds that admit a crisis to the universe (``crisis_candidates.threshold``).
+THRESHOLDS: tuple[str, ...] = ("T1", "T2", "T3", "T4", "none")
+
+#: The rule of each threshold, applied the same way to both alliances.
+THRESHOLD_MEANING: dict[str, str] = {
+    "T1": "`armed_attack` causing at least one death, or seizing or occupying territory "
+          "(any toll).",
+    "T2": "`internal_armed_conflict` coded by UCDP/PRIO ACD (at least 25 battle deaths in a "
+          "year) with the member's government a party and the fighting on its territory; an "
+          "episode counts once, in the year it starts or in the member's first window-year.",
+    "T3": "`unrest` with at least 10 deaths, or a nationwide state of emergency declared "
+          "against unrest.",
+    "T4": "`terrorist_attack` with at least 25 deaths (perpetrators included or not, as the "
+          "best source reports).",
+    "none": "No threshold met: the candidate is excluded, listed as a request outside the "
+            "universe, or kept for the hybrid sensitivity variant.",
+}
+
+#: What became of each candidate crisis.
+CANDIDATE_DECISIONS: tuple[str, ...] = (
+    "include",
+    "exclude",
+    "request_outside_universe",
+    "hybrid_sensitivity",
+)
+
+#: The rule of each decision.
+CANDIDATE_DECISION_MEANING: dict[str, str] = {
+    "include": "Meets a threshold while the state was a party: a crisis of the universe. It has "
+               "a row in `requests`, with or without a request.",
+    "exclude": "Outside the universe (below threshold, outside the member's territory or its "
+               "membership, a continuation of a counted campaign); the reason says which.",
+    "request_outside_universe": "Meets no threshold, but the member asked for help (from the "
+                                "alliance, the patron or another organization): it has a row "
+                                "in `requests` and counts in the rates conditional on a "
+                                "request, not in the share of crises that drew one.",
+    "hybrid_sensitivity": "A hybrid incident or a covert operation, outside the universe by "
+                          "rule, kept for a sensitivity variant.",
+}
+
+#: Whom a request was addressed to (``requests.addressed_to``).
+ADDRESSEES: tuple[str, ...] = ("alliance", "patron", "both", "other_organization", "none")
+
+#: The rule of each addressee.
+ADDRESSEE_MEANING: dict[str, str] = {
+    "alliance": "The alliance or its organs (the CSTO or the treaty partners; NATO or its "
+                "Council).",
+    "patron": "The patron alone, bilaterally: Russia for a CSTO member, the United States for a "
+              "NATO member.",
+    "both": "The alliance and, separately, the patron.",
+    "other_organization": "Another organization (the CIS for the CSTO's members in 1993-94, "
+                          "the European Union under Article 42.7 for France in 2015).",
+    "none": "No request was made: the row is a crisis of the universe without one.",
+}
+
+#: The patron of each alliance: its largest member, whose bilateral answers are coded beside
+#: the alliance's. A crisis of the patron itself has no patron response.
+PATRONS: dict[str, str] = {"CSTO": "RUS", "NATO": "USA"}
+
+#: Who responded (``responses.responder``).
+RESPONDERS: tuple[str, ...] = ("alliance", "patron", "other_organization")
+
+#: The rule of each responder.
+RESPONDER_MEANING: dict[str, str] = {
+    "alliance": "The alliance as such: its organs, or its members acting together under its "
+                "name.",
+    "patron": "The patron bilaterally (Russia for a CSTO member, the United States for a NATO "
+              "member), outside the alliance's organs.",
+    "other_organization": "The other organization a request went to (the CIS, the European "
+                          "Union's member states under Article 42.7).",
 }
 
 MEMBERSHIP_STATUSES: tuple[str, ...] = (

@@ -24,7 +24,7 @@ DAYS = {
     "ar_mission": "responses:CSTO-2022-ARM-R2", "ar_yerevan": "events:E029",
     "ar_eumcap": "events:E503", "ar_euma_decision": "events:E506",
     "ar_euma_launch": "events:E507", "ar_euma_extended": "events:E514",
-    "ar_offensive": "requests:CSTO-2023-ARM", "ar_freeze": "events:E034",
+    "ar_freeze": "events:E034",
     "ar_budget": "events:E035", "ar_outside": "events:E038", "ar_pk_out": "events:E511",
     "ar_zv_notice": "events:E509", "ar_zv_exit": "events:E512", "ar_margara": "events:E515",
     "ar_washington": "events:E516",
@@ -104,6 +104,10 @@ def facts(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> dict[str, st
         "ar_un_votes": len(v.recent),
         "ar_un_with": int(v.recent["agrees"].sum()),
         **book.record_days(items, DAYS),
+        # The 2023 offensive is a candidate left out of the universe (it was fought in
+        # Nagorno-Karabakh, Azerbaijan's territory), so it has no request row to date it.
+        "ar_offensive": book.day_text(
+            tables["crisis_candidates"].set_index("candidate_id").at["CSTO-C-091", "date"]),
         **{name: (v.dates[end] - v.dates[start]).days for name, (start, end) in SPANS.items()},
     }
 

@@ -35,7 +35,7 @@ GUARDS = (
     Guard("never_for_an_attack_from_outside",
           "it sent troops ..., each time for unrest inside a member, and never for the threat "
           "its treaty names first: an attack on a member from outside",
-          lambda v: "external_aggression" not in set(v.deployed["threat"])),
+          lambda v: "armed_attack" not in set(v.deployed["threat"])),
     Guard("troops_for_tajikistan_and_kazakhstan",
           "in Kazakhstan it moved troops within days (the deployments are Tajikistan 1993 and "
           "Kazakhstan 2022)",

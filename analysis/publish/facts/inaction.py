@@ -43,7 +43,7 @@ def values(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> SimpleNames
 
 def _border(v: SimpleNamespace) -> pd.DataFrame:
     """The silences that were border wars or attacks from outside."""
-    return v.silent[v.silent["threat"].isin(["border_clash", "external_aggression"])]
+    return v.silent[v.silent["threat"].eq("armed_attack")]
 
 
 def _csto_threat(v: SimpleNamespace) -> pd.DataFrame:
@@ -85,8 +85,8 @@ GUARDS = (
           <= set(_border(v)["request_id"])),
     Guard("unrest_answered_aggression_not",
           "By threat: internal unrest is answered, aggression is not",
-          lambda v: _csto_threat(v).loc["external_aggression", "k"] == 0
-          and _csto_threat(v).loc["internal_unrest", "k"] > 0),
+          lambda v: _csto_threat(v).loc["armed_attack", "k"] == 0
+          and _csto_threat(v).loc["unrest", "k"] > 0),
     Guard("one_joint_request",
           "the ... allies who asked for consultations together on 24 February 2022 count as one",
           lambda v: int((v.joint["requests_merged"] > 1).sum()) == 1),
@@ -191,8 +191,8 @@ def facts(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> dict[str, st
         "in_silent_border": len(_border(v)),
         "in_silent_karabakh": int(v.silent["request_id"].isin(
             sensitivity.KARABAKH_OUTSIDE_SCOPE).sum()),
-        "in_ext": rate(threat.loc["external_aggression"]),
-        "in_unrest": rate(threat.loc["internal_unrest"]),
+        "in_ext": rate(threat.loc["armed_attack"]),
+        "in_unrest": rate(threat.loc["unrest"]),
         "in_joint_allies": int(v.joint["requests_merged"].max()),
         **_sensitivity_facts(v),
     }

@@ -53,7 +53,7 @@ GUARDS = (
     Guard("deployed_only_for_unrest",
           "the alliance sent troops ..., each time for unrest inside a member, never for an "
           "attack from outside",
-          lambda v: set(v.deployed["threat"]) == {"internal_unrest"}),
+          lambda v: set(v.deployed["threat"]) == {"unrest"}),
     Guard("deployed_tajikistan_and_kazakhstan",
           "Tajikistan's civil war in 1993, through a CIS force, and Kazakhstan in 2022",
           lambda v: v.deployed["request_id"].tolist() == ["CSTO-1993-TJK", "CSTO-2022-KAZ"]),

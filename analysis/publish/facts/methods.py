@@ -39,7 +39,7 @@ GUARDS = (
           lambda v: v.outcomes.loc["CSTO-2022-ARM", "asked_level"] == "deployment"),
     Guard("kazakhstan_coded_as_unrest",
           "Kazakhstan's unrest of January 2022 is coded as internal unrest",
-          lambda v: v.outcomes.loc["CSTO-2022-KAZ", "threat"] == "internal_unrest"),
+          lambda v: v.outcomes.loc["CSTO-2022-KAZ", "threat"] == "unrest"),
     Guard("kyrgyz_call_for_police_a_soft_request",
           "Kyrgyzstan's call for outside police in July 2010: it counts, and its instrument "
           "starts with \"none\"",
