@@ -1,6 +1,7 @@
 """Pass 3 of the checks: rules across tables — foreign keys (states, sources, organizations,
 requests, resolutions, roll calls), a response never before its request, every external table
-named by an origin, every discrepancy naming a real row.
+named by an origin, every discrepancy naming a real row, every published base rate credited to a
+work of scholarship.
 """
 
 from __future__ import annotations
@@ -58,6 +59,15 @@ def cross_table_problems(raws: dict[str, RawTable]) -> list[Problem]:
 
     if "origins" in raws:
         problems.extend(_origin_problems(raws))
+
+    if "reliability_benchmarks" in raws and "sources" in raws:
+        bench, sources = raws["reliability_benchmarks"], raws["sources"].frame
+        kinds = sources.drop_duplicates("source_id").set_index("source_id")["kind"]
+        for i, work in bench.frame["work"].dropna().items():
+            if work in kinds.index and kinds[work] != "scholarship":
+                problems.append(Problem(f"data/{bench.path.name}", bench.line_of(i), "work",
+                                        f"{work!r} is a source of kind {kinds[work]!r}, not "
+                                        "scholarship"))
 
     if "discrepancies" in raws:
         disc = raws["discrepancies"]
