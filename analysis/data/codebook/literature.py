@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .fields import Field, RowCheck, Table
+from .fields import NOTE, SOURCE, Field, RowCheck, Table
+from .vocabulary import BENCHMARK_MEASURES
 
 #: The word that opens a note explaining why a work of scholarship lacks a required detail.
 INCOMPLETE = "Incomplete:"
@@ -78,4 +79,48 @@ SCHOLARLY_FIELDS: tuple[Field, ...] = (
 )
 
 #: The tables this part of the codebook defines, in load order (after ``sources``).
-TABLES: tuple[Table, ...] = ()
+TABLES: tuple[Table, ...] = (
+    Table(
+        "reliability_benchmarks",
+        "Published base rates of alliance reliability",
+        "How often allies honoured their alliance commitments in war, as published works report "
+        "it, with the counts behind each rate where a citable source gives them. These are the "
+        "field's yardsticks; they count wars and treaty obligations, not requests, so the book "
+        "sets its own measures beside them rather than equating the two.",
+        (
+            Field("benchmark_id", "id", "Short key of the rate.", required=True,
+                  pattern=r"^[a-z0-9][a-z0-9-]*$"),
+            Field("work", "id", "The work that reports the rate: a `source_id` of kind "
+                  "`scholarship`.", required=True, ref="sources.source_id"),
+            Field("measure", "category", "Which commitments the rate covers: every alliance "
+                  "commitment that a war made relevant, or those of defence pacts only.",
+                  required=True, enum=BENCHMARK_MEASURES),
+            Field("period", "string", "First and last year the rate covers (`YYYY-YYYY`); "
+                  "empty where the page read does not say.", pattern=r"^\d{4}-\d{4}$"),
+            Field("honoured", "integer", "Commitments honoured, where a citable source gives the "
+                  "count.", minimum=0, unit="commitments"),
+            Field("opportunities", "integer", "Commitments that a war made relevant (the "
+                  "denominator), where a citable source gives the count.", minimum=1,
+                  unit="commitments"),
+            Field("rate", "number", "The rate as the work publishes it.", required=True,
+                  minimum=0, maximum=100, unit="percent"),
+            Field("honoured_means", "string", "What counts as honouring a commitment in the "
+                  "work's coding.", required=True),
+            NOTE,
+            SOURCE,
+        ),
+        primary_key=("benchmark_id",),
+        required_if=(("opportunities", "honoured", None),),
+        row_checks=(
+            RowCheck("opportunities", "must not be smaller than `honoured`",
+                     lambda df: ~(pd.to_numeric(df["honoured"], errors="coerce")
+                                  > pd.to_numeric(df["opportunities"], errors="coerce"))),
+            RowCheck("rate", "must agree with `honoured` / `opportunities`, in percent, to "
+                     "within half a point",
+                     lambda df: ~((100 * pd.to_numeric(df["honoured"], errors="coerce")
+                                   / pd.to_numeric(df["opportunities"], errors="coerce")
+                                   - pd.to_numeric(df["rate"], errors="coerce")).abs() > 0.5)),
+        ),
+        extra_rules=("`work` names a source of kind `scholarship`.",),
+    ),
+)
