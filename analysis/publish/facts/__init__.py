@@ -1,7 +1,7 @@
 """The facts of each chapter: every number, name and date its prose quotes, its figures, and the
 checks that the data still supports each sentence.
 
-One module per chapter (``book/<chapter>.md`` -> :mod:`analysis.publish.facts.<chapter>`), each
+One module per chapter (``book/<chapter>.md`` -> ``analysis.publish.facts.<chapter>``), each
 with the same functions, so that a chapter's cells only call them and glue what they return::
 
     facts(tables, cutoff)    # {glue name: value}, after checking every guard
@@ -16,6 +16,4 @@ chapter's ``GUARDS``: a named check of the values the sentence rests on, which `
 runs before it returns, so that the build stops with the sentence named rather than print it.
 ``values(tables, cutoff)`` returns what the guards read, and the tests in ``tests/facts/`` run
 every guard on the data and on values altered so that the sentence would be false.
-
-Claims that more than one chapter makes live once, in :mod:`~.claims`.
 """

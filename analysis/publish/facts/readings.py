@@ -10,7 +10,7 @@ import pandas as pd
 
 from .checks import Guard, check_all
 
-#: The rates the chapter quotes, by the role they play in its sentences (``benchmark_id``s).
+#: The rates the chapter quotes: the role each plays in its sentences, and its ``benchmark_id``.
 QUOTED = {
     "llm": "llm2000-all",
     "leeds": "leeds2003-all",
