@@ -2,8 +2,9 @@
 requests, resolutions, roll calls), a response never before its request, every request answered
 by a row of the alliance (and of the patron, except in the patron's own crises) and named by a
 crisis candidate, every external table named by an origin, every discrepancy naming a real row,
-every ES-11 vote of a current or former CSTO member recorded or its gap named, and every state at
-a session of the Collective Security Council a member or signatory on its date.
+every ES-11 vote of a current or former CSTO member recorded or its gap named, every state at a
+session of the Collective Security Council a member or signatory on its date, and every published
+base rate credited to a work of scholarship.
 """
 
 from __future__ import annotations
@@ -78,6 +79,14 @@ def cross_table_problems(raws: dict[str, RawTable]) -> list[Problem]:
                                                          raws["memberships"]))
             problems.extend(_missing_member_problems(raws["summit_attendance"],
                                                      raws["memberships"]))
+    if "reliability_benchmarks" in raws and "sources" in raws:
+        bench, sources = raws["reliability_benchmarks"], raws["sources"].frame
+        kinds = sources.drop_duplicates("source_id").set_index("source_id")["kind"]
+        for i, work in bench.frame["work"].dropna().items():
+            if work in kinds.index and kinds[work] != "scholarship":
+                problems.append(Problem(f"data/{bench.path.name}", bench.line_of(i), "work",
+                                        f"{work!r} is a source of kind {kinds[work]!r}, not "
+                                        "scholarship"))
 
     if "discrepancies" in raws:
         disc = raws["discrepancies"]
@@ -230,6 +239,9 @@ def _missing_member_problems(attendance: RawTable, memberships: RawTable) -> lis
             problems.append(Problem(shown, attendance.line_of(s.row), "state",
                                     f"session {s.session_id!r} has no row for {state}, a member "
                                     f"or signatory on {attendance.frame.at[s.row, 'date']}"))
+    return problems
+
+
 def _request_problems(raws: dict[str, RawTable]) -> list[Problem]:
     """The rules that tie a request to its crisis and its answers: ``addressed_to`` is ``none``
     exactly when no request was made; every request is named by a crisis candidate; every request

@@ -62,6 +62,7 @@ def table_markdown(table: Table, rows: int | None, link_prefix: str) -> str:
         f"`{col}` is required when `{other}` " + ("is set." if value is None else f"is `{value}`.")
         for col, other, value in table.required_if
     ]
+    rules += [f"{rc.message}." for rc in table.row_checks]
     rules += list(table.extra_rules)
     if rules:
         lines += ["", "Rules: " + " ".join(rules)]

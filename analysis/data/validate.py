@@ -154,6 +154,8 @@ def pandera_schema(table: Table) -> pa.DataFrameSchema:
     if table.no_overlap:
         checks.append(_overlap_check(table.no_overlap))
     checks.extend(_required_if_check(*rule) for rule in table.required_if)
+    checks.extend(pa.Check(rc.holds, name=f"row:{rc.column}", error=rc.message)
+                  for rc in table.row_checks)
     unique = list(table.primary_key) if len(table.primary_key) > 1 else None
     return pa.DataFrameSchema(
         columns, checks=checks, unique=unique, strict=True, ordered=True, name=table.name

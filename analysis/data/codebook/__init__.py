@@ -8,23 +8,26 @@ dictionary appendix of the book. The parts:
   :class:`~analysis.data.codebook.fields.Table`, the pattern of each kind of field and
   :func:`~analysis.data.codebook.fields.split_list`;
 * :mod:`~analysis.data.codebook.vocabulary`: the scales and categories the tables code against;
-* :mod:`~analysis.data.codebook.curated`, :mod:`~analysis.data.codebook.external` and
-  :mod:`~analysis.data.codebook.institutions`: the tables themselves.
+* :mod:`~analysis.data.codebook.curated`, :mod:`~analysis.data.codebook.literature`,
+  :mod:`~analysis.data.codebook.external` and :mod:`~analysis.data.codebook.institutions`: the
+  tables themselves.
 
 To add a column, add a ``Field`` to its table; the checks, the data package and the dictionary
-follow. Nothing registers itself: this module assembles the tables from the three lists.
+follow. Nothing registers itself: this module assembles the tables from the four lists.
 """
 
 from __future__ import annotations
 
-from . import curated, external, institutions
+from . import curated, external, institutions, literature
 from .fields import Table
 
 #: Every table of the codebook, by name, in the order they are loaded (referenced tables first):
-#: the curated tables, then the field's standard datasets (vendored extracts, each described by
-#: a row of ``origins``), then the institutions.
+#: the curated tables, the published base rates of alliance reliability, then the field's
+#: standard datasets (vendored extracts, each described by a row of ``origins``), then the
+#: institutions.
 TABLES: dict[str, Table] = {
-    table.name: table for table in (*curated.TABLES, *external.TABLES, *institutions.TABLES)
+    table.name: table
+    for table in (*curated.TABLES, *literature.TABLES, *external.TABLES, *institutions.TABLES)
 }
 
 __all__ = ["TABLES"]

@@ -9,6 +9,7 @@ stances, capabilities and discrepancies, each hand-coded row by row with its sou
 from __future__ import annotations
 
 from .fields import NOTE, SOURCE, Field, Table, precision
+from .literature import SCHOLARLY_FIELDS, SCHOLARSHIP_CHECKS
 from .vocabulary import (
     ADDRESSEES,
     ALIGNMENTS,
@@ -27,6 +28,9 @@ from .vocabulary import (
     REGIONS,
     RESPONDERS,
     RESPONSE_LEVELS,
+    SCHOLARLY_FORMS,
+    SOURCE_KIND_MEANING,
+    SOURCE_KINDS,
     STANCE_ISSUES,
     THREATS,
     THRESHOLDS,
@@ -53,9 +57,19 @@ TABLES: tuple[Table, ...] = (
                   "address.", unique=True),
             Field("published", "partial_date", "Publication date: YYYY, YYYY-MM or YYYY-MM-DD."),
             Field("accessed", "date", "Day the page was read.", required=True),
+            Field("kind", "category", "What kind of publication it is (for a copy of another "
+                  "text, the kind of the original): " + "; ".join(
+                      f"`{kind}`, {meaning.rstrip('.')}" for kind, meaning in
+                      SOURCE_KIND_MEANING.items()) + ".",
+                  required=True, enum=SOURCE_KINDS),
+            Field("form", "category", "For a work of scholarship: an article, a book or a "
+                  "chapter in a book.", enum=SCHOLARLY_FORMS),
+            *SCHOLARLY_FIELDS,
             NOTE,
         ),
         primary_key=("source_id",),
+        required_if=(("form", "kind", "scholarship"), ("verified", "kind", "scholarship")),
+        row_checks=SCHOLARSHIP_CHECKS,
     ),
 
     Table(

@@ -1,11 +1,12 @@
-"""The codebook's building blocks: :class:`Field` and :class:`Table`, the pattern each kind of
-field must match, the columns every curated table shares (``source``, ``note``) and
-:func:`split_list`, which reads the ``;``-separated list cells the ``states``, ``sources`` and
-``ids`` kinds hold.
+"""The codebook's building blocks: :class:`Field`, :class:`RowCheck` and :class:`Table`, the
+pattern each kind of field must match, the columns every curated table shares (``source``,
+``note``) and :func:`split_list`, which reads the ``;``-separated list cells the ``states``,
+``sources`` and ``ids`` kinds hold.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -71,6 +72,24 @@ class Field:
 
 
 @dataclass(frozen=True)
+class RowCheck:
+    """A rule over several cells of one row, reported at one column.
+
+    ``rule`` completes the sentence "`<column>` ..." (the check names the column itself), and is
+    both the message of a failing row and the rule the data dictionary prints; ``holds`` takes
+    the table's text cells (empty ones are NA) and returns, row by row, whether the rule holds.
+    """
+
+    column: str
+    rule: str
+    holds: Callable[[pd.DataFrame], pd.Series]
+
+    @property
+    def message(self) -> str:
+        return f"`{self.column}` {self.rule}"
+
+
+@dataclass(frozen=True)
 class Table:
     """One CSV file in ``data/`` and its rules."""
 
@@ -86,6 +105,8 @@ class Table:
     #: (column, other column, value): column is required when other column equals value
     #: (or, with value None, whenever the other column is set)
     required_if: tuple[tuple[str, str, str | None], ...] = ()
+    #: rules over several cells of a row that the single-column rules cannot state
+    row_checks: tuple[RowCheck, ...] = ()
     extra_rules: tuple[str, ...] = field(default_factory=tuple)
 
     @property

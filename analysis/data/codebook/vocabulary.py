@@ -256,3 +256,44 @@ COUNT_SCOPES: tuple[str, ...] = ("all", "part")
 COUNT_KINDS: tuple[str, ...] = ("exercises", "training_activities")
 #: Whether a yearly figure is a plan, the year's outturn, or the usual number in a year.
 COUNT_STATUSES: tuple[str, ...] = ("plan", "outturn", "usual")
+#: What kind of publication a source is. The bibliography groups its entries by kind, and a
+#: source of kind ``scholarship`` must say who wrote it, where it appeared and how to find it.
+SOURCE_KINDS: tuple[str, ...] = (
+    "primary_document",
+    "official_statement",
+    "state_media",
+    "independent_media",
+    "news_agency",
+    "scholarship",
+    "think_tank",
+    "dataset",
+    "reference",
+    "other",
+)
+
+#: The rule for each source kind (where a page copies another, the kind of the original text).
+SOURCE_KIND_MEANING: dict[str, str] = {
+    "primary_document": "The text of a treaty, charter, law, resolution, decision or official "
+                        "record itself, or an official or legal-database copy of it.",
+    "official_statement": "A government's, ministry's or organization's own page or statement "
+                          "about its acts and positions.",
+    "state_media": "A news outlet a state owns or controls (TASS, RIA and Sputnik, RT, BelTA, "
+                   "Xinhua, ...) or that is aligned with one; cited as the voice of that state.",
+    "independent_media": "A news outlet no state owns (public-service broadcasters with "
+                         "statutory independence included); it says nothing of editorial line.",
+    "news_agency": "A wire report by a news agency no state owns (Reuters, AP, AFP, Interfax, "
+                   "...).",
+    "scholarship": "A work of scholarship: a peer-reviewed article, a scholarly book or a chapter "
+                   "in one, cited with its authors and its DOI or ISBN.",
+    "think_tank": "A report, analysis or commentary by a research institute or think tank.",
+    "dataset": "A published dataset, its documentation, or a copy of its files.",
+    "reference": "A reference work or compilation: an encyclopedia, yearbook or database page.",
+    "other": "Anything else: NGO and association pages, personal blogs, university news, "
+             "aggregators.",
+}
+
+#: The form of a work of scholarship (its BibTeX entry type: article, book, incollection).
+SCHOLARLY_FORMS: tuple[str, ...] = ("article", "book", "chapter")
+
+#: What a published base rate of alliance reliability counts.
+BENCHMARK_MEASURES: tuple[str, ...] = ("all_commitments", "defence_pacts")
