@@ -41,9 +41,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from tools.imports.common import git_show, write_csv
+from tools.imports.common import git_show, source_parser, write_csv
 
-MIRROR = "/work/.mirror/HZloto+unga-2025/repo"
 COMMIT = "46fa27efae8b05d522b89bbdcdcd564a96e49cef"
 PATH_IN_REPO = "data/un_votes_2025_processed.csv"
 MEMBERS = 193           # UN member states in 2025
@@ -62,8 +61,12 @@ ROLL_CALL_COLUMNS = ["undl_id", "session", "date", "resolution", "title", "yes",
 VOTE_COLUMNS = ["undl_id", "state", "vote"]
 
 
-def read_raw(raw: str | None = None, mirror: str = MIRROR, commit: str = COMMIT) -> dict:
-    """{'frame': the file as text cells, 'sha256': hex digest of its bytes}."""
+def read_raw(raw: str | None = None, mirror: str | None = None, commit: str = COMMIT) -> dict:
+    """{'frame': the file as text cells, 'sha256': hex digest of its bytes}: from the file
+    ``raw``, or from ``PATH_IN_REPO`` at ``commit`` of the git directory ``mirror`` (a copy of
+    HZloto/unga-2025 brought onto the machine)."""
+    if not raw and not mirror:
+        raise ValueError("read_raw needs the file (raw) or a git copy of HZloto/unga-2025 (mirror)")
     blob = Path(raw).read_bytes() if raw else git_show(mirror, commit, PATH_IN_REPO)
     frame = pd.read_csv(io.BytesIO(blob), dtype=str, keep_default_na=False)
     return {"frame": frame, "sha256": hashlib.sha256(blob).hexdigest()}
@@ -75,7 +78,8 @@ def session_of(symbol: str, date: str) -> int:
     2025-12-03 -> 80). Raises ValueError when the two disagree, or when a vote without a
     session in its symbol falls in September (the month a session closes and the next opens)."""
     year, month = int(date[:4]), int(date[5:7])
-    possible = {9: (year - 1946, year - 1945)}.get(month, (year - 1945 if month > 9 else year - 1946,))
+    possible = {9: (year - 1946, year - 1945)}.get(
+        month, (year - 1945 if month > 9 else year - 1946,))
     m = re.match(r"^A/(?:RES|DEC)/(\d+)/", symbol)
     if m:
         if int(m.group(1)) not in possible:
@@ -116,7 +120,8 @@ def tidy(frame: pd.DataFrame, states: list[str], members: int = MEMBERS) -> dict
             raise ValueError(f"duplicate {col} {dup.iloc[0]!r}")
     link = "https://digitallibrary.un.org/record/" + ga["token"]
     if (link != ga["Link"]).any():
-        raise ValueError(f"link and record number disagree: {ga.loc[link != ga['Link'], 'Link'].iloc[0]}")
+        wrong = ga.loc[link != ga["Link"], "Link"].iloc[0]
+        raise ValueError(f"link and record number disagree: {wrong}")
     if not pd.to_datetime(ga["Date"], format="%Y-%m-%d", errors="coerce").notna().all():
         raise ValueError("unreadable date")
 
@@ -156,11 +161,10 @@ def tidy(frame: pd.DataFrame, states: list[str], members: int = MEMBERS) -> dict
             "missing_states": sorted(set(states) - set(country_cols))}
 
 
-def main(argv=None) -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--raw", help="the csv file itself (default: read it from the mirror)")
-    ap.add_argument("--mirror", default=MIRROR, help="git dir of HZloto/unga-2025")
-    ap.add_argument("--commit", default=COMMIT)
+def main(argv: list[str] | None = None) -> None:
+    """Read the scrape (``--raw`` file or ``--mirror`` git copy), write the two tables."""
+    ap = source_parser(__doc__, raw_help="the csv file itself",
+                       mirror_help="git dir of a copy of HZloto/unga-2025", commit=COMMIT)
     ap.add_argument("--states", default="data/states.csv")
     ap.add_argument("--out", default="data/")
     a = ap.parse_args(argv)

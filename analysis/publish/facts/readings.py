@@ -91,8 +91,10 @@ def facts(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> dict[str, st
     v = values(tables, cutoff)
     check_all(GUARDS, v)
     out = {f"rd_{role}_rate": percent_text(_rate(v, role)) for role in QUOTED}
+    # The defence pacts' whole-period rate is quoted as "over the whole period", without dates.
     out.update({f"rd_{role}_period": period_text(v.rates.loc[role, "period"])
-                for role in QUOTED if pd.notna(v.rates.loc[role, "period"])})
+                for role in QUOTED
+                if role != "bf_defence" and pd.notna(v.rates.loc[role, "period"])})
     out.update({f"rd_{role}_count": count_text(v, role)
                 for role in QUOTED if pd.notna(v.rates.loc[role, "honoured"])})
     out["rd_leeds_n"] = f"{int(v.rates.loc['leeds', 'opportunities']):,}"
