@@ -10,14 +10,14 @@ mix of asks fixed.
 
 A request *got what it asked* when the highest response of the responder in question reached
 the level asked (rank of the response >= rank of the ask on
-:data:`~analysis.data.vocabulary.RESPONSE_LEVELS`).
+:data:`~analysis.data.codebook.vocabulary.RESPONSE_LEVELS`).
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from ..data.vocabulary import RESPONSE_LEVELS
+from ..data.codebook.vocabulary import RESPONSE_LEVELS
 from .exact import ExactTest, Stratum, fisher, stratified
 from .rates import wilson_interval
 
