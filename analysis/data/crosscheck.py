@@ -1,10 +1,10 @@
 """Pass 3 of the checks: rules across tables — foreign keys (states, sources, organizations,
 requests, resolutions, roll calls), a response never before its request, every request answered
 by a row of the alliance (and of the patron, except in the patron's own crises) and named by a
-crisis candidate, every external table named by an origin, every discrepancy naming a real row,
-every ES-11 vote of a current or former CSTO member recorded or its gap named, every state at a
-session of the Collective Security Council a member or signatory on its date, and every published
-base rate credited to a work of scholarship.
+crisis candidate, every external table named by an origin, every discrepancy and reported number
+naming a real row, every ES-11 vote of a current or former CSTO member recorded or its gap named,
+every state at a session of the Collective Security Council a member or signatory on its date,
+and every published base rate credited to a work of scholarship.
 """
 
 from __future__ import annotations
@@ -107,6 +107,33 @@ def cross_table_problems(raws: dict[str, RawTable]) -> list[Problem]:
             if row["field"] not in table.field_names:
                 problems.append(Problem(f"data/{disc.path.name}", disc.line_of(i), "field",
                                         f"{table.name} has no column {row['field']!r}"))
+    if "quantities" in raws:
+        problems += _record_problems(raws, "quantities")
+    return problems
+
+
+def _record_problems(raws: dict[str, RawTable], name: str) -> list[Problem]:
+    """Rows of ``name`` whose ``record_table`` and ``record_id`` name no existing row."""
+    raw = raws[name]
+    problems: list[Problem] = []
+    row_ids: dict[str, set[str]] = {}
+    for i, row in raw.frame.iterrows():
+        table_name = row["record_table"]
+        if not isinstance(table_name, str) or not table_name:
+            continue
+        table = TABLES.get(table_name)
+        if table is None:
+            problems.append(Problem(f"data/{raw.path.name}", raw.line_of(i), "record_table",
+                                    f"unknown table {table_name!r}"))
+            continue
+        if table.name not in raws:
+            continue
+        if table.name not in row_ids:
+            keys = raws[table.name].frame[list(table.primary_key)].astype(str)
+            row_ids[table.name] = {"|".join(values) for values in keys.itertuples(index=False)}
+        if row["record_id"] not in row_ids[table.name]:
+            problems.append(Problem(f"data/{raw.path.name}", raw.line_of(i), "record_id",
+                                    f"no row {row['record_id']!r} in {table.name}"))
     return problems
 
 

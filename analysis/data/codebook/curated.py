@@ -25,6 +25,8 @@ from .vocabulary import (
     MEASURES,
     MEMBERSHIP_STATUSES,
     ORG_KINDS,
+    QUANTITY_MEASURES,
+    QUANTITY_QUALIFIERS,
     REGIONS,
     RESPONDERS,
     RESPONSE_LEVELS,
@@ -578,5 +580,41 @@ TABLES: tuple[Table, ...] = (
         ),
         primary_key=("table", "record_id", "field", "value", "source"),
         extra_rules=("`record_id` names an existing row of `table`.",),
+    ),
+
+    Table(
+        "quantities",
+        "Reported numbers",
+        "Numbers the chapters state that no other table holds (troops a state sent, deaths, "
+        "observers, sums of money), each as one source or group of sources gives it; where "
+        "sources disagree, one row per figure.",
+        (
+            Field("quantity_id", "id", "Key, Q001 ...", required=True, pattern=r"^Q\d{3,}$"),
+            Field("subject", "string", "What is counted, in our words.", required=True),
+            Field("measure", "category", "Kind of number.", required=True,
+                  enum=QUANTITY_MEASURES),
+            Field("value", "number", "The number the source gives (the low end of a range).",
+                  required=True, minimum=0),
+            Field("value_high", "number", "The high end, where the source gives a range.",
+                  minimum=0),
+            Field("qualifier", "category", "How the source qualifies the number.",
+                  required=True, enum=QUANTITY_QUALIFIERS),
+            Field("date", "date", "The day (or month, or year) the number refers to.",
+                  required=True),
+            precision("date"),
+            Field("states", "states", "The state or states whose troops, people or money are "
+                  "counted, `;`-separated.", ref="states.iso3"),
+            Field("record_table", "category", "Table of the row the number belongs to, if any."),
+            Field("record_id", "string", "Primary key of that row (several key columns joined "
+                  "by `|`)."),
+            Field("stated_by", "string", "Who gave the number, and when, where the source names "
+                  "them."),
+            SOURCE,
+            NOTE,
+        ),
+        primary_key=("quantity_id",),
+        required_if=(("value_high", "qualifier", "range"), ("record_id", "record_table", None),
+                     ("record_table", "record_id", None)),
+        extra_rules=("`record_id` names an existing row of `record_table`.",),
     ),
 )

@@ -256,6 +256,14 @@ COUNT_SCOPES: tuple[str, ...] = ("all", "part")
 COUNT_KINDS: tuple[str, ...] = ("exercises", "training_activities")
 #: Whether a yearly figure is a plan, the year's outturn, or the usual number in a year.
 COUNT_STATUSES: tuple[str, ...] = ("plan", "outturn", "usual")
+#: What a reported number counts (``quantities.measure``).
+QUANTITY_MEASURES: tuple[str, ...] = (
+    "troops", "deaths", "displaced", "observers", "vehicles", "weapons", "usd_million", "km",
+)
+#: How a source qualifies a reported number: exactly, about, at least, more than, up to, or a
+#: range from ``value`` to ``value_high``.
+QUANTITY_QUALIFIERS: tuple[str, ...] = ("exact", "about", "at_least", "more_than", "up_to",
+                                        "range")
 #: What kind of publication a source is. The bibliography groups its entries by kind, and a
 #: source of kind ``scholarship`` must say who wrote it, where it appeared and how to find it.
 SOURCE_KINDS: tuple[str, ...] = (
