@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
@@ -11,7 +13,7 @@ from matplotlib.patches import Patch
 from ..data.codebook.vocabulary import RESPONSE_LEVELS
 from .base import Chart
 from .requests import SOURCE, crisis_label
-from .style import LEVEL_STYLE, PALETTE, add_source
+from .style import LEVEL_STYLE, PALETTE, RUSSIA_SIDE, add_source
 
 #: Marker, colour and (for spans) hatch of each kind of row in an intervention timeline: the
 #: response levels as :data:`~analysis.charts.style.LEVEL_STYLE` draws them.
@@ -110,6 +112,16 @@ CRISIS_COUNT_STYLE = {
     "with_call": {"color": PALETTE["black"], "label": "a member called for help"},
     "without_call": {"color": PALETTE["grey"], "label": "no call for help"},
 }
+
+
+#: Characters per line of a chart title before it wraps (a 12-point bold title across the
+#: column).
+TITLE_CHARS = 66
+
+
+def _title(text: str) -> str:
+    """A chart title wrapped to lines that fit the column."""
+    return textwrap.fill(text, TITLE_CHARS)
 
 
 def _source_line(fig, text: str) -> None:  # noqa: ANN001 - a matplotlib Figure
@@ -244,7 +256,7 @@ def channel_timeline_chart(
     fig.legend(handles=handles, loc="center left", bbox_to_anchor=(0, 0, 1, 1),
                bbox_transform=key.transAxes, ncols=4, fontsize=LABEL_PT, frameon=False,
                borderaxespad=0)
-    fig.suptitle(title, x=0.01, ha="left", fontsize=12, fontweight="bold")
+    fig.suptitle(_title(title), x=0.01, ha="left", fontsize=12, fontweight="bold")
     _source_line(fig, source)
     return Chart(fig, data)
 
@@ -255,6 +267,7 @@ __all__ = [
     "END_KINDS",
     "ITEM_STYLE",
     "LABEL_LEVELS",
+    "PRESENCE_STYLE",
     "KIND_STYLE",
     "REPORT_STYLE",
     "annotated_timeline_chart",
@@ -328,7 +341,7 @@ def contingents_chart(contingents: pd.DataFrame, totals: pd.DataFrame, title: st
     bottom.set_xlabel("troops", fontsize=LABEL_PT)
     bottom.set_title("The whole force, as each source counts it (solid: the figure the book "
                      "uses)", loc="left", fontsize=10, fontweight="normal")
-    fig.suptitle(title, x=0.01, ha="left", fontsize=12, fontweight="bold")
+    fig.suptitle(_title(title), x=0.01, ha="left", fontsize=12, fontweight="bold")
     _source_line(fig, source)
     data = pd.concat([contingents.assign(panel="contingents"), totals.assign(panel="totals")],
                      ignore_index=True)
@@ -425,7 +438,7 @@ def annotated_timeline_chart(items: pd.DataFrame, title: str, start: pd.Timestam
                for k in shown]
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0, -0.1), ncols=3,
               fontsize=LABEL_PT, frameon=False)
-    ax.set_title(title, loc="left")
+    ax.set_title(_title(title), loc="left")
     _source_line(fig, source)
     return Chart(fig, data)
 
@@ -435,8 +448,18 @@ def annotated_timeline_chart(items: pd.DataFrame, title: str, start: pd.Timestam
 END_KINDS: tuple[str, ...] = ("known", "ongoing", "attested", "unknown")
 
 
+#: Colour and key label of whoever a presence belongs to: Russia's forces (the colour of
+#: Russia's side), another organization's force, the UN's mission, and the war itself.
+PRESENCE_STYLE: dict[str, dict[str, str]] = {
+    "russia": {"color": RUSSIA_SIDE["with"], "label": "Russia's forces"},
+    "cis": {"color": PALETTE["orange"], "label": "the CIS's force"},
+    "un": {"color": PALETTE["sky"], "label": "the UN's mission"},
+    "war": {"color": PALETTE["grey"], "label": "the war"},
+}
+
+
 def presence_chart(spans: pd.DataFrame, milestones: pd.DataFrame, title: str,
-                   start: pd.Timestamp, end: pd.Timestamp, colours: dict[str, str],
+                   start: pd.Timestamp, end: pd.Timestamp, owners: dict[str, str],
                    source: str = SOURCE) -> Chart:
     """Who was present, and when: one bar per row of ``spans``
     (:func:`analysis.measures.interventions.record_spans`), top first, under a line of labelled
@@ -444,9 +467,9 @@ def presence_chart(spans: pd.DataFrame, milestones: pd.DataFrame, title: str,
     them). A bar with no start began before ``start`` (it is drawn from the left edge, with an
     arrow); an ``ongoing`` one runs past ``end`` (an arrow on the right); an ``attested`` one
     stops at the last record that shows it, with a dashed edge and the words "end not dated".
-    ``colours`` gives each span's colour by ``label`` (the owner's colour: e.g. Russia's forces
-    in one colour, the CIS's in another). The data returned is the spans and the milestones,
-    stacked, with ``panel``."""
+    ``owners`` names whose each span is, by ``label`` (a key of :data:`PRESENCE_STYLE`, which
+    colours it); a key names the owners shown. The data returned is the spans and the
+    milestones, stacked, with ``panel``."""
     n = len(spans)
     fig, (head, ax) = plt.subplots(2, 1, figsize=(WIDTH_IN, 0.42 * n + 3.4), sharex=True,
                                    height_ratios=[2.2, 0.42 * n + 0.6])
@@ -461,7 +484,7 @@ def presence_chart(spans: pd.DataFrame, milestones: pd.DataFrame, title: str,
         right = hi if row.end_kind == "ongoing" or pd.isna(row.end) else \
             mdates.date2num(row.end)
         dashed = row.end_kind in ("attested", "unknown")
-        colour = colours[row.label]
+        colour = PRESENCE_STYLE[owners[row.label]]["color"]
         ax.barh(y, right - left, left=left, height=0.5, color=colour,
                 alpha=0.3 if dashed else 0.75, edgecolor=colour,
                 linestyle="--" if dashed else "-", linewidth=1.0)
@@ -481,7 +504,12 @@ def presence_chart(spans: pd.DataFrame, milestones: pd.DataFrame, title: str,
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
     ax.tick_params(axis="x", labelsize=LABEL_PT)
     ax.grid(axis="y", visible=False)
-    head.set_title(title, loc="left")
+    shown = [k for k in PRESENCE_STYLE if k in set(owners.values())]
+    ax.legend(handles=[Patch(facecolor=PRESENCE_STYLE[k]["color"], alpha=0.75,
+                             label=PRESENCE_STYLE[k]["label"]) for k in shown],
+              loc="upper left", bbox_to_anchor=(0, -0.12), ncols=len(shown), fontsize=LABEL_PT,
+              frameon=False)
+    head.set_title(_title(title), loc="left")
     _source_line(fig, source)
     data = pd.concat([spans.assign(panel="spans"), marks.assign(panel="milestones")],
                      ignore_index=True)
