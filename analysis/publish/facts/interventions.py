@@ -241,7 +241,7 @@ GUARDS = (
           and v.requests.at["CSTO-2022-ARM", "threat"] == "armed_attack"
           and v.outcomes.at["CSTO-2022-ARM", "highest_level"] == "mission"),
     Guard("armenia_1992_calls_named_no_article_before_force",
-          "Armenia's two calls of 1992 appealed to the treaty's partners before it was in force "
+          "Armenia's two calls of 1992 went to the treaty's partners before it was in force "
           "and named no article",
           lambda v: sorted(v.before_force["request_id"]) == ["CSTO-1992-ARM", "CSTO-1992-ARM-2"]
           and not v.before_force["instrument"].str.contains(r"Article \d").any()),
