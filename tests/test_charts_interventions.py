@@ -19,17 +19,14 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from analysis.charts.interventions import (  # noqa: E402
-    _place_labels,
-    annotated_timeline_chart,
-    contingents_chart,
-)
+from analysis.charts.interventions import contingents_chart  # noqa: E402
 from analysis.charts.layout import layout_problems  # noqa: E402
+from analysis.charts.timelines import annotated_timeline_chart, place_labels  # noqa: E402
 
 
 def test_labels_on_one_level_never_overlap():
     xs = [0.0, 0.5, 1.0, 1.5, 10.0]
-    placed = _place_labels(xs, [2.0] * 5, lo=-5, hi=20, levels=(1, -1, 2, -2, 3), gap=0.1)
+    placed = place_labels(xs, [2.0] * 5, lo=-5, hi=20, levels=(1, -1, 2, -2, 3), gap=0.1)
     by_level: dict[int, list[tuple[float, float]]] = {}
     for level, _, left, right in placed:
         by_level.setdefault(level, []).append((left, right))

@@ -38,12 +38,14 @@ def test_real_data_timeline_holds_every_request_and_response_once(tables):
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from analysis.measures.interventions import (  # noqa: E402
-    Span,
+from analysis.measures.channels import (  # noqa: E402
     calls_by_channel,
     calls_per_year,
     channel_marks,
-    deployments,
+)
+from analysis.measures.interventions import deployments  # noqa: E402
+from analysis.measures.records import (  # noqa: E402
+    Span,
     labelled_records,
     record_date,
     record_spans,

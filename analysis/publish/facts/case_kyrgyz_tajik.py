@@ -9,9 +9,9 @@ from types import SimpleNamespace
 import pandas as pd
 
 from ...charts import Chart
-from ...charts.interventions import annotated_timeline_chart
+from ...charts.timelines import annotated_timeline_chart
 from ...data.edition import day_text
-from ...measures import cases, interventions
+from ...measures import cases, records
 from ...measures.arms import supplier_shares
 from ...measures.levels import LEVEL_RANK
 from .. import book
@@ -106,7 +106,7 @@ def values(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> SimpleNames
         members_at_c5=set(members["state"]),
         january=tables["crisis_candidates"].set_index("candidate_id").at[JANUARY_2022, "date"],
         bases=tables["bases"].set_index("base_id"),
-        items=interventions.labelled_records(tables, ITEMS),
+        items=records.labelled_records(tables, ITEMS),
         names=book.state_names(tables["states"]),
         sources=tables["sources"].set_index("source_id"),
     )

@@ -9,10 +9,10 @@ from types import SimpleNamespace
 import pandas as pd
 
 from ...charts import Chart
-from ...charts.interventions import annotated_timeline_chart, presence_chart
+from ...charts.timelines import annotated_timeline_chart, presence_chart
 from ...data.edition import day_text
-from ...measures import interventions
-from ...measures.interventions import Span
+from ...measures import interventions, records
+from ...measures.records import Span
 from .. import book
 from .checks import Guard, check_all
 from .interventions import times_word, word
@@ -90,9 +90,9 @@ def values(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> SimpleNames
         bases=tables["bases"].set_index("base_id"),
         cst=cst,
         deployed=interventions.deployments(reqs, tables["responses"], tables["events"]),
-        spans=interventions.record_spans(tables, [s for s, _ in SPANS], cutoff),
-        milestones=interventions.labelled_records(tables, MILESTONES),
-        decade=interventions.labelled_records(tables, DECADE),
+        spans=records.record_spans(tables, [s for s, _ in SPANS], cutoff),
+        milestones=records.labelled_records(tables, MILESTONES),
+        decade=records.labelled_records(tables, DECADE),
         names=book.state_names(tables["states"]),
     )
 
