@@ -60,6 +60,10 @@ BREAKS = {
         v, "responses", "CSTO-2021-TJK-R1", "level", "deployment"),
     "russia_delivered_on_its_own": lambda v: _cell(
         v, "responses", "CSTO-2021-TJK-R6", "responder", "alliance"),
+    "the_programme_took_more_than_a_decade": lambda v: _cell(
+        v, "events", "E846", "date", pd.Timestamp("2020-01-01")),
+    "tajikistan_the_only_member_bordering_afghanistan": lambda v: altered(
+        v, members_at_c5=v.members_at_c5 | {"UZB"}),
     "the_programme_was_still_in_its_first_stage": lambda v: _cell(
         v, "events", "E903", "description", "Deliveries completed"),
     "the_border_lengths_differ": lambda v: _cell(v, "numbers", "Q051", "value", 1374.2),

@@ -39,6 +39,9 @@ NUMBERS = {"dead_2022": "Q052", "civilians_2022": "Q053", "evacuated_2022": "Q05
            "border_km_tass": "Q051"}
 #: The Central Asian states whose arms deliveries the case sums (SIPRI's register).
 CENTRAL_ASIA: tuple[str, ...] = ("KAZ", "KGZ", "TJK", "UZB")
+#: The states that border Afghanistan (geography, not a table): of them only Tajikistan is in
+#: the alliance.
+AFGHAN_NEIGHBOURS: tuple[str, ...] = ("CHN", "IRN", "PAK", "TJK", "TKM", "UZB")
 #: The figure's items: record -> (kind, label). Each record appears once.
 ITEMS = {
     "requests:CSTO-2021-KGZ": ("crisis", "Kok-Tash clash"),
@@ -57,6 +60,8 @@ ITEMS = {
 }
 #: Where the Secretary General said in 2025 that deliveries would begin the following year.
 SG_ON_DELIVERIES = "sto-asiaplus-border-2025"
+#: The report that little of the aid promised in 2013 had arrived.
+LITTLE_ARRIVED = "req-asiaplus-tjk-2016"
 #: The figure's window.
 WINDOW = (pd.Timestamp("2021-01-01"), pd.Timestamp("2026-01-01"))
 
@@ -176,7 +181,8 @@ GUARDS = (
           "the alliance promised in Sochi to help, and by 2016 little had arrived",
           lambda v: v.requests.at["CSTO-2013-TJK", "addressed_to"] == "alliance"
           and v.responses.at["CSTO-2013-TJK-R1", "date"] == _day(v, "sochi")
-          and "little had arrived" in v.responses.at["CSTO-2013-TJK-R1", "description"]),
+          and f"by {_published(v, LITTLE_ARRIVED).year} little had arrived"
+          in v.responses.at["CSTO-2013-TJK-R1", "description"]),
     Guard("the_2021_request_drew_a_visit_talks_and_a_programme",
           "In July 2021 Tajikistan asked again; a visit found involvement not yet required, and "
           "the leaders adopted the programme in November 2024",
@@ -189,6 +195,12 @@ GUARDS = (
           lambda v: v.responses.at["CSTO-2021-TJK-R6", "responder"] == "patron"
           and v.responses.at["CSTO-2021-TJK-R6", "level"] == "material_aid"
           and "armoured vehicles" in v.responses.at["CSTO-2021-TJK-R6", "description"]),
+    Guard("the_programme_took_more_than_a_decade",
+          "a programme that took more than a decade to adopt",
+          lambda v: (_day(v, "astana") - _day(v, "sochi")).days > 10 * 365),
+    Guard("tajikistan_the_only_member_bordering_afghanistan",
+          "Tajikistan is the only member of the alliance that borders Afghanistan",
+          lambda v: v.members_at_c5 & set(AFGHAN_NEIGHBOURS) == {"TJK"}),
     Guard("the_programme_was_still_in_its_first_stage",
           "In January 2026 the programme was still in its first stage",
           lambda v: "first stage" in _text(v, "first_stage")
@@ -273,6 +285,7 @@ def facts(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> dict[str, st
         "kt_since": f"{WINDOW[0]:%Y}",
         "kt_treaty_year": f"{v.events.at['E526', 'date']:%Y}",
         "af_astana_year": f"{_day(v, 'astana'):%Y}",
+        "af_little": f"{_published(v, LITTLE_ARRIVED):%Y}",
         "af_tasmagambetov": f"{_published(v, SG_ON_DELIVERIES):%B %Y}",
         "kt_kgz_dead_2021": f"{_n(v, 'kgz_dead_2021'):,.0f}",
         "kt_tjk_dead_2021": f"{_n(v, 'tjk_dead_2021'):,.0f}",
