@@ -12,7 +12,7 @@ from .alliances import defence_pacts_chart, portfolio_chart, tie_network_chart
 from .arms import arms_supplier_chart
 from .asks import asked_versus_got_chart
 from .base import Chart
-from .cases import case_timeline_chart
+from .cases import annotated_timeline_chart, case_timeline_chart
 from .compare import clause_use_chart, concentration_panels, growth_chart
 from .divisions import alignment_grid, defiance_chart
 from .exercises import exercise_grid_chart
@@ -32,6 +32,7 @@ from .votes import agreement_with_russia_lines, vote_heatmap
 
 __all__ = [
     "Chart",
+    "annotated_timeline_chart",
     "asked_versus_got_chart",
     "bases_chart",
     "case_timeline_chart",

@@ -15,7 +15,7 @@ module to another. One home per idea:
   (:mod:`~analysis.measures.requests`), which crises count (:mod:`~analysis.measures.selection`),
   rates (:mod:`~analysis.measures.rates`), coding alternatives
   (:mod:`~analysis.measures.sensitivity`), timelines (:mod:`~analysis.measures.interventions`,
-  :mod:`~analysis.measures.cases`);
+  :mod:`~analysis.measures.cases`, :mod:`~analysis.measures.moments`);
 * votes: the one agreement scorer (:mod:`~analysis.measures.agreement`), the hand-coded votes
   (:mod:`~analysis.measures.votes`, :mod:`~analysis.measures.ukraine`), the roll calls
   (:mod:`~analysis.measures.roll_calls`), divisions (:mod:`~analysis.measures.divisions`);
