@@ -29,6 +29,9 @@ BREAKS = {
     "only_belarus_took_part_in_the_war": lambda v: altered(v, card=with_cell(
         v.card, "KAZ", "support_invasion_ukraine", "aligned")),
     "belarus_the_most_loyal": lambda v: altered(v, card=with_cell(v.card, "KAZ", "score", 99.0)),
+    "all_six_stances_on_georgia": lambda v: altered(v, georgia=v.georgia.iloc[1:]),
+    "every_vote_since_2022_from_the_emergency_session": lambda v: altered(v, later=with_cell(
+        v.later, v.later.index[0], "resolution", "A/RES/77/229")),
     "only_belarus_with_russia_on_the_invasion": lambda v: altered(v, invasion=with_cell(
         v.invasion, "ARM", "agrees", True)),
     "russia_asked_its_allies_for_nothing_at_home": lambda v: altered(v, at_home=with_cell(

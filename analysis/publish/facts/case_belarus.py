@@ -172,7 +172,7 @@ def facts(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> dict[str, st
         "by_grouping_troops": f"{int(bases.at['B23', 'personnel']):,}",
         "by_eap": f"{eap['start'].iloc[0]:%Y}",
         "by_un_n": int(v.share.loc["BLR", "count"]),
-        "by_un_others_max": int(v.share.drop(index="BLR")["sum"].max()),
+        "by_un_others_max": book.times(int(v.share.drop(index="BLR")["sum"].max())),
         "by_un_first": agree["resolution"].iloc[0],
         "by_un_last": agree["resolution"].iloc[-1],
         "by_un_last_day": book.day_text(agree["date"].iloc[-1]),
