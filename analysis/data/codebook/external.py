@@ -21,6 +21,22 @@ MILEX_FLAGS: tuple[str, ...] = ("estimate", "uncertain", "unavailable", "not_ind
 UN_ISSUES: tuple[str, ...] = ("palestinian_conflict", "nuclear_weapons", "arms_control",
                               "human_rights", "colonialism", "economic_development")
 CONFLICT_TYPES = ("extrasystemic", "interstate", "intrastate", "internationalized_intrastate")
+#: The terms an external dataset comes under (``origins.licence``), each with the title
+#: ``data/datapackage.json`` gives it. The book's own licence (CC BY 4.0) does not cover these
+#: extracts: each keeps its publisher's terms.
+LICENCES: dict[str, str] = {
+    "CC-BY-4.0": "Creative Commons Attribution 4.0 International",
+    "MIT": "MIT License (the notice of the package the data came in)",
+    "SIPRI-terms": "SIPRI's terms of use: non-commercial use of less than 10 per cent of a "
+                   "published data set, with due reference; commercial use needs SIPRI's written "
+                   "permission",
+    "free-with-citation": "Free to use, with the citation the producer asks for (no formal "
+                          "licence published)",
+    "UN-DL-terms": "UN Digital Library terms: copyright United Nations; non-commercial use with "
+                   "attribution",
+    "Dataverse-terms": "The terms of the Harvard Dataverse dataset (not verified here); cite the "
+                       "article the producers name",
+}
 BINARY = ("0", "1")
 
 
@@ -67,6 +83,12 @@ TABLES: tuple[Table, ...] = (
                   pattern=r"^([^:;]+:)?[0-9a-f]{64}(;([^:;]+:)?[0-9a-f]{64})*$"),
             Field("accessed", "date", "Day the copy was read.", required=True),
             Field("terms", "string", "Licence or terms of use, in short.", required=True),
+            Field("licence", "category", "The terms the extract stays under, for the data "
+                  "package: " + "; ".join(f"`{k}`, {v}" for k, v in LICENCES.items()) + ". "
+                  "The book's CC BY 4.0 grant does not cover it.", required=True,
+                  enum=tuple(LICENCES)),
+            Field("licence_url", "url", "Where those terms are stated (the licence, or the "
+                  "producer's page that asks for the citation).", required=True),
             Field("credit_line", "string", "Credit to print under every chart that uses it."),
             Field("kept", "string", "What the extract keeps.", required=True),
             Field("import_script", "string", "The script that makes the extract.", required=True),
