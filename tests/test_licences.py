@@ -100,3 +100,13 @@ def test_license_keeps_every_external_table_out_of_the_cc_by_grant():
     for name in EXTERNAL:
         assert re.search(rf"`{name}\.csv`", third_party[1]), name
     assert "does not cover" in third_party[0]
+
+
+def test_the_page_footer_names_the_holder_and_the_licences():
+    import yaml
+
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    footer = config["copyright"]
+    for words in ("The CSTO Record contributors", "CC BY 4.0", "MIT", "SIPRI",
+                  "their publishers' terms", "Sources and licences"):
+        assert words in footer, words
