@@ -11,7 +11,7 @@ import re
 import pytest
 
 from analysis.data.codebook import TABLES
-from analysis.data.codebook.external import LICENCES
+from analysis.data.codebook.policy import LICENCES
 from analysis.data.datapackage import OWN_TABLES, datapackage, datapackage_json, external_terms
 from analysis.data.paths import data_dir
 from analysis.measures.provenance import credit_lines

@@ -18,8 +18,8 @@ import json
 from pathlib import Path
 
 from .codebook import TABLES
-from .codebook.external import LICENCES
 from .codebook.fields import KIND_PATTERNS, LIST_KINDS, Field, Table, split_list
+from .codebook.policy import LICENCES
 from .edition import package_metadata
 from .paths import data_dir
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 import pandas as pd
 
 from ..data.codebook import TABLES
-from ..data.codebook.external import LICENCES
 from ..data.codebook.fields import split_list
 from ..data.codebook.policy import (
     EXCLUSION_CATEGORIES,
+    LICENCES,
     UNVERIFIED,
     VOICE_OF_THE_STATE,
     host_of,

@@ -11,6 +11,7 @@ the checks stop the build if a table has no origin.
 from __future__ import annotations
 
 from .fields import Field, Table
+from .policy import LICENCES
 
 #: Non-state suppliers in the SIPRI register, written as slugs in ``arms_transfers.supplier``.
 NONSTATE_SUPPLIERS: tuple[str, ...] = ("unknown", "nato", "european_union", "united_nations",
@@ -21,22 +22,6 @@ MILEX_FLAGS: tuple[str, ...] = ("estimate", "uncertain", "unavailable", "not_ind
 UN_ISSUES: tuple[str, ...] = ("palestinian_conflict", "nuclear_weapons", "arms_control",
                               "human_rights", "colonialism", "economic_development")
 CONFLICT_TYPES = ("extrasystemic", "interstate", "intrastate", "internationalized_intrastate")
-#: The terms an external dataset comes under (``origins.licence``), each with the title
-#: ``data/datapackage.json`` gives it. The book's own licence (CC BY 4.0) does not cover these
-#: extracts: each keeps its publisher's terms.
-LICENCES: dict[str, str] = {
-    "CC-BY-4.0": "Creative Commons Attribution 4.0 International",
-    "MIT": "MIT License (the notice of the package the data came in)",
-    "SIPRI-terms": "SIPRI's terms of use: non-commercial use of less than 10 per cent of a "
-                   "published data set, with due reference; commercial use needs SIPRI's written "
-                   "permission",
-    "free-with-citation": "Free to use, with the citation the producer asks for (no formal "
-                          "licence published)",
-    "UN-DL-terms": "UN Digital Library terms: copyright United Nations; non-commercial use with "
-                   "attribution",
-    "Dataverse-terms": "The terms of the Harvard Dataverse dataset (not verified here); cite the "
-                       "article the producers name",
-}
 BINARY = ("0", "1")
 
 

@@ -15,6 +15,8 @@ the rule for state media.
   ``Voice of the state:`` (it is cited only for the state's own word). Otherwise the row needs a
   second, independent source. A discrepancy the book does not use (``used`` is ``no``) is exempt:
   it only records what another source says.
+* **Each publisher's terms.** The terms an external dataset comes under (:data:`LICENCES`, the
+  vocabulary of ``origins.licence``): the book's own licence does not cover the extracts.
 """
 
 from __future__ import annotations
@@ -38,6 +40,23 @@ EXCLUSION_MEANING: dict[str, str] = {
                             "sites that re-post other publishers' articles (forums, blogs, "
                             "document-sharing sites, syndication feeds): the original is cited "
                             "instead, or the fact stays out.",
+}
+
+#: The terms an external dataset comes under (``origins.licence``), each with the title
+#: ``data/datapackage.json`` gives it. The book's own licence (CC BY 4.0) does not cover these
+#: extracts: each keeps its publisher's terms.
+LICENCES: dict[str, str] = {
+    "CC-BY-4.0": "Creative Commons Attribution 4.0 International",
+    "MIT": "MIT License (the notice of the package the data came in)",
+    "SIPRI-terms": "SIPRI's terms of use: non-commercial use of less than 10 per cent of a "
+                   "published data set, with due reference; commercial use needs SIPRI's written "
+                   "permission",
+    "free-with-citation": "Free to use, with the citation the producer asks for (no formal "
+                          "licence published)",
+    "UN-DL-terms": "UN Digital Library terms: copyright United Nations; non-commercial use with "
+                   "attribution",
+    "Dataverse-terms": "The terms of the Harvard Dataverse dataset (not verified here); cite the "
+                       "article the producers name",
 }
 
 #: The words that open a note saying a row records a state's own word.
