@@ -23,5 +23,7 @@ module to another. One home per idea:
   (:mod:`~analysis.measures.personnel`), arms (:mod:`~analysis.measures.arms`), exercises
   (:mod:`~analysis.measures.exercises`), the largest member's share
   (:mod:`~analysis.measures.shares`), concentration (:mod:`~analysis.measures.burden`) and the
-  comparison with NATO (:mod:`~analysis.measures.compare`).
+  comparison with NATO (:mod:`~analysis.measures.compare`);
+* the sources themselves: their kinds, the hosts the sourcing policy excludes, the facts resting
+  on state media alone, and each external dataset's terms (:mod:`~analysis.measures.sourcing`).
 """

@@ -146,7 +146,10 @@ def times(n: int) -> str:
 
 
 def count_of(n: int, noun: str, plural: str | None = None) -> str:
-    """``count_of(1, "request")`` -> ``"1 request"``; ``count_of(3, "request")`` -> ``"3 requests"``."""
+    """Return ``n`` with thousands separators and ``noun``, or ``plural`` (noun + "s") if n != 1.
+
+    ``count_of(1, "request")`` -> ``"1 request"``; ``count_of(3, "request")`` -> ``"3 requests"``.
+    """
     word = noun if int(n) == 1 else (plural or f"{noun}s")
     return f"{int(n):,} {word}"
 
