@@ -16,7 +16,7 @@ from .cases import case_timeline_chart
 from .compare import clause_use_chart, concentration_panels, growth_chart
 from .divisions import alignment_grid, defiance_chart
 from .exercises import exercise_grid_chart
-from .institutions import institutions_timeline
+from .institutions import budget_shares_chart, institutions_timeline
 from .interactive import membership_map_spec, spending_series_spec, vote_strip_spec
 from .interventions import intervention_timeline_chart
 from .maps import map_grid, membership_map
@@ -62,4 +62,5 @@ __all__ = [
     "vote_heatmap",
     "agreement_strip", "bsv_difference_chart", "ukraine_vote_bars",
     "defence_pacts_chart", "portfolio_chart", "tie_network_chart",
+    "budget_shares_chart",
 ]

@@ -207,5 +207,6 @@ def series_spec(tables: dict[str, pd.DataFrame], v: SimpleNamespace,
                             - {"RUS"})
     return spending_series_spec(
         spending_series(tables["milex"], csto), tables["states"],
-        "Military spending (constant 2023 US$ m., log scale)", f"Source: {credit['sipri-milex-2025']}",
+        "Military spending (constant 2023 US$ m., log scale)",
+        f"Source: {credit['sipri-milex-2025']}",
         log_scale=True, order=csto)
