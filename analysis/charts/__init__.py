@@ -21,7 +21,7 @@ from .interactive import membership_map_spec, spending_series_spec, vote_strip_s
 from .interventions import intervention_timeline_chart
 from .maps import map_grid, membership_map
 from .membership import membership_timeline
-from .network import bases_chart, network_drawing
+from .network import bases_chart, installations_chart, shared_ties_chart
 from .personnel import personnel_chart
 from .provenance import competing_values_chart
 from .requests import lag_chart, rates_by_threat, response_ladder
@@ -38,7 +38,6 @@ __all__ = [
     "competing_values_chart",
     "map_grid",
     "membership_map",
-    "network_drawing",
     "agreement_with_russia_lines",
     "arms_supplier_chart",
     "burden_shares_chart",
@@ -62,5 +61,5 @@ __all__ = [
     "vote_heatmap",
     "agreement_strip", "bsv_difference_chart", "ukraine_vote_bars",
     "defence_pacts_chart", "portfolio_chart", "tie_network_chart",
-    "budget_shares_chart",
+    "budget_shares_chart", "installations_chart", "shared_ties_chart",
 ]
