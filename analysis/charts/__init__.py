@@ -8,7 +8,7 @@ Charts import from :mod:`analysis.measures` and :mod:`analysis.data`, never from
 :mod:`analysis.publish`.
 """
 
-from .alliances import defence_pacts_chart, portfolio_chart, tie_network_chart
+from .alliances import defence_pacts_chart, portfolio_chart, tie_matrix_chart
 from .arms import arms_supplier_chart
 from .asks import asked_versus_got_chart
 from .base import Chart
@@ -60,6 +60,6 @@ __all__ = [
     "response_ladder",
     "vote_heatmap",
     "agreement_strip", "bsv_difference_chart", "ukraine_vote_bars",
-    "defence_pacts_chart", "portfolio_chart", "tie_network_chart",
+    "defence_pacts_chart", "portfolio_chart", "tie_matrix_chart",
     "budget_shares_chart", "installations_chart", "shared_ties_chart",
 ]
