@@ -9,13 +9,13 @@ Charts import from :mod:`analysis.measures` and :mod:`analysis.data`, never from
 """
 
 from .alliances import defence_pacts_chart, portfolio_chart, tie_matrix_chart
-from .arms import arms_supplier_chart
+from .arms import arms_supplier_chart, rival_deliveries_chart
 from .asks import asked_versus_got_chart
 from .base import Chart
 from .cases import case_timeline_chart
 from .compare import clause_use_chart, concentration_panels, growth_chart
 from .divisions import alignment_grid, defiance_chart
-from .exercises import exercise_grid_chart
+from .exercises import exercise_grid_chart, exercise_series_chart
 from .institutions import budget_shares_chart, institutions_timeline
 from .interactive import membership_map_spec, spending_series_spec, vote_strip_spec
 from .interventions import intervention_timeline_chart
@@ -61,5 +61,6 @@ __all__ = [
     "vote_heatmap",
     "agreement_strip", "bsv_difference_chart", "ukraine_vote_bars",
     "defence_pacts_chart", "portfolio_chart", "tie_matrix_chart",
-    "budget_shares_chart", "installations_chart", "shared_ties_chart",
+    "budget_shares_chart", "installations_chart", "shared_ties_chart", "rival_deliveries_chart",
+    "exercise_series_chart",
 ]

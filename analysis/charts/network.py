@@ -4,6 +4,7 @@ where (the maps are in :mod:`analysis.charts.maps`)."""
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Mapping
 
 import matplotlib.dates as mdates
@@ -169,11 +170,12 @@ def installations_chart(
     Data: ``base_id``, ``host``, ``label``, ``kind``, ``personnel``, ``personnel_year``, ``known``.
     """
     data = installations.sort_values(["host", "base_id"]).reset_index(drop=True)
-    data["label"] = [f"{names.get(h, h)}: {short_name(n)}"
+    data["label"] = [textwrap.fill(f"{names.get(h, h)}: {short_name(n)}", width=40)
                      for h, n in zip(data["host"], data["name"])]
     data["known"] = data["personnel"].notna()
     top = float(data["personnel"].max()) if data["known"].any() else 1.0
-    fig, ax = plt.subplots(figsize=(7.5, 0.32 * len(data) + 1.6))
+    rows = sum(1 + label.count("\n") for label in data["label"])
+    fig, ax = plt.subplots(figsize=(7.5, 0.2 * rows + 0.12 * len(data) + 1.6))
     colour = ALLIANCE_STYLE["CSTO"]["color"]
     for y, row in data.iterrows():
         if row["known"]:
@@ -191,7 +193,7 @@ def installations_chart(
     ax.set_xlim(0, top * 1.3)
     ax.set_xlabel("Personnel, in the year a source gives (year in brackets)")
     ax.tick_params(axis="y", length=0)
-    ax.set_title(title, loc="left", fontsize=11.5)
+    fig.suptitle(title, x=0.0, ha="left", fontweight="bold", fontsize=11.5)
     source_line(fig, source)
     out = data[["base_id", "host", "label", "kind", "personnel", "personnel_year", "known"]]
     return Chart(fig, out.reset_index(drop=True))
