@@ -28,7 +28,7 @@ from ..measures.membership import ALLIANCE
 from ..measures.snapshots import TURNING_POINTS
 from .base import Chart
 from .sourceline import source_line
-from .style import MAP_STYLE, add_source
+from .style import MAP_STYLE
 
 #: Mid-latitude of the map window: the standard parallel of the equirectangular projection.
 STANDARD_PARALLEL = 47.5
@@ -186,8 +186,8 @@ def membership_map(
     ax.set_ylabel("Latitude")
     ax.set_title(title or f"The alliance on {day:%d %B %Y}")
     ax.legend(handles=_legend_handles(data["category"]), loc="upper left",
-              bbox_to_anchor=(0, -0.1), ncols=4, fontsize=8, handlelength=2.2, handleheight=1.2)
-    add_source(fig, source)
+              bbox_to_anchor=(0, -0.1), ncols=4, fontsize=9, handlelength=2.2, handleheight=1.2)
+    source_line(fig, source)
     return Chart(fig, data)
 
 

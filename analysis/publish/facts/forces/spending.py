@@ -86,7 +86,7 @@ GUARDS = (
           "Of the ... state-years (every state in every year)",
           lambda v: len(v.milex) == v.n_states * (v.last_year - int(v.milex["year"].min()) + 1)),
     Guard("csto_bound_no_one_before_1994",
-          "the CSTO, whose treaty bound no one before 1994",
+          "the CSTO, whose treaty entered into force in 1994",
           lambda v: int(by_alliance(v, "CSTO")["year"].min()) == 1994),
     Guard("nato_record_complete",
           "For NATO the record is complete: all ... member-years have a figure",
