@@ -162,6 +162,8 @@ BREAKS = {
     "armenia_stayed_away_since_2023": lambda v: _exercise(v, "wide", 2024, "absent", ""),
     "uzbekistan_missing_from_its_years": lambda v: _exercise(v, "known", 2011, "absent", ""),
     "everyone_took_part_2012_2021": lambda v: altered(v, full=v.full[v.full["year"] != 2021]),
+    "interaction_search_echelon_every_year_since_2021": lambda v: altered(
+        v, series=v.series[~((v.series["year"] == 2023) & (v.series["series"] == "Search"))]),
     "exercises_a_sample": lambda v: altered(
         v, sample={**v.sample, "held_named": v.sample["expected_low"]}),
     "noshow_and_cancellation_events": lambda v: _event(v, "E601", "states", "KAZ"),

@@ -75,6 +75,13 @@ def _tsentr_and_the_2017_series(v: SimpleNamespace) -> bool:
             and sorted(hosts.split(";")) == ["ARM", "KAZ", "RUS", "TJK"])
 
 
+def _three_together_since_2021(v: SimpleNamespace) -> bool:
+    years = range(2021, int(v.series["year"].max()) + 1)
+    have = set(zip(v.series["year"], v.series["series"]))
+    return len(years) > 0 and all((y, s) in have for y in years
+                                  for s in ("Interaction", "Search", "Echelon"))
+
+
 def _crdf_without_armenia_and_belarus(v: SimpleNamespace) -> bool:
     crdf = v.events.loc["E009"]
     return crdf["type"] == "force_created" and not {"ARM", "BLR"} & set(crdf["states"].split(";"))
@@ -117,6 +124,10 @@ GUARDS = (
           "participants are recorded",
           lambda v: v.full["year"].min() == 2012 and v.full["year"].max() == 2021
           and bool(v.wide.loc[v.wide["year"].between(2012, 2021), "absent"].eq("").all())),
+    Guard("interaction_search_echelon_every_year_since_2021",
+          "Since 2021 the collective forces' exercises Interaction, Search and Echelon have been "
+          "held together each year",
+          _three_together_since_2021),
     Guard("exercises_a_sample",
           "The table is a sample, not a census ... the table holds ... of them",
           lambda v: v.sample["held_named"] < v.sample["expected_low"]),
