@@ -8,20 +8,20 @@ Charts import from :mod:`analysis.measures` and :mod:`analysis.data`, never from
 :mod:`analysis.publish`.
 """
 
-from .alliances import defence_pacts_chart, portfolio_chart, tie_network_chart
-from .arms import arms_supplier_chart
+from .alliances import defence_pacts_chart, portfolio_chart, tie_matrix_chart
+from .arms import arms_supplier_chart, rival_deliveries_chart
 from .asks import asked_versus_got_chart
 from .base import Chart
 from .cases import annotated_timeline_chart, case_timeline_chart
 from .compare import clause_use_chart, concentration_panels, growth_chart
 from .divisions import alignment_grid, defiance_chart
-from .exercises import exercise_grid_chart
-from .institutions import institutions_timeline
+from .exercises import exercise_grid_chart, exercise_series_chart
+from .institutions import budget_shares_chart, institutions_timeline
 from .interactive import membership_map_spec, spending_series_spec, vote_strip_spec
 from .interventions import intervention_timeline_chart
 from .maps import map_grid, membership_map
 from .membership import membership_timeline
-from .network import bases_chart, network_drawing
+from .network import bases_chart, installations_chart, shared_ties_chart
 from .personnel import personnel_chart
 from .provenance import competing_values_chart
 from .requests import lag_chart, rates_by_threat, response_ladder
@@ -39,7 +39,6 @@ __all__ = [
     "competing_values_chart",
     "map_grid",
     "membership_map",
-    "network_drawing",
     "agreement_with_russia_lines",
     "arms_supplier_chart",
     "burden_shares_chart",
@@ -62,5 +61,7 @@ __all__ = [
     "response_ladder",
     "vote_heatmap",
     "agreement_strip", "bsv_difference_chart", "ukraine_vote_bars",
-    "defence_pacts_chart", "portfolio_chart", "tie_network_chart",
+    "defence_pacts_chart", "portfolio_chart", "tie_matrix_chart",
+    "budget_shares_chart", "installations_chart", "shared_ties_chart", "rival_deliveries_chart",
+    "exercise_series_chart",
 ]
