@@ -75,7 +75,6 @@ BREAKS = {
     "kazakhstan_the_first_collective_deployment": lambda v: altered(v, forces=with_cell(
         v.forces, v.forces.index[v.forces["force_id"] == "F03"][0], "note", "")),
     "russia_pays_half": lambda v: _budget(v, 2025, "RUS", 40.0),
-    "crdf_scale_four_members": lambda v: _budget(v, 2006, "KAZ", 60.0),
     "armenia_stopped_paying_2024": lambda v: _event(v, "E035", "states", "KAZ"),
     "officers_trained_in_russia": lambda v: _event(v, "E921", "description",
                                                    "An agreement on training"),

@@ -17,8 +17,7 @@ from .checks import Guard, check_all
 
 #: The budgets whose scales the chapter draws, by the year the ``capabilities`` table gives
 #: them, with what each is.
-BUDGETS = {2025: "The organization's budget\n(scale stated in 2024)",
-           2006: "Command of the rapid\ndeployment forces (2006)"}
+BUDGETS = {2025: "The organization's budget\n(scale stated in 2024)"}
 #: The regular year-end sessions of the Council whose chairs the chapter names, in order.
 REGULAR_SESSIONS = ("CSC-2022-11-23", "CSC-2023-11-23", "CSC-2024-11-28", "CSC-2025-11-27")
 #: The session of the Council set for Moscow in November 2026, twelve days before the cut-off.
@@ -206,10 +205,6 @@ GUARDS = (
           "the rest",
           lambda v: _scale(v, 2025).get("RUS") == 50 and _scale(v, 2025).get("ARM") == 10
           and len(v.budgets[(v.budgets["year"] == 2025) & ~v.budgets["stated"]]) == 1),
-    Guard("crdf_scale_four_members",
-          "Russia paid half of the rapid deployment forces' command budget, Kazakhstan ...",
-          lambda v: _scale(v, 2006).idxmax() == "RUS" and _scale(v, 2006).sum() == 100
-          and sorted(_scale(v, 2006).index) == ["KAZ", "KGZ", "RUS", "TJK"]),
     Guard("armenia_stopped_paying_2024",
           "In May 2024 Armenia said it would not pay its contribution for that year",
           lambda v: v.events.loc["E035", "states"] == "ARM"
@@ -231,7 +226,6 @@ def facts(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> dict[str, st
     acting_years = institutions.acting_days(holders, cutoff) / institutions.YEAR_DAYS
     chairs = _chairs(v)
     rest = v.budgets[(v.budgets["year"] == 2025) & ~v.budgets["stated"]].iloc[0]
-    crdf = _scale(v, 2006)
     glued = {
         "n_organs": len(organs),
         "n_sg": len(institutions.secretaries_general(holders)),
@@ -255,8 +249,6 @@ def facts(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> dict[str, st
         "budget_arm": book.percent(_scale(v, 2025)["ARM"] / 100),
         "budget_rest": book.percent(rest["share"] / 100),
         "budget_rest_states": book.and_list(names[s] for s in split_list(rest["payers"])),
-        "crdf_scale": book.and_list(f"{names[s]} {book.percent(p / 100)}"
-                                    for s, p in crdf.items()),
         "training_day": book.day_text(v.events.loc["E921", "date"]),
     }
     for key, force_id in (("ksor", "F04"), ("crdf", "F02"), ("pk", "F03")):
