@@ -194,8 +194,8 @@ ATTENDANCE_STYLE: dict[str, dict[str, str | None]] = {
                "label": "head of government instead"},
     "other_official": {"color": PALETTE["orange"], "letter": "O", "text": "black",
                        "hatch": None, "label": "a lower official"},
-    "absent": {"color": VOTE_STYLE["absent"]["color"], "letter": "A", "text": "black", "hatch": None,
-               "label": "absent"},
+    "absent": {"color": VOTE_STYLE["absent"]["color"], "letter": "A", "text": "black",
+               "hatch": None, "label": "absent"},
     "unknown": {"color": NOT_RECORDED_STYLE["color"], "letter": "?", "text": "black",
                 "hatch": NOT_RECORDED_STYLE["hatch"], "label": "not known"},
 }

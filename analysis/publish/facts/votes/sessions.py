@@ -181,7 +181,7 @@ GUARDS = (
 
 def facts(v: SimpleNamespace) -> dict[str, str | int]:
     """The whole-agenda sections' glued values (the guards checked)."""
-    calls, wide, median = v.calls, v.wide, v.nato["median"]
+    wide, median = v.wide, v.nato["median"]
     bsv_years = v.series.loc[v.series["source"] == "BSV", "year"]
     blr, years = wide["BLR"], wide.index
     early, late = _gaps(v)
@@ -190,12 +190,7 @@ def facts(v: SimpleNamespace) -> dict[str, str | int]:
     rank_corr = v.mine["share"].rank().corr(v.mine["share_half"].rank())
     kaz = v.both.set_index(["state", "year"]).loc["KAZ"]
     return {
-        "vt_roll_calls": len(calls),
-        "vt_first_vote": f"{calls['date'].min():%B %Y}",
-        "vt_last_vote": f"{calls['date'].max():%B %Y}",
         "vt_last_year": str(int(v.ours["session"].max()) + 1945),
-        "vt_undl_calls": len(v.undl),
-        "vt_undl_session_calls": int((v.undl["session"] == _later_years(v)[0] - 1945).sum()),
         "vt_undl_year": str(_later_years(v)[0]),
         "vt_gap_year": str(int(v.gap_years[0])),
         "vt_current_2025": book.percent(v.wide.loc[2025, v.current].mean()),
