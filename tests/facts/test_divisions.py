@@ -42,6 +42,7 @@ def _last_session_seat(v, state, attended):
 
 
 BREAKS = {
+    "the_universe_in_words": lambda v: altered(v, u_resolutions=v.u_resolutions.iloc[1:]),
     "belarus_every_vote": lambda v: _counts(v, "whole", "BLR", "same",
                                             len(v.u_resolutions) - 1),
     "armenia_with_russia_before": lambda v: _counts(v, "before", "ARM", "same", 6),

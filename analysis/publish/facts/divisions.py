@@ -128,6 +128,16 @@ def _armenia_away_since(v: SimpleNamespace) -> list[str]:
 
 
 GUARDS = (
+    Guard("the_universe_in_words",
+          "the 2014 resolution declaring the Crimean referendum invalid, and six on human rights "
+          "in Crimea and its militarisation ... the nine resolutions of the Assembly's emergency "
+          "session on the war, and the resolution of December 2025 on human rights in the "
+          "occupied territories",
+          lambda v: v.u_resolutions["record"].value_counts().to_dict()
+          == {"hand-coded": 10, "roll calls": 6, "UN Digital Library": 1}
+          and v.u_resolutions["resolution"].iloc[0] == "A/RES/68/262"
+          and int(v.u_resolutions["resolution"].str.startswith("A/RES/ES-11/").sum()) == 9
+          and v.u_resolutions["date"].iloc[-1] == pd.Timestamp("2025-12-18")),
     Guard("belarus_every_vote",
           "Belarus voted as Russia did on every one of them",
           lambda v: v.whole.loc["BLR", "same"] == len(v.u_resolutions)),
