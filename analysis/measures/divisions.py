@@ -25,8 +25,8 @@ up. Each level names the kind of act and the rule that assigns it:
 2. *Staying away.* The member's leader is absent from a session of the Collective Security
    Council (``summit_attendance`` value ``absent``, or an event ``summit_boycott``), or the member
    keeps its units away from an alliance exercise (``exercise_withdrawal``, unless it was to host
-   it). Sending a deputy or a minister is not counted: the sources give illness or a crisis at
-   home, and none reports a protest.
+   it). Sending a deputy or a minister is not counted: no source read gives a protest as the
+   reason (Nazarbayev's absence in 2016 was put down to illness).
 3. *Refusing.* The member refuses what the alliance asks of it or offers it: to sign a document
    the others adopt (``declaration_refused``), to host an exercise it was to host, to take up its
    post, to pay its share, or help offered on the alliance's terms. Rule: the event type
