@@ -15,7 +15,7 @@ from analysis.charts import (
     vote_heatmap,
 )
 from analysis.charts.layout import layout_problems
-from analysis.measures import divisions
+from analysis.measures import defiance, divisions
 from analysis.measures import votes as vote_measures
 from tests.helpers.charts import house_style  # noqa: F401 - autouse fixture
 from tests.helpers.votes import (
@@ -110,8 +110,8 @@ def test_alignment_grid_shows_readers_words_not_codes(stances, states_table):
 def test_defiance_scale_chart_prints_each_level_and_greys_years_outside(
         events, memberships, states_table):
     attendance = pd.DataFrame(columns=["session_id", "date", "state", "attended", "city"])
-    acts = divisions.defiance_scale_acts(events, memberships, attendance)
-    levels = divisions.defiance_levels(acts, memberships, 2026)
+    acts = defiance.defiance_scale_acts(events, memberships, attendance)
+    levels = defiance.defiance_levels(acts, memberships, 2026)
     chart = defiance_scale_chart(levels, ["ARM", "UZB"], (2020, 2026), states_table,
                                  title="A finding")
     cells = chart.data.set_index(["state", "year"])["level"]
@@ -121,7 +121,7 @@ def test_defiance_scale_chart_prints_each_level_and_greys_years_outside(
     assert texts.count("4") == 3 and "3" in texts and "0" not in texts
     legend = [t.get_text() for t in chart.figure.axes[0].get_legend().get_texts()]
     assert legend[:6] == [f"{level} {name}" for level, (name, _) in
-                          sorted(divisions.DEFIANCE_LEVELS.items())]
+                          sorted(defiance.DEFIANCE_LEVELS.items())]
     assert layout_problems(chart.figure) == []
 
 
@@ -131,7 +131,7 @@ def test_attendance_chart_letters_every_known_cell(states_table):
         "date": pd.to_datetime(["2009-06-14", "2009-06-14", "2022-01-10"]),
         "city": ["Moscow", "Moscow", "videoconference"],
         "state": ["BLR", "ARM", "ARM"], "attended": ["absent", "unknown", "head_of_state"]})
-    chart = attendance_chart(divisions.attendance_matrix(rows, ["ARM", "BLR"]), states_table,
+    chart = attendance_chart(defiance.attendance_matrix(rows, ["ARM", "BLR"]), states_table,
                              title="A finding")
     letters = [t.get_text() for t in chart.figure.axes[0].texts]
     assert sorted(letters) == ["?", "A", "H"]  # Belarus in 2022: not a member here, no cell

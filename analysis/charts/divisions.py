@@ -14,7 +14,8 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 
 from ..data.codebook.vocabulary import ATTENDANCE
-from ..measures.divisions import ALIGNMENT_CODES, DEFIANCE_LEVELS
+from ..measures.defiance import DEFIANCE_LEVELS
+from ..measures.divisions import ALIGNMENT_CODES
 from .base import Chart, state_names
 from .style import NOT_RECORDED_STYLE, PALETTE, RUSSIA_SIDE, VOTE_STYLE
 from .votes import TEXT_PT, figure_title, source_line
@@ -133,11 +134,11 @@ def defiance_scale_chart(
                    "analysis.measures.divisions"),
 ) -> Chart:
     """A state x year grid of the defiance scale, from
-    :func:`analysis.measures.divisions.defiance_levels`: each cell of a year the state belonged
+    :func:`analysis.measures.defiance.defiance_levels`: each cell of a year the state belonged
     is shaded by its level and, from level 1, prints it; a year outside is plain grey.
 
     ``states`` sets the rows, top to bottom; ``years`` the first and last column. The legend
-    names every level (:data:`~analysis.measures.divisions.DEFIANCE_LEVELS`). The data returned
+    names every level (:data:`~analysis.measures.defiance.DEFIANCE_LEVELS`). The data returned
     has one row per cell: ``state``, ``name``, ``year``, ``level`` (``<NA>`` outside), ``row``
     and ``column``.
     """
@@ -214,7 +215,7 @@ def attendance_chart(
     source: str = "The CSTO Record, data/summit_attendance.csv",
 ) -> Chart:
     """A session x state grid of attendance at the Collective Security Council, from
-    :func:`analysis.measures.divisions.attendance_matrix`: each cell has a colour and a letter
+    :func:`analysis.measures.defiance.attendance_matrix`: each cell has a colour and a letter
     (H head of state, D head of government instead, O a lower official, A absent, ? not known);
     a state that was not a member that day has no cell. The data returned has one row per cell:
     ``session_id``, ``label``, ``state``, ``name``, ``attended`` (``<NA>`` when not a member),

@@ -11,7 +11,7 @@ import pandas as pd
 
 from ...charts import Chart, alignment_grid, attendance_chart, defiance_scale_chart, vote_heatmap
 from ...charts.votes import finding_title
-from ...measures import divisions, votes
+from ...measures import defiance, divisions, votes
 from ...measures.provenance import credit_lines
 from ...measures.roll_calls import csto_groups
 from ...measures.ukraine import UNIVERSE_GAP, ukraine_vote_counts
@@ -52,9 +52,9 @@ def values(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> SimpleNames
     last = u_resolutions[u_resolutions["date"].dt.year == last_year]
     order = csto_groups(memberships, cutoff)["state"].tolist()
     stances = divisions.alignment_matrix(tables["stances"], states=order, issues=CAUSES)
-    acts = divisions.defiance_scale_acts(tables["events"], memberships,
+    acts = defiance.defiance_scale_acts(tables["events"], memberships,
                                          tables["summit_attendance"])
-    attendance = divisions.attendance_matrix(tables["summit_attendance"], order)
+    attendance = defiance.attendance_matrix(tables["summit_attendance"], order)
     cells = (attendance.drop(columns=["date", "city"]).stack().dropna().rename("attended")
              .reset_index())
     cells.columns = ["session_id", "state", "attended"]
@@ -75,7 +75,7 @@ def values(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> SimpleNames
                                if s != "RUS" and stances[issue].eq(1).fillna(False)[s])
                  for issue in RECOGNITIONS},
         acts=acts,
-        levels=divisions.defiance_levels(acts, memberships, cutoff.year),
+        levels=defiance.defiance_levels(acts, memberships, cutoff.year),
         attendance=attendance,
         cells=cells,
     )
@@ -91,7 +91,7 @@ def _highest_between(v: SimpleNamespace, first: int, last: int, leaving: bool) -
     of leaving out when ``leaving`` is False."""
     span = v.levels[(v.levels["year"] >= first) & (v.levels["year"] <= last)]
     if not leaving:
-        span = span[span["level"] < max(divisions.DEFIANCE_LEVELS)]
+        span = span[span["level"] < max(defiance.DEFIANCE_LEVELS)]
     return int(span["level"].max())
 
 
