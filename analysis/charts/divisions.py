@@ -244,7 +244,8 @@ def attendance_chart(
             continue
         style = ATTENDANCE_STYLE[cell.attended]
         ax.add_patch(Rectangle((cell.column - 0.5, cell.row - 0.5), 1, 1,
-                               facecolor=style["color"], edgecolor="white", linewidth=1,
+                               facecolor=style["color"],
+                               edgecolor="#BBBBBB" if style["hatch"] else "white", linewidth=1,
                                hatch=style["hatch"]))
         ax.text(cell.column, cell.row, style["letter"], ha="center", va="center",
                 fontsize=TEXT_PT, fontweight="bold", color=style["text"])
