@@ -14,7 +14,7 @@ from .asks import asked_versus_got_chart
 from .base import Chart
 from .cases import annotated_timeline_chart, case_timeline_chart
 from .compare import clause_use_chart, concentration_panels, growth_chart
-from .divisions import alignment_grid, defiance_chart
+from .divisions import alignment_grid, attendance_chart, defiance_scale_chart
 from .exercises import exercise_grid_chart, exercise_series_chart
 from .institutions import budget_shares_chart, institutions_timeline
 from .interactive import membership_map_spec, spending_series_spec, vote_strip_spec
@@ -48,7 +48,8 @@ __all__ = [
     "alignment_grid",
     "clause_use_chart",
     "concentration_panels",
-    "defiance_chart",
+    "attendance_chart",
+    "defiance_scale_chart",
     "growth_chart",
     "institutions_timeline",
     "intervention_timeline_chart",

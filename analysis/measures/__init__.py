@@ -18,7 +18,8 @@ module to another. One home per idea:
   :mod:`~analysis.measures.cases`, :mod:`~analysis.measures.moments`);
 * votes: the one agreement scorer (:mod:`~analysis.measures.agreement`), the hand-coded votes
   (:mod:`~analysis.measures.votes`, :mod:`~analysis.measures.ukraine`), the roll calls
-  (:mod:`~analysis.measures.roll_calls`), divisions (:mod:`~analysis.measures.divisions`);
+  (:mod:`~analysis.measures.roll_calls`), divisions (:mod:`~analysis.measures.divisions`) and
+  defiance on an ordinal scale with the Council's attendance (:mod:`~analysis.measures.defiance`);
 * capabilities: spending (:mod:`~analysis.measures.spending`), personnel
   (:mod:`~analysis.measures.personnel`), arms (:mod:`~analysis.measures.arms`), exercises
   (:mod:`~analysis.measures.exercises`), the largest member's share
