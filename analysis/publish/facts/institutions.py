@@ -251,7 +251,7 @@ def facts(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> dict[str, st
         "budget_rest_states": book.and_list(names[s] for s in split_list(rest["payers"])),
         "training_day": book.day_text(v.events.loc["E921", "date"]),
     }
-    for key, force_id in (("ksor", "F04"), ("crdf", "F02"), ("pk", "F03")):
+    for key, force_id in (("ksor", "F04"), ("pk", "F03")):
         glued[f"{key}_strength"] = int(strength.loc[force_id, "strength"])
         glued[f"{key}_strength_year"] = str(int(strength.loc[force_id, "strength_year"]))
     return glued
