@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from analysis.publish import book
 
@@ -117,3 +118,18 @@ def test_glue_all_refuses_a_value_it_cannot_word(monkeypatch):
     monkeypatch.setattr(myst_nb, "glue", lambda name, value, display: None)
     with pytest.raises(TypeError, match="flag"):
         book.glue_all({"flag": True})
+
+
+def test_when_text_writes_a_date_to_its_precision():
+    assert book.when_text(pd.Timestamp("2021-05-13")) == "13 May 2021"
+    assert book.when_text(pd.Timestamp("2021-05-01"), "month") == "May 2021"
+    assert book.when_text(pd.Timestamp("2021-01-01"), "year") == "2021"
+
+
+def test_found_in_quotes_a_records_number_or_day_and_stops_when_it_is_gone():
+    text = "1,960 Russian peacekeepers deploy; EUMA extended to 19 February 2027; USD 1.5 billion"
+    assert book.figure_in(text, "{n} Russian peacekeepers") == "1,960"
+    assert book.found_in(text, "USD {n} billion") == "1.5"
+    assert book.found_in(text, "extended to {d}") == "19 February 2027"
+    with pytest.raises(LookupError, match="Belarusian"):
+        book.figure_in(text, "{n} Belarusian peacekeepers")

@@ -44,6 +44,8 @@ BREAKS = {
         v, "requests", "CSTO-2010-KGZ", "patron_asked_level", "material_aid"),
     "the_2010_protocols_followed_the_kyrgyz_crisis": lambda v: _cell(
         v, "events", "E043", "description", "Protocols amending the treaty"),
+    "the_crisis_regulations_came_with_the_protocols": lambda v: _cell(
+        v, "events", "E920", "date", pd.Timestamp("2011-06-01")),
     "kazakhstan_invoked_article_4": lambda v: _cell(
         v, "requests", "CSTO-2022-KAZ", "instrument", "a letter"),
     "the_council_decided_overnight_under_armenias_chair": lambda v: altered(v, kaz_chair="BLR"),

@@ -33,6 +33,7 @@ EVENTS = {"in_force": "E005", "kaz_appeal": "E811", "kaz_decision": "E028",
           "kaz_command": "E814", "kaz_fire": "E813", "kaz_last_out": "E816",
           "kaz_tjk_out": "E902", "kaz_kgz_vote": "E812", "kaz_tjk_vote": "E901",
           "protocol_signed": "E043", "protocol_in_force": "E044", "kaz_session": "E815",
+          "regulations": "E920",
           "signed": "E001", "joint_staff": "E045"}
 #: The crisis candidate that dates the start of the Kazakh protests.
 KAZ_PROTESTS = "CSTO-C-080"
@@ -47,7 +48,7 @@ TOTAL_LABELS = {
     "req-qazaqtv-kaz-2022": "Qazaq TV, 13 Jan: still there",
     "req-rbc-kaz-2022;req-lb-kaz-2022": "Tokayev to the Council, 10 Jan",
     "req-sputnik-kaz-2022": "Secretary General Zas, 6 Jan",
-    "req-infosurhoy-kaz-2022": "Defence Ministry, 19 Jan: left",
+    "req-sbby-kaz-withdrawal-2022": "Withdrawal report, 19 Jan: left",
     "req-seed-biznesalert-2022": "Nominal size of the whole force",
     "req-apostrophe-kaz-2022": "Sum of an early breakdown",
 }
@@ -264,6 +265,14 @@ GUARDS = (
           lambda v: "Kyrgyz" in v.events.at[EVENTS["protocol_signed"], "description"]
           and "stability" in v.events.at[EVENTS["protocol_signed"], "description"]
           and _day(v, "protocol_signed") > v.requests.at["CSTO-2010-KGZ", "date"]),
+    Guard("the_crisis_regulations_came_with_the_protocols",
+          "the regulations on the use of the collective forces and on the response to crisis "
+          "situations that the same session adopted and that took effect with the protocols",
+          lambda v: _day(v, "regulations") == _day(v, "protocol_signed")
+          and "crisis situations" in v.events.at[EVENTS["regulations"], "description"]
+          and "use of" in v.events.at[EVENTS["regulations"], "description"]
+          and "take effect with the 2010 protocols"
+          in v.events.at[EVENTS["regulations"], "description"]),
     Guard("kazakhstan_invoked_article_4",
           "President Tokayev asked ... under Article 4 of the treaty",
           lambda v: "Article 4" in v.requests.at["CSTO-2022-KAZ", "instrument"]
@@ -324,10 +333,10 @@ GUARDS = (
           and v.numbers.at[NUMBERS["dead_first"], "date"]
           < v.numbers.at[NUMBERS["dead_march"], "date"]),
     Guard("armenia_2021_asked_both_and_russia_sent_border_guards",
-          "In May 2021 Armenia called on both; the alliance held consultations, and in August "
-          "Russian border guards deployed",
+          "In May 2021 Armenia called on both; the alliance's Secretariat said it was watching, "
+          "and in August Russian border guards deployed",
           lambda v: v.requests.at["CSTO-2021-ARM", "addressed_to"] == "both"
-          and _highest(v, "alliance", "CSTO-2021-ARM") == "consultation"
+          and _highest(v, "alliance", "CSTO-2021-ARM") == "statement"
           and _highest(v, "patron", "CSTO-2021-ARM") == "deployment"
           and "border guards" in v.responses.at["CSTO-2021-ARM-R5", "description"]),
     Guard("russia_brokered_the_november_2021_ceasefire_the_same_day",
