@@ -346,8 +346,8 @@ GUARDS = (
           == v.requests.at["CSTO-2021-ARM-2", "date"]
           and v.responses.at["CSTO-2021-ARM-2-R2", "level"] == "consultation"),
     Guard("armenia_2022_asked_for_troops_and_got_a_mission",
-          "the book codes that ask at the top of the scale; the alliance sent a fact-finding "
-          "mission, and Russia mediated",
+          "asked for help including military to restore its territory, the most a member can "
+          "ask of an ally; the alliance sent a fact-finding mission, and Russia mediated",
           lambda v: v.requests.at["CSTO-2022-ARM", "asked_level"] == "deployment"
           and _highest(v, "alliance", "CSTO-2022-ARM") == "mission"
           and _highest(v, "patron", "CSTO-2022-ARM") == "consultation"),
