@@ -27,7 +27,7 @@ PDF_PATH = ROOT / "_build" / "pdf" / PDF_NAME
 
 #: The parts of ``_toc.yml`` whose pages the PDF prints (with their sections), and the pages it
 #: prints besides them and the opening page.
-PRINTED_PARTS = ("Chapters", "Cases")
+PRINTED_PARTS = ("Chapters", "Cases", "Verdict")
 PRINTED_PAGES = ("book/methods",)
 
 
