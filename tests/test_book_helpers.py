@@ -152,3 +152,27 @@ def test_glue_all_refuses_a_value_it_cannot_word(monkeypatch):
     monkeypatch.setattr(myst_nb, "glue", lambda name, value, display: None)
     with pytest.raises(TypeError, match="flag"):
         book.glue_all({"flag": True})
+
+
+def test_readable_gives_a_codebook_value_in_words():
+    assert book.readable("eastern_europe") == book.readable("eastern europe") == "Eastern Europe"
+    assert book.readable("regional_group") == "regional group of forces"
+    assert book.readable("not_verified") == "not verified"  # any other code: its words
+    assert book.readable("Collective Security Council") == "Collective Security Council"
+    assert book.readable("all") == "all" and book.readable(1992) == 1992
+
+
+def test_a_tables_dates_are_short_and_never_wrap():
+    assert book.table_day("2017-01-01") == "1\u00a0Jan\u00a02017"
+    assert book.readable("01 Jan 2017") == book.readable(pd.Timestamp("2017-01-01")) == (
+        "1\u00a0Jan\u00a02017")
+
+
+def test_reader_table_is_markdown_in_words_and_numbered_when_captioned():
+    frame = pd.DataFrame({"Kind": ["air_defence"], "Created": ["03 Feb 2009"], "n": [2]})
+    text = book.reader_table(frame)
+    assert text.startswith("| Kind") and "air-defence system" in text
+    assert "3\u00a0Feb\u00a02009" in text and "air_defence" not in text
+    captioned = book.reader_table(frame, "The forces.", "tab-forces")
+    assert captioned.startswith(":::{table} The forces.\n:name: tab-forces\n\n| Kind")
+    assert captioned.endswith(":::\n")
