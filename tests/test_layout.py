@@ -215,3 +215,15 @@ def test_a_closed_figure_is_checked_too():
     ax.text(0.32, 0.5, "Kok-Tash", transform=ax.transAxes)
     plt.close(figure)  # as the facts tests' fixture does once a figure is drawn
     assert collisions(figure) == [("Kok-Tash", "Kok-Tash")]
+
+
+def test_the_exponent_of_a_log_axis_label_is_measured_at_its_drawn_size(fig):
+    # A tick label "10^3" draws its exponent at 70% of 12 pt: 8.4 pt, 11.2 px.
+    ax = fig.axes[0]
+    ax.set_xlabel("plain", fontsize=12)
+    ax.tick_params(labelsize=12)
+    ax.set_title(r"$10^{3}$", fontsize=12)
+    px, text = smallest_text_px(fig)
+    assert text == r"$10^{3}$" and px == pytest.approx(12 * 0.7 * 96 / 72)
+    ax.set_title(r"costs \$3 and \$4", fontsize=12)  # dollars, not mathtext
+    assert smallest_text_px(fig)[0] == pytest.approx(12 * 96 / 72)

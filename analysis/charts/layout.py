@@ -8,13 +8,16 @@ A chart is checked as the reader sees it: the figure is drawn, every visible pie
 * a text is *cut off* when it is clipped (``clip_on``) and its box leaves its clip box;
 * a text's *displayed size* is its font size as the page shows it: the figure is saved with a
   tight bounding box and shown at its natural width (SVG: 96 CSS px per inch), shrunk to fit a
-  column of ``column_px`` when wider. :func:`smallest_text_px` gives the smallest.
+  column of ``column_px`` when wider; a superscript or subscript of mathtext (the exponent of
+  ``10^3`` on a log axis) is drawn at :data:`SCRIPT_SHRINK` of its text's size.
+  :func:`smallest_text_px` gives the smallest.
 
 :func:`layout_problems` puts the three together; the book's tests run it on every chart.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from matplotlib.artist import Artist
@@ -42,7 +45,8 @@ MIN_TEXT_PX = 11.0
 
 @dataclass(frozen=True)
 class TextBox:
-    """One visible text of a figure: its string, box in display pixels and font size (pt)."""
+    """One visible text of a figure: its string, box in display pixels and the size (pt) of its
+    smallest glyphs (a superscript's, in a text that has one)."""
 
     text: str
     box: Bbox
@@ -91,8 +95,23 @@ def _boxes(fig: Figure, renderer) -> list[TextBox]:  # noqa: ANN001 - a backend 
         box = artist.get_window_extent(renderer)
         if box.width <= 0 or box.height <= 0:
             continue
-        boxes.append(TextBox(artist.get_text(), box, float(artist.get_fontsize()), artist))
+        boxes.append(TextBox(artist.get_text(), box, _drawn_size(artist), artist))
     return boxes
+
+
+#: How much matplotlib's mathtext shrinks a superscript or subscript (``10^{3}`` on a log axis).
+SCRIPT_SHRINK = 0.7
+_SCRIPT = re.compile(r"\$[^$]*[\^_][^$]*\$")
+
+
+def _drawn_size(artist: Text) -> float:
+    """The size (pt) of the smallest glyphs ``artist`` draws: its font size, shrunk as
+    mathtext shrinks a superscript or subscript when the text has one."""
+    size = float(artist.get_fontsize())
+    text = artist.get_text()
+    if not artist.get_usetex() and _SCRIPT.search(text.replace("\\$", "")):
+        return size * SCRIPT_SHRINK
+    return size
 
 
 def text_boxes(fig: Figure) -> list[TextBox]:
@@ -327,6 +346,7 @@ __all__ = [
     "CSS_PX_PER_INCH",
     "MIN_TEXT_PX",
     "OVERLAP_PX",
+    "SCRIPT_SHRINK",
     "TextBox",
     "chart_problems",
     "collisions",
