@@ -12,7 +12,7 @@ cue: every mark's tooltip names its category in words.
 - :func:`vote_strip_spec`: members' votes on UN General Assembly resolutions; hovering a mark
   shows the resolution, its date and every member's vote on it;
 - :func:`spending_series_spec`: a yearly series per state (military spending), under a title
-  that states what it shows (:func:`series_finding`); hovering a point shows its value and
+  that states what it shows (``series_finding``); hovering a point shows its value and
   source.
 
 Every specification carries, in its ``usermeta``, what the page's script
@@ -314,7 +314,7 @@ def spending_series_spec(series: pd.DataFrame, states: pd.DataFrame, value_title
     point each year; hovering a point shows the state, the year, the value and its source.
     ``value_title`` names the value and its unit; ``credit`` is the source line under the chart
     (SIPRI's data needs "Source: SIPRI Military Expenditure Database"); ``title`` states the
-    finding (by default :func:`series_finding`, computed from the series). A year without a
+    finding (by default ``series_finding``, computed from the series). A year without a
     value breaks its state's line and has no point: a gap is drawn as a gap, neither as zero nor
     bridged by a straight line. ``log_scale`` draws the values on a logarithmic axis, so that
     small and large spenders both show; it needs every value above zero (ValueError

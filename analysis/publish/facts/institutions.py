@@ -121,7 +121,8 @@ def figures(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> dict[str, 
 
 def displays(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> dict[str, str]:
     """The tables the chapter shows, as Markdown: the organs, the office holders, the forces,
-    each cell in a reader's words and dates kept on one line (:func:`book.reader_table`)."""
+    each cell in a reader's words and dates kept on one line
+    (:func:`~analysis.publish.book.reader_table`)."""
     return {
         "organs": book.reader_table(institutions.organs_overview(tables["organs"])),
         "holders": book.reader_table(institutions.holders_overview(
