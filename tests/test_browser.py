@@ -21,6 +21,7 @@ import gzip
 import http.server
 import json
 import os
+import re
 import shutil
 import subprocess
 import threading
@@ -627,11 +628,12 @@ def test_a_tap_on_a_figure_opens_it_full_size_in_its_own_view(browser, site, pag
     assert all(f["link"] and f["link"].endswith(".svg") for f in figures), figures
     first = figures[0]
     with _visiting(browser, site + page_path, PHONE) as (page, visit):
+        # Leaving the page cancels the images still loading lazily: judge the page before.
+        _assert_clean(visit)
         page.locator(f"#{first['id']} a.figure-zoom").click()
         page.wait_for_load_state("load")
         assert page.url.endswith(".svg"), page.url
         assert page.evaluate("() => document.documentElement.tagName") == "svg"
-    _assert_clean(visit)
 
 
 @pytest.mark.parametrize("page_path", CHAPTERS)
@@ -683,7 +685,7 @@ def test_a_wide_tables_caption_stays_in_view_above_its_scrolling_box(browser, si
                     inBlock: block.contains(caption), scrolls: wrapper.scrollWidth >
                     wrapper.clientWidth, window: window.innerWidth};
         }""")
-        assert found["caption"].startswith("Table 6.1"), found
+        assert re.match(r"Table \d+\.1 ", found["caption"]), found
         assert found["inBlock"] and not found["inBox"], found
         assert found["captionWidth"] <= found["window"], found
         assert found["scrolls"], found
@@ -742,7 +744,7 @@ def test_the_spending_series_states_its_finding_and_its_tooltips_stay_on_a_phone
         title = page.eval_on_selector_all(
             "#fig-fo-burden .interactive-view svg .role-title-text text",
             "nodes => nodes.map(n => n.textContent).join(' ')")
-        assert "times as much as" in title and "Spending by year" not in title, title
+        assert re.search(r"outspent .* \d+ to 1 in \d{4}", title), title
         for year in (first, last):
             _hover_mark(page, "fig-fo-burden", "mark-symbol", f"Year: {year};.*State: Russia;",
                         shows="Russia")

@@ -157,7 +157,7 @@ def test_spending_series_spec_tooltips_give_value_and_source_and_skip_gaps():
     assert "Source: SIPRI Military Expenditure Database" in spec["title"]["subtitle"]
     assert all("scale" not in layer["encoding"]["y"] for layer in spec["layer"])  # linear
     # The title states the finding, computed: Russia's 100 against Armenia's 5.5 in 2020.
-    assert " ".join(spec["title"]["text"]) == "Russia spent 18 times as much as Armenia in 2020"
+    assert " ".join(spec["title"]["text"]) == "Russia outspent Armenia 18 to 1 in 2020"
     assert spec["usermeta"]["fit_width"]["keep_aspect"] is False
     assert spec["layer"][0]["encoding"]["color"]["legend"]["orient"] == "bottom"
 
@@ -169,13 +169,13 @@ def test_the_series_finding_compares_the_largest_with_all_the_others_together():
                            "value": [300.0, 10.0, 20.0, 400.0, 15.0, 25.0, 500.0]})
     # 2024 has Russia alone: the last year to compare is 2023, 400 / (15 + 25).
     assert series_finding(series, names) == (
-        "Russia spent 10 times as much as the other two states together in 2023")
+        "Russia outspent the two others combined 10 to 1 in 2023")
     gappy = series.assign(value=[300.0, 10.0, 20.0, 400.0, np.nan, 25.0, np.nan])
     assert series_finding(gappy, names) == (
-        "Russia spent 16 times as much as Kazakhstan, the only other state with data, in 2023")
+        "Russia outspent Kazakhstan, the only other state with data, 16 to 1 in 2023")
     three = pd.concat([gappy, pd.DataFrame({"state": ["KGZ"], "year": [2023], "value": [15.0]})])
     assert series_finding(three, {**names, "KGZ": "Kyrgyzstan"}) == (
-        "Russia spent 10 times as much as the other two states with data together in 2023")
+        "Russia outspent the two others with data combined 10 to 1 in 2023")
     with pytest.raises(ValueError):
         series_finding(series.assign(value=np.nan), names)
 

@@ -66,7 +66,7 @@ def _spec(chart, usermeta: dict | None = None) -> dict:  # noqa: ANN001 - an Alt
 
 #: Characters per line of a title (14 px bold) and of a subtitle (11 px): short enough for a
 #: phone's 358 px column.
-TITLE_CHARS, SUBTITLE_CHARS = 44, 56
+TITLE_CHARS, SUBTITLE_CHARS = 36, 52
 
 
 def _lines(*texts: str, width: int = SUBTITLE_CHARS) -> list[str]:
@@ -261,7 +261,8 @@ def vote_strip_spec(votes: pd.DataFrame, resolutions: pd.DataFrame, states: pd.D
                                         range=[VOTE_LOOK[v]["text"] for v in present])))
     chart = alt.layer(cells, letters).properties(
         width=width, title=alt.TitleParams(
-            "Members' votes in the UN General Assembly", anchor="start",
+            _lines("Members' votes in the UN General Assembly", width=TITLE_CHARS),
+            anchor="start",
             subtitle=_lines("Letters give the vote: " + ", ".join(
                 f"{VOTE_LETTERS[v]} {'no vote on record' if v == NOT_RECORDED else v}"
                 for v in VOTE_LETTERS) + ".",
@@ -283,8 +284,8 @@ SERIES_SHAPES = ["circle", "square", "triangle-up", "diamond", "cross", "triangl
 def series_finding(series: pd.DataFrame, names: Mapping[str, str]) -> str:
     """What a yearly series per state (``state``, ``year``, ``value``) shows, as a title: how
     many times the others' combined value the largest one is, in the last year with values
-    for more than one state ("Russia spent 16 times as much as the other seven states with
-    data together in 2024"; "with data" when some state has no value that year)."""
+    for more than one state ("Russia outspent the seven others with data combined 16 to 1 in
+    2024"; "with data" when some state has no value that year)."""
     known = series.dropna(subset=["value"])
     counts = known.groupby("year")["state"].nunique()
     if not (counts > 1).any():
@@ -301,9 +302,9 @@ def series_finding(series: pd.DataFrame, names: Mapping[str, str]) -> str:
         if not complete:
             whom += ", the only other state with data,"
     else:
-        whom = f"the other {word} states {'' if complete else 'with data '}together"
-    return (f"{names.get(top, top)} spent {values[top] / others.sum():,.0f} times as much as "
-            f"{whom} in {year}")
+        whom = f"the {word} others {'' if complete else 'with data '}combined"
+    return (f"{names.get(top, top)} outspent {whom} {values[top] / others.sum():,.0f} to 1 "
+            f"in {year}")
 
 
 def spending_series_spec(series: pd.DataFrame, states: pd.DataFrame, value_title: str,

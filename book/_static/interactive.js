@@ -46,6 +46,21 @@
     return spec;
   }
 
+  /* Vega adds padding and axis labels to the width asked for: narrow the drawn view until it
+     no longer overflows its box (at most three tries). */
+  function settle(vegaView, spec, box, tries) {
+    var fit = (spec.usermeta || {}).fit_width;
+    var over = box.scrollWidth - box.clientWidth;
+    if (!fit || over <= 0 || tries <= 0) { return Promise.resolve(); }
+    var width = vegaView.width();
+    var narrower = Math.max(width - over - 1, 120);
+    vegaView.width(narrower);
+    if (fit.keep_aspect) { vegaView.height(Math.round(vegaView.height() * narrower / width)); }
+    return vegaView.runAsync().then(function () {
+      return settle(vegaView, spec, box, tries - 1);
+    });
+  }
+
   var lastPointer = null;
   document.addEventListener("pointermove", function (event) {
     lastPointer = { x: event.clientX, y: event.clientY };
@@ -113,6 +128,11 @@
         show(value);
         view.runAsync().then(function () { refreshTooltip(root); });
       });
+      // Vega writes the number back on every input and change event, also when the value
+      // stays: these listeners, added after Vega's, put the label back.
+      ["input", "change"].forEach(function (type) {
+        input.addEventListener(type, function () { show(+input.value); });
+      });
     });
   }
 
@@ -140,6 +160,9 @@
           view.hidden = false;
           spec = fitWidth(spec, figure.clientWidth);
           return window.vegaEmbed(view, spec, { renderer: "svg", actions: false })
+            .then(function (result) {
+              return settle(result.view, spec, view, 3).then(function () { return result; });
+            })
             .then(function (result) {
               labelSliders(result.view, spec, view);
               view.addEventListener("pointermove", watchTooltip);
