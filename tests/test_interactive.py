@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from analysis.charts import membership_map_spec, spending_series_spec, vote_strip_spec
-from analysis.charts.interactive import geojson_features, series_finding
+from analysis.charts.vega import geojson_features, series_finding
 from analysis.publish import interactive
 
 STATES = pd.DataFrame({"iso3": ["ARM", "RUS", "GEO"], "name": ["Armenia", "Russia", "Georgia"]})

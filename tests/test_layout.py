@@ -117,11 +117,11 @@ def test_tick_labels_outside_the_view_are_not_counted(fig):
     assert "0.0" in drawn
 
 
-# --- one visual language: hatching and keys (analysis.charts.layout.style_problems) ---------
+# --- one visual language: hatching and keys (analysis.charts.language.style_problems) -------
 
 from matplotlib.patches import Patch  # noqa: E402
 
-from analysis.charts.layout import (  # noqa: E402
+from analysis.charts.language import (  # noqa: E402
     chart_problems,
     redundant_hatches,
     style_problems,

@@ -24,19 +24,24 @@ Text is at least 11 px (:data:`CONFIG`).
 
 from __future__ import annotations
 
-import textwrap
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 
-import numpy as np
 import pandas as pd
 
 from ..measures.geometry import Shapes, clip_shapes
 from ..measures.maps import MAP_CATEGORIES
 from ..measures.ukraine import NOT_RECORDED
 from .style import MAP_STYLE, NOT_RECORDED_STYLE, PALETTE, VOTE_STYLE
+from .vega import (
+    TITLE_CHARS,
+    finish_spec,
+    geojson_features,
+    long_day,
+    names_in_order,
+    series_finding,
+    title_lines,
+)
 
-#: Vega-Lite's schema version of the specifications (what the vendored vega-lite 6 reads).
-SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"
 #: Colour, letter and letter colour of each vote: the static vote charts' own
 #: (:data:`~analysis.charts.style.VOTE_STYLE`), a vote not on record as
 #: :data:`~analysis.charts.style.NOT_RECORDED_STYLE`.
@@ -45,63 +50,6 @@ VOTE_LOOK: dict[str, dict[str, str]] = {**VOTE_STYLE, NOT_RECORDED: NOT_RECORDED
 VOTE_COLOURS = {vote: look["color"] for vote, look in VOTE_LOOK.items()}
 #: The letter in each cell of the vote strip (colour is never the only mark).
 VOTE_LETTERS = {vote: look["letter"] for vote, look in VOTE_LOOK.items()}
-#: Degrees are rounded to this many decimals in a map's shapes (about 1 km): small files.
-MAP_DECIMALS = 2
-
-
-#: Type sizes (px) of every interactive figure: no text under 11 px, as in the static charts.
-CONFIG = {"axis": {"labelFontSize": 11, "titleFontSize": 11},
-          "legend": {"labelFontSize": 11, "titleFontSize": 11, "labelLimit": 0},
-          "title": {"fontSize": 14, "subtitleFontSize": 11}}
-
-
-def _spec(chart, usermeta: dict | None = None) -> dict:  # noqa: ANN001 - an Altair chart
-    spec = chart.to_dict()
-    spec["$schema"] = SCHEMA
-    spec["config"] = {**spec.get("config", {}), **CONFIG}
-    if usermeta:
-        spec["usermeta"] = {**spec.get("usermeta", {}), **usermeta}
-    return spec
-
-
-#: Characters per line of a title (14 px bold) and of a subtitle (11 px): short enough for a
-#: phone's 358 px column.
-TITLE_CHARS, SUBTITLE_CHARS = 36, 52
-
-
-def _lines(*texts: str, width: int = SUBTITLE_CHARS) -> list[str]:
-    """Each text wrapped at ``width`` characters, as the lines of a Vega title."""
-    return [line for text in texts for line in textwrap.wrap(text, width)]
-
-
-def _day(date: str) -> str:
-    """``"1992-05-15"`` -> ``"15 May 1992"``."""
-    return f"{pd.Timestamp(date):%-d %B %Y}"
-
-
-def geojson_features(shapes: Shapes, decimals: int = MAP_DECIMALS) -> list[dict]:
-    """Shapes (ISO numeric code -> rings of (longitude, latitude)) as GeoJSON features, one
-    MultiPolygon per state with its code in ``properties.iso_numeric``, degrees rounded to
-    ``decimals``. Rings are written clockwise, as Vega's spherical projection needs, so that
-    each fills its inside, not the rest of the globe."""
-    features = []
-    for code, rings in sorted(shapes.items()):
-        polygons = []
-        for ring in rings:
-            points = np.round(np.asarray(ring, dtype=float), decimals)
-            x, y = points[:, 0], points[:, 1]
-            area = 0.5 * float(np.sum(x * np.roll(y, -1) - np.roll(x, -1) * y))
-            if area > 0:  # counter-clockwise in (lon, lat): reverse
-                points = points[::-1]
-            coords = points.tolist()
-            if coords[0] != coords[-1]:
-                coords.append(coords[0])
-            polygons.append([coords])
-        features.append({"type": "Feature", "properties": {"iso_numeric": int(code)},
-                         "geometry": {"type": "MultiPolygon", "coordinates": polygons}})
-    return features
-
-
 def membership_map_spec(map_data: pd.DataFrame, shapes: Shapes,
                         labels: Mapping[str, str] | None = None,
                         window: tuple[float, float, float, float] = (10.0, 100.0, 30.0, 65.0),
@@ -128,16 +76,16 @@ def membership_map_spec(map_data: pd.DataFrame, shapes: Shapes,
     rows = map_data.assign(date=pd.to_datetime(map_data["date"]).dt.strftime("%Y-%m-%d"))
     rows = rows.assign(step=rows["date"].map(step_of) + 1,
                        status=rows["category"].map(lambda c: MAP_STYLE[c]["label"]),
-                       day=rows["date"].map(_day))
+                       day=rows["date"].map(long_day))
     rows = rows[["step", "date", "day", "iso_numeric", "iso3", "name", "category", "status"]]
     visible = clip_shapes(shapes, window)
     features = geojson_features(visible)
     drawn = {f["properties"]["iso_numeric"] for f in features}
     rows = rows[rows["iso_numeric"].astype(int).isin(drawn)]
     titles = pd.DataFrame({"step": range(1, len(dates) + 1), "date": dates,
-                           "title": [_day(d) + (f": {labels[d]}" if labels.get(d) else "")
+                           "title": [long_day(d) + (f": {labels[d]}" if labels.get(d) else "")
                                      for d in dates],
-                           "lines": [[_day(d), labels[d]] if labels.get(d) else [_day(d)]
+                           "lines": [[long_day(d), labels[d]] if labels.get(d) else [long_day(d)]
                                      for d in dates]})
     present = [c for c in MAP_CATEGORIES if c in set(rows["category"])]
     step = alt.param(name="step", value=len(dates),
@@ -179,27 +127,14 @@ def membership_map_spec(map_data: pd.DataFrame, shapes: Shapes,
                               subtitle=["Move the slider to step through time;",
                                         "hover over or tap a state for its status."],
                               offset=46))
-    return _spec(chart, {"fit_width": {"margin": 8, "keep_aspect": True},
-                         "bind_labels": {"step": [_day(d) for d in dates]}})
+    return finish_spec(chart, {"fit_width": {"margin": 8, "keep_aspect": True},
+                         "bind_labels": {"step": [long_day(d) for d in dates]}})
 
 
 def _label_expr(categories: list[str]) -> str:
     """A Vega expression that shows each category's label instead of its code."""
     cases = " : ".join(f"datum.label === '{c}' ? '{MAP_STYLE[c]['label']}'" for c in categories)
     return f"{cases} : datum.label" if cases else "datum.label"
-
-
-def _names_in_order(codes: Iterable[str], names: Mapping[str, str], order: list[str] | None,
-                    which: str) -> list[str]:
-    """The names of the states ``codes`` in ``order`` (their codes, first to last; by name when
-    None); raises ValueError naming a state that ``order`` leaves out."""
-    present = set(codes)
-    if order is None:
-        return sorted({names.get(s, s) for s in present})
-    left_out = sorted(present - set(order))
-    if left_out:
-        raise ValueError(f"states {which} but not in the order: {left_out}")
-    return [names.get(s, s) for s in order if s in present]
 
 
 def vote_strip_spec(votes: pd.DataFrame, resolutions: pd.DataFrame, states: pd.DataFrame,
@@ -235,7 +170,7 @@ def vote_strip_spec(votes: pd.DataFrame, resolutions: pd.DataFrame, states: pd.D
     rows["all_votes"] = rows["resolution"].map(everyone)
     rows = rows.sort_values(["date", "resolution", "state_name"]).reset_index(drop=True)
     columns = list(dict.fromkeys(rows["resolution"]))
-    row_order = _names_in_order(rows["state"], names, order, "voting")
+    row_order = names_in_order(rows["state"], names, order, "voting")
     present = [v for v in VOTE_COLOURS if v in set(rows["vote"])]
     base = alt.Chart(alt.Data(values=rows.to_dict("records"))).encode(
         x=alt.X("resolution:N", sort=columns, title="Resolution (in date order)",
@@ -261,13 +196,13 @@ def vote_strip_spec(votes: pd.DataFrame, resolutions: pd.DataFrame, states: pd.D
                                         range=[VOTE_LOOK[v]["text"] for v in present])))
     chart = alt.layer(cells, letters).properties(
         width=width, title=alt.TitleParams(
-            _lines("Members' votes in the UN General Assembly", width=TITLE_CHARS),
+            title_lines("Members' votes in the UN General Assembly", width=TITLE_CHARS),
             anchor="start",
-            subtitle=_lines("Letters give the vote: " + ", ".join(
+            subtitle=title_lines("Letters give the vote: " + ", ".join(
                 f"{VOTE_LETTERS[v]} {'no vote on record' if v == NOT_RECORDED else v}"
                 for v in VOTE_LETTERS) + ".",
                 "Hover for the resolution and every member's vote.")))
-    return _spec(chart, {"fit_width": {"margin": 110, "keep_aspect": False}})
+    return finish_spec(chart, {"fit_width": {"margin": 110, "keep_aspect": False}})
 
 
 #: Colours of the spending series' lines, first to last state (no yellow: too pale on white).
@@ -279,32 +214,6 @@ SERIES_SHAPES = ["circle", "square", "triangle-up", "diamond", "cross", "triangl
                  # a five-pointed star (Vega takes an SVG path in a unit square)
                  "M0,-1L0.29,-0.4L0.95,-0.31L0.48,0.15L0.59,0.81L0,0.5L-0.59,0.81L-0.48,0.15"
                  "L-0.95,-0.31L-0.29,-0.4Z"]
-
-
-def series_finding(series: pd.DataFrame, names: Mapping[str, str]) -> str:
-    """What a yearly series per state (``state``, ``year``, ``value``) shows, as a title: how
-    many times the others' combined value the largest one is, in the last year with values
-    for more than one state ("Russia outspent the seven others with data combined 16 to 1 in
-    2024"; "with data" when some state has no value that year)."""
-    known = series.dropna(subset=["value"])
-    counts = known.groupby("year")["state"].nunique()
-    if not (counts > 1).any():
-        raise ValueError("a finding needs values for two states in one year")
-    year = int(counts[counts > 1].index.max())
-    values = known[known["year"] == year].groupby("state")["value"].sum()
-    top = values.idxmax()
-    others = values.drop(top)
-    complete = set(values.index) == set(series["state"])
-    word = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven",
-            8: "eight", 9: "nine"}.get(len(others), f"{len(others):,}")
-    if len(others) == 1:
-        whom = names.get(others.index[0], others.index[0])
-        if not complete:
-            whom += ", the only other state with data,"
-    else:
-        whom = f"the {word} others {'' if complete else 'with data '}combined"
-    return (f"{names.get(top, top)} outspent {whom} {values[top] / others.sum():,.0f} to 1 "
-            f"in {year}")
 
 
 def spending_series_spec(series: pd.DataFrame, states: pd.DataFrame, value_title: str,
@@ -335,7 +244,7 @@ def spending_series_spec(series: pd.DataFrame, states: pd.DataFrame, value_title
         bad = rows[known & (rows["value"] <= 0)].iloc[0]
         raise ValueError(f"a logarithmic axis needs values above zero: {bad['state']} "
                          f"{bad['year']} is {bad['value']}")
-    legend = _names_in_order(rows["state"], names, order, "in the series")
+    legend = names_in_order(rows["state"], names, order, "in the series")
     if len(legend) > len(SERIES_COLOURS):
         raise ValueError(f"{len(legend)} states: at most {len(SERIES_COLOURS)} can be told apart")
     heading = title if title is not None else series_finding(rows, names)
@@ -361,8 +270,8 @@ def spending_series_spec(series: pd.DataFrame, states: pd.DataFrame, value_title
     )
     chart = alt.layer(lines, points).properties(
         width=width, height=height,
-        title=alt.TitleParams(_lines(heading, width=TITLE_CHARS), anchor="start",
-                              subtitle=_lines("Hover over a point for its value and source.",
+        title=alt.TitleParams(title_lines(heading, width=TITLE_CHARS), anchor="start",
+                              subtitle=title_lines("Hover over a point for its value and source.",
                                               credit)),
     ).properties(usermeta={"credit": credit})
-    return _spec(chart, {"fit_width": {"margin": 80, "keep_aspect": False}})
+    return finish_spec(chart, {"fit_width": {"margin": 80, "keep_aspect": False}})

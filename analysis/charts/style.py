@@ -14,7 +14,7 @@ Colours come from the Okabe-Ito palette, distinguishable with the common forms o
 blindness, and a second cue (a marker, a letter or a label, and a key wherever colour carries
 meaning) repeats what a colour says. Hatching is not such a cue: it is kept only where two
 categories share a colour (a partner and a suspended partner), never laid over a colour that
-already tells the category (``analysis.charts.layout.style_problems`` checks every chart).
+already tells the category (``analysis.charts.language.style_problems`` checks every chart).
 Credit lines of external datasets are not kept here: they are read from ``data/origins.csv``
 (:func:`analysis.measures.provenance.credit_lines`).
 """

@@ -1,7 +1,7 @@
 """Every figure of the book, drawn from the real data as its chapter draws it, reads cleanly:
 no text collides with another or is cut off by its axes, no text is under 11 px in the 736 px
 column, no hatch lies over a colour that already tells the category, and every colour that
-carries meaning has a key (:func:`analysis.charts.layout.chart_problems`).
+carries meaning has a key (:func:`analysis.charts.language.chart_problems`).
 
 Figures that do not pass yet are listed, with what is wrong, in :data:`KNOWN_BROKEN`, the one
 list of them. The list can only shrink: a listed figure that passes fails the test until it is
@@ -15,7 +15,7 @@ import re
 
 import pytest
 
-from analysis.charts.layout import chart_problems
+from analysis.charts.language import chart_problems
 from analysis.data.paths import ROOT
 
 BOOK = ROOT / "book"
