@@ -102,3 +102,11 @@ def test_paired_votes_keep_absences_when_they_are_votes():
     summary = agreement.summarise(as_vote, ["state"], "three_categories", absent="vote")
     assert summary[["votes", "same", "opposite", "one_abstained"]].iloc[0].tolist() == [2, 1, 0, 1]
     assert summary["share"].iloc[0] == 0.5
+
+
+def test_each_rule_is_described_in_words_once():
+    assert agreement.describe() == agreement.RULE_WORDS[("missing", "three_categories")]
+    assert "half" in agreement.describe("missing", "half")
+    assert "absence counts as a vote" in agreement.describe("vote")
+    with pytest.raises(ValueError):
+        agreement.describe("vote", "half")

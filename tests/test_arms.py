@@ -29,3 +29,27 @@ def test_russia_share_counts_members_only_in_their_years():
     assert out["tiv_million"] == 100.0
     assert out["share"] == pytest.approx(0.9)
     assert out["recipients"] == "AAA;BBB"
+
+
+def test_deliveries_by_year_fill_the_years_without_deliveries_with_zero():
+    out = arms.deliveries_by_year(ARMS, ["AAA", "CCC"], ["RUS"], range(2000, 2003))
+    assert len(out) == 6  # three years, two recipients, one supplier
+    assert set(out.columns) == {"year", "recipient", "supplier", "tiv_million"}
+    by = out.set_index(["year", "recipient"])["tiv_million"]
+    assert (by >= 0).all()
+    assert by.sum() == ARMS[(ARMS["supplier"] == "RUS") & ARMS["recipient"].isin(["AAA", "CCC"])
+                            & ARMS["year"].between(2000, 2002)]["tiv_million"].sum()
+
+
+def test_rival_deliveries_chart_draws_one_panel_per_recipient_and_reads_cleanly():
+    from analysis.charts import rival_deliveries_chart
+    from analysis.charts.layout import layout_problems
+    from analysis.charts.style import use_house_style
+
+    use_house_style()
+    out = arms.deliveries_by_year(ARMS, ["AAA", "BBB"], ["RUS", "BLR"], range(2000, 2005))
+    chart = rival_deliveries_chart(out, {"AAA": "A", "BBB": "B", "RUS": "Russia"},
+                                   "A finding", credit="An arms credit")
+    assert len(chart.figure.axes) == 2
+    assert "Source: An arms credit" in " ".join(t.get_text() for t in chart.figure.texts)
+    assert layout_problems(chart.figure) == []

@@ -6,6 +6,7 @@ import io
 import re
 
 import pandas as pd
+import pytest
 
 from analysis.publish import book
 
@@ -176,3 +177,18 @@ def test_reader_table_is_markdown_in_words_and_numbered_when_captioned():
     captioned = book.reader_table(frame, "The forces.", "tab-forces")
     assert captioned.startswith(":::{table} The forces.\n:name: tab-forces\n\n| Kind")
     assert captioned.endswith(":::\n")
+
+
+def test_when_text_writes_a_date_to_its_precision():
+    assert book.when_text(pd.Timestamp("2021-05-13")) == "13 May 2021"
+    assert book.when_text(pd.Timestamp("2021-05-01"), "month") == "May 2021"
+    assert book.when_text(pd.Timestamp("2021-01-01"), "year") == "2021"
+
+
+def test_found_in_quotes_a_records_number_or_day_and_stops_when_it_is_gone():
+    text = "1,960 Russian peacekeepers deploy; EUMA extended to 19 February 2027; USD 1.5 billion"
+    assert book.figure_in(text, "{n} Russian peacekeepers") == "1,960"
+    assert book.found_in(text, "USD {n} billion") == "1.5"
+    assert book.found_in(text, "extended to {d}") == "19 February 2027"
+    with pytest.raises(LookupError, match="Belarusian"):
+        book.figure_in(text, "{n} Belarusian peacekeepers")

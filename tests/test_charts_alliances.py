@@ -1,14 +1,16 @@
-"""The charts of Russia's other alliances: the tie network and the portfolio and pact charts."""
+"""The charts of Russia's other alliances: the tie matrix and the portfolio and pact charts."""
 
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
+import pandas as pd
 
 from analysis.charts.alliances import (
     defence_pacts_chart,
     portfolio_chart,
-    tie_network_chart,
+    tie_matrix_chart,
 )
+from analysis.charts.layout import layout_problems
 from analysis.measures import alliances as al
 from tests.helpers.alliance_treaties import atop, memberships
 from tests.helpers.charts import house_style  # noqa: F401 - autouse fixture
@@ -28,23 +30,22 @@ ALLIANCES, MEMBERS = atop(
 )
 
 
-def test_tie_network_chart_draws_one_line_per_edge_in_its_class():
+def test_tie_matrix_counts_the_ties_of_each_pair_in_the_lower_triangle():
     table = memberships([("RUS", "CSTO", "member", "2002-10-07", None),
                          ("ARM", "CSTO", "member", "2002-10-07", None)])
     graph = al.tie_graph(table, ALLIANCES, MEMBERS, "2026-01-01")
-    positions = {"RUS": (40.0, 56.0), "ARM": (45.0, 40.0), "TUR": (35.0, 39.0),
-                 "KAZ": (67.0, 48.0)}
-    chart = tie_network_chart(graph, positions, {"ARM": "frozen", "KAZ": "member"},
-                              credit="ATOP credit")
+    matrix = al.tie_matrix(graph, ["RUS", "ARM", "TUR", "KAZ"])
+    # RUS-ARM: CSTO + ATOP 1 = 2 ties; RUS-TUR: 1; symmetric, zero on the diagonal.
+    assert matrix.loc["RUS", "ARM"] == matrix.loc["ARM", "RUS"] == 2
+    assert matrix.loc["RUS", "TUR"] == 1 and matrix.loc["RUS", "RUS"] == 0
+    chart = tie_matrix_chart(matrix, {"RUS": "Russia"}, [("Russia", ["RUS"]),
+                                                         ("others", ["ARM", "TUR", "KAZ"])],
+                             "A finding", credit="ATOP credit")
+    assert len(chart.data) == 6
+    assert dict(zip(chart.data["state"] + chart.data["other"], chart.data["ties"]))["ARMRUS"] == 2
     texts = " ".join(t.get_text() for t in chart.figure.texts)
     assert "; ATOP credit, read as still in force" in texts
-    edges = chart.data[chart.data["kind"] == "edge"]
-    # RUS-ARM: CSTO + ATOP 1 = 2 ties; RUS-TUR: 1.
-    assert dict(zip(edges["other"].fillna("") + edges["state"], edges["width_class"])) == {
-        "RUSARM": "2–3", "TURRUS": "1"}
-    assert len(chart.figure.axes[0].lines) == len(edges)
-    labels = [t.get_text() for t in chart.figure.axes[0].get_legend().get_texts()]
-    assert labels[0].startswith("1 shared tie") and labels[2].startswith("4+")
+    assert layout_problems(chart.figure) == []
     plt.close(chart.figure)
 
 
@@ -57,4 +58,20 @@ def test_portfolio_and_pacts_charts_return_what_they_draw():
     pacts = defence_pacts_chart(al.defence_spells(ALLIANCES, MEMBERS, "RUS"), {"ARM": "Armenia"},
                                 credit="ATOP credit")
     assert list(pacts.data["label"]) == ["CSTO (2 others), 1992", "Armenia, 1997"]
+    assert layout_problems(pacts.figure) == []
     plt.close(pacts.figure)
+
+
+def test_a_pact_after_atop_is_drawn_to_the_cutoff_in_its_own_colour():
+    spells = al.defence_spells(ALLIANCES, MEMBERS, "RUS").assign(later=False)
+    later = pd.DataFrame({"atopid": [pd.NA], "organization": pd.array([pd.NA], dtype="string"),
+                          "partners": ["PRK"], "bilateral": [True],
+                          "start": [pd.Timestamp("2024-06-19")], "end": [pd.NaT],
+                          "later": [True]})
+    chart = defence_pacts_chart(pd.concat([spells, later], ignore_index=True), {},
+                                until="2026-11-23", credit="ATOP credit")
+    row = chart.data[chart.data["later"]].iloc[0]
+    assert row["drawn_end"] == pd.Timestamp("2026-11-23")
+    assert "events.csv" in " ".join(t.get_text() for t in chart.figure.texts)
+    assert layout_problems(chart.figure) == []
+    plt.close(chart.figure)

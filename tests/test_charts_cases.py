@@ -5,9 +5,12 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
+from matplotlib.colors import to_hex
 
-from analysis.charts import Chart, case_timeline_chart
-from analysis.measures import cases
+from analysis.charts import Chart, annotated_timeline_chart, case_timeline_chart
+from analysis.charts.layout import layout_problems
+from analysis.charts.style import LEVEL_STYLE
+from analysis.measures import cases, moments
 from tests.helpers.cases import D
 from tests.helpers.charts import house_style  # noqa: F401 - autouse fixture
 
@@ -79,3 +82,51 @@ def test_chart_rows_and_notes(tables):
     plt.close(by_state.figure)
     with pytest.raises(KeyError, match="E9"):
         case_timeline_chart(timeline, "x", notes={"events:E9": "?"})
+
+
+@pytest.fixture
+def marked(tables) -> pd.DataFrame:
+    responses = tables["responses"].assign(responder=["alliance", "patron"])
+    return moments.case_moments([
+        ("requests:Q2", "What happened", "Clash on the border"),
+        ("responses:Q2-R1", "Russia", "Call for calm"),
+        ("events:E1", "Russia", "Ceasefire brokered by Moscow, with a long label that wraps"),
+        ("requests:Q1", "What happened", "Attack: asks for help"),
+        ("responses:Q1-R1", "CSTO", "Mission sent"),
+        ("events:E2", "What happened", "Freeze"),
+    ], events=tables["events"].assign(date=[D("2021-06-10"), D("2024-02-22"), D("2023-05-25")]),
+        requests=tables["requests"], responses=responses)
+
+
+def test_annotated_timeline_draws_each_moment_in_its_column(marked):
+    chart = annotated_timeline_chart(marked, "Armenia asked; the alliance sent a mission",
+                                     ["What happened", "CSTO", "Russia"])
+    data = chart.data
+    assert list(data["label"]) == list(marked["label"])
+    # Columns run left to right in the order given.
+    x = data.groupby("column")["x"].first()
+    assert x["What happened"] < x["CSTO"] < x["Russia"]
+    # Moments run down the page in reading order; those of one day share a line.
+    assert data["y"].is_monotonic_increasing
+    assert data["line"].tolist() == [0, 1, 2, 3, 4, 5]
+    assert "\n" in data.loc[2, "text"]
+    assert layout_problems(chart.figure) == []
+    texts = [t.get_text() for t in chart.figure.axes[0].texts]
+    assert "answer: mission" in texts and "answer: statement" in texts
+    assert "call for help" in texts and "what happened" in texts
+    assert "answer: deployment" not in texts
+
+
+def test_annotated_timeline_keys_only_what_it_draws_and_refuses_unknown_columns(marked):
+    chart = annotated_timeline_chart(marked.iloc[[0, 5]], "Two moments", ["What happened"])
+    texts = [t.get_text() for t in chart.figure.axes[0].texts]
+    assert "what happened" in texts and not any(t.startswith("answer") for t in texts)
+    with pytest.raises(ValueError, match="Russia"):
+        annotated_timeline_chart(marked, "x", ["What happened", "CSTO"])
+
+
+def test_annotated_timeline_answer_colours_come_from_the_level_style(marked):
+    chart = annotated_timeline_chart(marked, "Colours", ["What happened", "CSTO", "Russia"])
+    colours = {to_hex(line.get_markerfacecolor()) for line in chart.figure.axes[0].lines
+               if line.get_marker() == LEVEL_STYLE["mission"]["marker"]}
+    assert to_hex(LEVEL_STYLE["mission"]["color"]) in colours

@@ -10,10 +10,12 @@ from analysis.charts import (
     Chart,
     agreement_with_russia_lines,
     alignment_grid,
-    defiance_chart,
+    attendance_chart,
+    defiance_scale_chart,
     vote_heatmap,
 )
-from analysis.measures import divisions
+from analysis.charts.layout import layout_problems
+from analysis.measures import defiance, divisions
 from analysis.measures import votes as vote_measures
 from tests.helpers.charts import house_style  # noqa: F401 - autouse fixture
 from tests.helpers.votes import (
@@ -97,14 +99,45 @@ def test_alignment_grid_has_one_mark_per_cell(stances, states_table):
     assert chart.data["alignment"].isna().sum() == 4  # 5 of the 9 cells have a stance
 
 
-def test_defiance_chart_stacks_each_kind_with_a_hatch(events, memberships, states_table):
-    chart = defiance_chart(divisions.defiance_events(events, memberships), states_table)
-    arm = chart.data[chart.data["state"] == "ARM"]
-    assert arm["count"].sum() == 3
-    assert arm["left"].tolist() == [0, 1, 2]
-    assert chart.data["state"].iloc[0] == "ARM"  # most acts first
-    bars = chart.figure.axes[0].patches
-    assert len(bars) == len(chart.data) and all(b.get_hatch() for b in bars)
+def test_alignment_grid_shows_readers_words_not_codes(stances, states_table):
+    chart = alignment_grid(divisions.alignment_matrix(stances), states_table)
+    labels = [t.get_text() for t in chart.figure.axes[0].get_yticklabels()]
+    assert not any("_" in label for label in labels)
+    assert any("Crimea" in label for label in labels)
+    assert layout_problems(chart.figure) == []
+
+
+def test_defiance_scale_chart_prints_each_level_and_greys_years_outside(
+        events, memberships, states_table):
+    attendance = pd.DataFrame(columns=["session_id", "date", "state", "attended", "city"])
+    acts = defiance.defiance_scale_acts(events, memberships, attendance)
+    levels = defiance.defiance_levels(acts, memberships, 2026)
+    chart = defiance_scale_chart(levels, ["ARM", "UZB"], (2020, 2026), states_table,
+                                 title="A finding")
+    cells = chart.data.set_index(["state", "year"])["level"]
+    assert cells[("ARM", 2022)] == 3 and cells[("ARM", 2025)] == 4
+    assert pd.isna(cells[("UZB", 2020)])  # not a member that year
+    texts = [t.get_text() for t in chart.figure.axes[0].texts]
+    assert texts.count("4") == 3 and "3" in texts and "0" not in texts
+    legend = [t.get_text() for t in chart.figure.axes[0].get_legend().get_texts()]
+    assert legend[:6] == [f"{level} {name}" for level, (name, _) in
+                          sorted(defiance.DEFIANCE_LEVELS.items())]
+    assert layout_problems(chart.figure) == []
+
+
+def test_attendance_chart_letters_every_known_cell(states_table):
+    rows = pd.DataFrame({
+        "session_id": ["CSC-2009-06-14", "CSC-2009-06-14", "CSC-2022-01-10-video-extraordinary"],
+        "date": pd.to_datetime(["2009-06-14", "2009-06-14", "2022-01-10"]),
+        "city": ["Moscow", "Moscow", "videoconference"],
+        "state": ["BLR", "ARM", "ARM"], "attended": ["absent", "unknown", "head_of_state"]})
+    chart = attendance_chart(defiance.attendance_matrix(rows, ["ARM", "BLR"]), states_table,
+                             title="A finding")
+    letters = [t.get_text() for t in chart.figure.axes[0].texts]
+    assert sorted(letters) == ["?", "A", "H"]  # Belarus in 2022: not a member here, no cell
+    labels = chart.data.drop_duplicates("row")["label"].tolist()
+    assert labels == ["2009-06 Moscow", "2022-01 by video (extraordinary)"]
+    assert layout_problems(chart.figure) == []
 
 
 def test_real_charts_return_their_data(tables):
@@ -114,12 +147,37 @@ def test_real_charts_return_their_data(tables):
         vote_heatmap(vote_measures.vote_matrix(votes, CSTO, resolutions), states),
         agreement_with_russia_lines(
             vote_measures.agreement_with_over_time(votes, resolutions, states=CSTO), states),
-        alignment_grid(divisions.alignment_matrix(tables["stances"]), states),
-        defiance_chart(divisions.defiance_events(tables["events"], tables["memberships"]), states),
     ]
     for chart in charts:
         assert isinstance(chart, Chart)
         assert len(chart.data) > 0
-        ax = chart.figure.axes[0]
-        assert ax.get_title(loc="left") and ax.get_xlabel() and ax.get_ylabel()
         assert any(t.get_text().startswith("Source:") for t in chart.figure.texts)
+
+
+def test_every_figure_of_the_two_vote_chapters_reads_cleanly_and_states_a_finding(tables):
+    """Issue 24 for the charts of chapters 7 and 8: no colliding or cut-off text, nothing under
+    11 px in the column, a title that states a finding with a computed number, and the credit
+    line of every external dataset the figure draws on (from data/origins.csv)."""
+    from analysis.measures.provenance import credit_lines
+    from analysis.publish import book
+    from analysis.publish.facts import divisions as divisions_facts
+    from analysis.publish.facts import votes as votes_facts
+
+    credits = credit_lines(tables["origins"])
+    external = {"fig-dv-votes": ["ds-voeten-unvotes-2020", "undl-ga-votes-2025"],
+                "fig-vt-strip": ["ds-voeten-unvotes-2020", "ds-bsv-idealpoints-2024",
+                                 "undl-ga-votes-2025"],
+                "fig-vt-check": ["ds-voeten-unvotes-2020", "ds-bsv-idealpoints-2024"],
+                "fig-vt-ukraine": ["ds-voeten-unvotes-2020", "undl-ga-votes-2025"]}
+    cutoff = book.cutoff()
+    figures = {**divisions_facts.figures(tables, cutoff), **votes_facts.figures(tables, cutoff)}
+    assert set(figures) == {"fig-dv-votes", "fig-dv-stances", "fig-dv-defiance",
+                            "fig-dv-summits", "fig-vt-strip", "fig-vt-check", "fig-vt-ukraine"}
+    for name, chart in figures.items():
+        assert layout_problems(chart.figure) == [], name
+        title = chart.figure._suptitle.get_text() if chart.figure._suptitle else ""
+        assert any(ch.isdigit() for ch in title), (name, title)
+        source = " ".join(t.get_text() for t in chart.figure.texts
+                          if t.get_text().startswith("Source:")).replace("\n", " ")
+        for origin in external.get(name, []):
+            assert credits[origin] in source, (name, origin)

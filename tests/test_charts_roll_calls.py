@@ -31,9 +31,27 @@ def test_strip_shows_a_missing_cell_as_missing_not_zero():
     assert "75" in texts and "–" in texts
 
 
+def test_strip_draws_a_gap_session_as_one_labelled_band():
+    from analysis.charts.layout import layout_problems
+
+    series = pd.DataFrame({"state": ["KAZ"] * 3, "session": [70, 71, 72],
+                           "year": [2015, 2016, 2017], "share": [0.75, np.nan, 0.5],
+                           "votes": pd.array([4, pd.NA, 2], dtype="Int64"),
+                           "source": ["roll calls", "no record", "UN Digital Library"]})
+    groups = pd.DataFrame({"state": ["RUS", "KAZ"], "group": ["current", "current"]})
+    chart = agreement_strip(series, groups, title="A finding")
+    texts = [t.get_text() for t in chart.figure.axes[0].texts]
+    assert "no roll calls on record for this session" in texts
+    assert "–" not in texts  # the gap is one band, not a dash per cell
+    assert "no record" in texts and "UN Digital\nLibrary,\nour count" in texts
+    assert layout_problems(chart.figure) == []
+
+
 def test_difference_chart_marks_the_highlighted_states():
     comparison = pd.DataFrame({"state": ["KAZ", "USA"], "year": [2015, 2015],
                                "difference": [0.02, -0.01]})
-    chart = bsv_difference_chart(comparison, ["KAZ"])
+    chart = bsv_difference_chart(comparison, ["KAZ"], title="A finding")
     assert chart.data["highlighted"].tolist() == [True, False]
+    from analysis.charts.layout import layout_problems
+    assert layout_problems(chart.figure) == []
     assert np.allclose(chart.data["difference"], [0.02, -0.01])

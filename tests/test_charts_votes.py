@@ -62,7 +62,17 @@ def test_vote_heatmap_writes_a_letter_in_every_cell(votes, resolutions, states_t
 def test_vote_heatmap_labels_rows_with_date_and_title(votes, resolutions, states_table):
     chart = vote_heatmap(vote_measures.vote_matrix(votes, ["RUS"], resolutions), states_table)
     labels = [t.get_text() for t in chart.figure.axes[0].get_yticklabels()]
-    assert labels[0] == "2014-03-27  Title of R1"
+    assert labels[0] == "Mar 2014  Title of R1"
+
+
+def test_vote_heatmap_reads_cleanly_and_credits_its_source(votes, resolutions, states_table):
+    from analysis.charts.layout import layout_problems
+
+    chart = vote_heatmap(vote_measures.vote_matrix(votes, ["RUS", "ARM", "KAZ"], resolutions),
+                         states_table, title="A finding", source="Credit: a publisher")
+    assert layout_problems(chart.figure) == []
+    assert chart.figure._suptitle.get_text() == "A finding"
+    assert any(t.get_text() == "Source: Credit: a publisher" for t in chart.figure.texts)
 
 
 def test_agreement_lines_leave_out_the_reference_and_label_each_line(

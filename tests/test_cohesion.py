@@ -87,7 +87,8 @@ def test_a_session_known_to_the_month_needs_membership_on_some_day_of_it(scratch
     load_all(scratch_data)  # April 1999: every row passes
     _set(scratch_data, lines, date="1999-05-01")
     problems = _problems(scratch_data)
-    gone = {state: _lines(scratch_data, "CSC-1999-04-02", state)[0] for state in ("AZE", "GEO", "UZB")}
+    gone = {state: _lines(scratch_data, "CSC-1999-04-02", state)[0]
+            for state in ("AZE", "GEO", "UZB")}
     for state, line in gone.items():
         assert _at(problems, line, "state", f"{state} was not a member")
     assert len([p for p in problems if "was not a member" in p]) == 3
@@ -171,7 +172,8 @@ def test_summit_coverage_counts_sessions_rows_and_years():
     ("Combat Brotherhood-2021 (Interaction/Search/Echelon-2021)", 3),
     ("Combat Brotherhood-2023 (Interaction/Search/Echelon/Barrier-2023)", 4),
     ("Tsentr-2011 (Center-2011)", 1),
-    ("Indestructible Brotherhood-2023 (planned in Armenia; hosting cancelled, moved to Kyrgyzstan)", 1),
+    ("Indestructible Brotherhood-2023 (planned in Armenia; hosting cancelled, "
+     "moved to Kyrgyzstan)", 1),
 ])
 def test_a_row_stands_for_the_exercises_its_name_lists(name, n):
     assert named_exercises(name) == n

@@ -165,3 +165,42 @@ def test_roll_call_subset_marks_a_missing_row_absent():
     assert dated["title"].tolist() == ["Title 2", "Title 4"]
     with pytest.raises(ValueError, match="A/9 names 0 roll calls"):
         rc.roll_call_subset(calls, make_roll_call_votes(), ["A/9"], ["KAZ"])
+
+
+def _undl() -> tuple[pd.DataFrame, pd.DataFrame]:
+    calls = pd.DataFrame({
+        "undl_id": [10, 11, 12, 13], "session": [79, 80, 80, 80],
+        "date": pd.to_datetime(["2025-03-04", "2025-10-01", "2025-12-01", "2025-12-02"]),
+        "resolution": ["A/79/1", "A/80/1", "A/80/2", "A/80/3"], "title": ["a", "b", "c", "d"]})
+    votes = pd.DataFrame({
+        "undl_id": [10, 10, 11, 11, 12, 12, 13],
+        "state": ["RUS", "KAZ", "RUS", "KAZ", "RUS", "KAZ", "RUS"],
+        "vote": ["yes", "yes", "yes", "yes", "no", "abstain", "yes"]})
+    return calls, votes
+
+
+def test_a_session_counts_only_when_the_copy_holds_its_start():
+    calls, _ = _undl()
+    shaped, _ = rc.undl_as_roll_calls(*_undl())
+    assert list(shaped.columns[:3]) == ["rcid", "session", "date"]
+    assert rc.complete_sessions(shaped) == [80]  # session 79 opened in 2024: only its spring
+    later = rc.later_agreement(*_undl()).set_index(["state", "session"])
+    assert later.index.get_level_values("session").unique().tolist() == [80]
+    assert later.at[("KAZ", 80), "share"] == pytest.approx(1 / 2)  # 13: KAZ did not vote
+    assert later.at[("KAZ", 80), "votes"] == 2
+
+
+def test_combined_series_shows_a_gap_as_a_gap_before_the_later_roll_calls():
+    ours = rc.agreement_by_period(make_roll_calls(), make_roll_call_votes())
+    bsv = pd.DataFrame({"state": ["KAZ", "KAZ"], "session": [72, 73], "year": [2017, 2018],
+                        "agree_russia": [0.6, 0.7], "agree_usa": [0.2, 0.2],
+                        "ideal_point": [0.0, 0.0]})
+    later = rc.later_agreement(*_undl())
+    out = rc.combined_series(ours, bsv, last_session=71, later=later)
+    kaz = out[out["state"] == "KAZ"].set_index("session")
+    assert kaz["source"].to_dict() == {70: "roll calls", 71: "roll calls", 72: "BSV", 73: "BSV",
+                                       74: "no record", 75: "no record", 76: "no record",
+                                       77: "no record", 78: "no record", 79: "no record",
+                                       80: "UN Digital Library"}
+    assert kaz.loc[74:79, "share"].isna().all()  # missing, never zero
+    assert kaz.at[80, "share"] == pytest.approx(1 / 2) and kaz.at[80, "year"] == 2025

@@ -125,3 +125,12 @@ def test_real_changes_rebuild_each_snapshot_from_the_previous(tables):
         inside |= set(step.loc[step["to_status"] != "none", "state"])
         inside -= set(step.loc[step["to_status"] == "none", "state"])
         assert inside == set(split_list(snaps.loc[i, "in_alliance"]))
+
+
+def test_points_that_change_keep_the_first_and_every_change(tables):
+    points = snapshots.turning_points("2026-11-23")
+    kept = snapshots.points_that_change(tables["memberships"], points)
+    assert list(kept)[0] == list(points)[0]
+    assert "2002-10-07" not in kept  # the Charter changed no state's place in the alliance
+    assert "2024-02-22" in kept and "2026-11-23" not in kept
+    assert all(kept[d] == points[d] for d in kept)

@@ -8,20 +8,20 @@ Charts import from :mod:`analysis.measures` and :mod:`analysis.data`, never from
 :mod:`analysis.publish`.
 """
 
-from .alliances import defence_pacts_chart, portfolio_chart, tie_network_chart
-from .arms import arms_supplier_chart
+from .alliances import defence_pacts_chart, portfolio_chart, tie_matrix_chart
+from .arms import arms_supplier_chart, rival_deliveries_chart
 from .asks import asked_versus_got_chart
 from .base import Chart
-from .cases import case_timeline_chart
+from .cases import annotated_timeline_chart, case_timeline_chart
 from .compare import clause_use_chart, concentration_panels, growth_chart
-from .divisions import alignment_grid, defiance_chart
-from .exercises import exercise_grid_chart
-from .institutions import institutions_timeline
+from .divisions import alignment_grid, attendance_chart, defiance_scale_chart
+from .exercises import exercise_grid_chart, exercise_series_chart
+from .institutions import budget_shares_chart, institutions_timeline
 from .interactive import membership_map_spec, spending_series_spec, vote_strip_spec
 from .interventions import intervention_timeline_chart
 from .maps import map_grid, membership_map
 from .membership import membership_timeline
-from .network import bases_chart, network_drawing
+from .network import bases_chart, installations_chart, shared_ties_chart
 from .personnel import personnel_chart
 from .provenance import competing_values_chart
 from .requests import lag_chart, rates_by_threat, response_ladder
@@ -32,13 +32,13 @@ from .votes import agreement_with_russia_lines, vote_heatmap
 
 __all__ = [
     "Chart",
+    "annotated_timeline_chart",
     "asked_versus_got_chart",
     "bases_chart",
     "case_timeline_chart",
     "competing_values_chart",
     "map_grid",
     "membership_map",
-    "network_drawing",
     "agreement_with_russia_lines",
     "arms_supplier_chart",
     "burden_shares_chart",
@@ -48,7 +48,8 @@ __all__ = [
     "alignment_grid",
     "clause_use_chart",
     "concentration_panels",
-    "defiance_chart",
+    "attendance_chart",
+    "defiance_scale_chart",
     "growth_chart",
     "institutions_timeline",
     "intervention_timeline_chart",
@@ -61,5 +62,7 @@ __all__ = [
     "response_ladder",
     "vote_heatmap",
     "agreement_strip", "bsv_difference_chart", "ukraine_vote_bars",
-    "defence_pacts_chart", "portfolio_chart", "tie_network_chart",
+    "defence_pacts_chart", "portfolio_chart", "tie_matrix_chart",
+    "budget_shares_chart", "installations_chart", "shared_ties_chart", "rival_deliveries_chart",
+    "exercise_series_chart",
 ]

@@ -27,7 +27,8 @@ from ..measures.maps import (
 from ..measures.membership import ALLIANCE
 from ..measures.snapshots import TURNING_POINTS
 from .base import Chart
-from .style import MAP_STYLE, add_source
+from .sourceline import source_line
+from .style import MAP_STYLE
 
 #: Mid-latitude of the map window: the standard parallel of the equirectangular projection.
 STANDARD_PARALLEL = 47.5
@@ -87,7 +88,7 @@ _OUTLINED = {"suspended", "frozen", "withdrawing"}
 
 
 def _draw_map(ax: Axes, data: pd.DataFrame, visible: Shapes, labels: bool,
-              min_label_area: float = 0.0, fontsize: float = 6.5) -> None:
+              min_label_area: float = 0.0, fontsize: float = 6.5, spread: float = 4.5) -> None:
     """Fill every country of ``data``; label alliance states whose largest ring has at least
     ``min_label_area`` square degrees, and outlined ones (frozen, suspended, leaving) always,
     with a leader line when they are too small for their code."""
@@ -95,8 +96,8 @@ def _draw_map(ax: Axes, data: pd.DataFrame, visible: Shapes, labels: bool,
         style = MAP_STYLE[category]
         outlined = category in _OUTLINED
         ax.add_patch(PathPatch(
-            _compound_path(visible[code]), facecolor=style["color"], hatch=style["hatch"],
-            hatchcolor="#333333", edgecolor="black" if outlined else "white",
+            _compound_path(visible[code]), facecolor=style["color"],
+            edgecolor="black" if outlined else "white",
             linewidth=1.4 if outlined else 0.4, zorder=3 if outlined else 1,
         ))
     if not labels:
@@ -112,7 +113,7 @@ def _draw_map(ax: Axes, data: pd.DataFrame, visible: Shapes, labels: bool,
             small[str(iso3)] = centre
     box = {"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8}
     # Small neighbours (the South Caucasus) would print their codes on top of each other.
-    for iso3, (x, y) in declutter(spots, min_distance=4.5).items():
+    for iso3, (x, y) in declutter(spots, min_distance=spread).items():
         ax.annotate(iso3, (x, y), ha="center", va="center", fontsize=fontsize,
                     fontweight="bold", bbox=box, zorder=5)
     for iso3, (x, y) in small.items():
@@ -143,7 +144,7 @@ def _caucasus_inset(ax: Axes, data: pd.DataFrame, shapes: Shapes) -> None:
 def _legend_handles(categories: Iterable[str]) -> list[Patch]:
     present = set(categories)
     return [
-        Patch(facecolor=MAP_STYLE[c]["color"], hatch=MAP_STYLE[c]["hatch"], edgecolor="#333333",
+        Patch(facecolor=MAP_STYLE[c]["color"], edgecolor="#333333",
               linewidth=0.4, label=MAP_STYLE[c]["label"])
         for c in MAP_CATEGORIES if c in present
     ]
@@ -160,7 +161,8 @@ def membership_map(
     source: str = "The CSTO Record, data/memberships.csv; borders: Natural Earth (public domain)",
 ) -> Chart:
     """Map of Eurasia on ``date``: alliance members, signatories, suspended or frozen members,
-    former members, NATO members and others, each with its own colour and hatch.
+    former members, NATO members and others, each in its own colour (no hatching: the key names
+    every colour).
 
     ``shapes`` comes from :func:`analysis.measures.maps.load_shapes`; ``window`` is (west, east,
     south, north) in degrees, drawn in an equirectangular projection. Alliance states (current and
@@ -184,8 +186,8 @@ def membership_map(
     ax.set_ylabel("Latitude")
     ax.set_title(title or f"The alliance on {day:%d %B %Y}")
     ax.legend(handles=_legend_handles(data["category"]), loc="upper left",
-              bbox_to_anchor=(0, -0.1), ncols=4, fontsize=8, handlelength=2.2, handleheight=1.2)
-    add_source(fig, source)
+              bbox_to_anchor=(0, -0.1), ncols=4, fontsize=9, handlelength=2.2, handleheight=1.2)
+    source_line(fig, source)
     return Chart(fig, data)
 
 
@@ -213,35 +215,36 @@ def map_grid(
     rows of every panel, with its ``date``.
     """
     labels = dates if isinstance(dates, Mapping) else TURNING_POINTS
+    # The window and projection go in the caption; the title states the finding.
     days = [pd.Timestamp(d).normalize() for d in dates]
     orgs = tuple(organizations)
     nrows = math.ceil(len(days) / ncols)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(4.0 * ncols, 2.25 * nrows + 0.9),
+    fig, axes = plt.subplots(nrows, ncols, figsize=(3.75 * ncols, 2.2 * nrows + 1.1),
                              squeeze=False)
     visible = clip_shapes(shapes, window)
     frames = []
     for ax, day in zip(axes.flat, days):
         data = _map_data(memberships, states, visible, day, orgs)
         _map_frame(ax, window)
-        _draw_map(ax, data, visible, labels=True, min_label_area=9.0, fontsize=5.5)
+        _draw_map(ax, data, visible, labels=True, min_label_area=14.0, fontsize=8.5,
+                  spread=7.0)
         label = labels.get(day.strftime("%Y-%m-%d"), "")
-        ax.set_title(f"{day:%d %b %Y}" + (f"\n{label}" if label else ""), fontsize=9)
+        ax.set_title(f"{day:%-d %B %Y}" + (f"\n{label}" if label else ""), fontsize=9,
+                     loc="left")
         ax.tick_params(labelbottom=False, labelleft=False, length=0)
         frames.append(data)
     for ax in list(axes.flat)[len(days):]:
         ax.set_visible(False)
     data = pd.concat(frames, ignore_index=True)
-    west, east, south, north = window
-    fig.suptitle(f"{title}\n(each panel {west:.0f}°E to {east:.0f}°E, {south:.0f}°N to "
-                 f"{north:.0f}°N, equirectangular)", x=0.0, ha="left", fontweight="bold")
+    fig.suptitle(title, x=0.0, ha="left", fontweight="bold", fontsize=11.5)
     # The legend sits in a strip kept free at the bottom, clear of the source line below it.
-    strip = 0.75 / fig.get_figheight()
+    strip = 0.8 / fig.get_figheight()
     fig.get_layout_engine().set(rect=(0, strip, 1, 1 - strip))
     legend = fig.legend(handles=_legend_handles(data["category"]), loc="lower center",
-                        bbox_to_anchor=(0.5, 0.0), ncols=4, fontsize=8, handlelength=2.2,
+                        bbox_to_anchor=(0.5, 0.0), ncols=3, fontsize=9, handlelength=2.2,
                         handleheight=1.2)
     legend.set_in_layout(False)
-    add_source(fig, source)
+    source_line(fig, source)
     return Chart(fig, data)
 
 

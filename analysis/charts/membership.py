@@ -11,7 +11,13 @@ from matplotlib.patches import Patch
 
 from ..measures import membership
 from .base import Chart
-from .style import STATUS_STYLE, add_source
+from .sourceline import source_line
+from .style import STATUS_STYLE
+
+#: How each status reads in the key.
+STATUS_WORDS = {"member": "member", "signatory": "signed, not yet in force",
+                "suspended": "suspended", "frozen": "participation frozen",
+                "withdrawing": "leaving (notice given)"}
 
 
 def membership_timeline(
@@ -25,7 +31,7 @@ def membership_timeline(
     """A Gantt chart: one row per state, one bar per status interval in ``organizations``, open
     intervals drawn to ``until`` (the data's cut-off date).
 
-    Colour and hatch both encode the status, and the legend sits above the bars. The data
+    Colour encodes the status (no hatching), and the key sits under the axis. The data
     returned holds ``state``, ``name``, ``organization``, ``status``, ``start``, ``end`` and
     ``open`` for every bar.
     """
@@ -36,7 +42,7 @@ def membership_timeline(
         data.groupby("name")["start"].min().sort_values(ascending=False,
                                                         kind="stable").index.tolist()
     )
-    fig, ax = plt.subplots(figsize=(8, 0.42 * len(order) + 1.6))
+    fig, ax = plt.subplots(figsize=(7.5, 0.42 * len(order) + 1.8))
     # Where two organizations overlap (the CST and the CSTO in 2002-03), full membership is drawn
     # on top: a state that was a member of either was inside the alliance.
     priority = {status: rank for rank, status in enumerate(reversed(list(STATUS_STYLE)))}
@@ -49,22 +55,20 @@ def membership_timeline(
             left=mdates.date2num(row["start"]),
             height=0.6,
             color=style["color"],
-            hatch=style["hatch"],
-            edgecolor="white",
-            linewidth=0.5,
+            linewidth=0,
             zorder=2 + priority[row["status"]] / 100,
         )
     ax.set_yticks(range(len(order)), order)
     ax.xaxis_date()
     ax.xaxis.set_major_locator(mdates.YearLocator(4))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
-    ax.set_title(title)
+    ax.set_title(title, loc="left", fontsize=11.5)
     shown = [s for s in STATUS_STYLE if s in set(data["status"])]
     handles = [
-        Patch(facecolor=STATUS_STYLE[s]["color"], hatch=STATUS_STYLE[s]["hatch"], label=s)
+        Patch(facecolor=STATUS_STYLE[s]["color"], label=STATUS_WORDS.get(s, s))
         for s in shown
     ]
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0, -0.06), ncols=len(shown),
-              fontsize=9, handlelength=1.6)
-    add_source(fig, source)
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0, -0.08), ncols=len(shown),
+              fontsize=9, handlelength=1.6, columnspacing=1.0)
+    source_line(fig, source)
     return Chart(fig, data)

@@ -1,98 +1,88 @@
-"""Network charts: what ties the states together, and whose soldiers are where (the maps are in
-:mod:`analysis.charts.maps`)."""
+"""Network charts: what ties the members together besides the alliance, and whose soldiers are
+where (the maps are in :mod:`analysis.charts.maps`)."""
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+import textwrap
+from collections.abc import Mapping
 
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
-import networkx as nx
-import numpy as np
 import pandas as pd
 from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
 
+from ..data.codebook.fields import split_list
 from .base import Chart
-from .maps import STANDARD_PARALLEL
-from .style import PALETTE, add_source
+from .sourceline import source_line
+from .style import ALLIANCE_STYLE, PALETTE
 
-#: Colour and marker of each base operator; any other operator gets grey squares.
+#: Colour, marker and line style of each operator of foreign installations: every operator its
+#: own colour and marker (Russia in the CSTO's colour, the United States in NATO's).
 OPERATOR_STYLE: dict[str, dict] = {
-    "RUS": {"color": PALETTE["vermillion"], "marker": "o", "linestyle": "-"},
-    "USA": {"color": PALETTE["blue"], "marker": "s", "linestyle": "--"},
+    "RUS": {"color": ALLIANCE_STYLE["CSTO"]["color"], "marker": "o", "linestyle": "-"},
+    "USA": {"color": ALLIANCE_STYLE["NATO"]["color"], "marker": "s", "linestyle": "--"},
     "DEU": {"color": PALETTE["green"], "marker": "^", "linestyle": ":"},
+    "FRA": {"color": PALETTE["sky"], "marker": "v", "linestyle": "-."},
+    "CHN": {"color": PALETTE["purple"], "marker": "D", "linestyle": "-"},
+    "IND": {"color": PALETTE["orange"], "marker": "P", "linestyle": "--"},
 }
-_OTHER_OPERATOR = {"color": PALETTE["grey"], "marker": "D", "linestyle": "-."}
+_OTHER_OPERATOR = {"color": PALETTE["black"], "marker": "X", "linestyle": "-"}
+
+#: Fill of an organization in :func:`shared_ties_chart`: one Russia belongs to, or one it does
+#: not.
+TIE_STYLE: dict[str, dict] = {
+    "with": {"color": PALETTE["grey"], "label": "organization Russia belongs to"},
+    "without": {"color": PALETTE["sky"], "label": "organization without Russia"},
+}
 
 
-def network_drawing(
-    graph: nx.Graph,
-    positions: Mapping[str, tuple[float, float]],
-    nodes: Iterable[str] | None = None,
-    hub: str = "RUS",
-    title: str | None = None,
+#: How an organization's code reads in a box, where it is not already an abbreviation.
+ORG_LABEL: dict[str, str] = {"UNION_STATE": "Union State"}
+
+
+def shared_ties_chart(
+    pairs: pd.DataFrame,
+    names: Mapping[str, str],
+    title: str,
     source: str = "The CSTO Record, data/memberships.csv",
 ) -> Chart:
-    """The state projection (:func:`analysis.measures.network.state_projection`) drawn on fixed
-    positions.
+    """A ranked list of pairs of states: one row per pair of
+    :func:`analysis.measures.network.shared_organizations`, most shared first, and in the row
+    one box per organization the two share, named in the box, grey for an organization Russia
+    belongs to and blue for one it does not (a key says so). A pair that shares none says so.
 
-    ``positions`` maps ISO3 codes to (longitude, latitude), e.g. from
-    :func:`analysis.measures.maps.state_positions` (then :func:`analysis.measures.maps.declutter`),
-    so a node stays in place from one snapshot to the next. ``nodes`` limits the drawing to those
-    states (default: every state with a position). Edge width grows with the number of shared
-    organizations; every node carries its ISO3 code, the ``hub`` is larger, darker and in bold.
-    Data: one row per mark,
-    ``kind`` "node" (``state``, ``lon``, ``lat``, ``weighted_degree``) or "edge" (``state``,
-    ``other``, ``weight``, ``organizations`` ``;``-separated).
+    Data: ``pairs`` as drawn, with ``label`` (the pair in words).
     """
-    wanted = [n for n in (nodes if nodes is not None else graph.nodes) if n in positions]
-    sub = graph.subgraph(n for n in wanted if n in graph)
-    fig, ax = plt.subplots(figsize=(8, 4.6))
-    pos = {n: positions[n] for n in sub.nodes}
-    edges = sorted((min(a, b), max(a, b), d) for a, b, d in sub.edges(data=True))
-    widths = [0.8 + 1.2 * (d.get("weight", 1) - 1) for _, _, d in edges]
-    nx.draw_networkx_edges(sub, pos, edgelist=[(a, b) for a, b, _ in edges], width=widths,
-                           edge_color=PALETTE["grey"], alpha=0.7, ax=ax)
-    others = sorted(n for n in sub.nodes if n != hub)
-    nx.draw_networkx_nodes(sub, pos, nodelist=others, node_color=PALETTE["sky"], node_size=420,
-                           edgecolors=PALETTE["blue"], linewidths=1.0, ax=ax)
-    nx.draw_networkx_labels(sub, pos, labels={n: n for n in others}, font_size=7, ax=ax)
-    if hub in sub:
-        nx.draw_networkx_nodes(sub, pos, nodelist=[hub], node_color=PALETTE["vermillion"],
-                               node_shape="s", node_size=700, edgecolors="black", ax=ax)
-        nx.draw_networkx_labels(sub, pos, labels={hub: hub}, font_size=8, font_weight="bold",
-                                font_color="white", ax=ax)
-    ax.set_aspect(1 / math.cos(math.radians(STANDARD_PARALLEL)), adjustable="datalim")
-    ax.margins(0.08)
+    data = pairs.reset_index(drop=True).copy()
+    data["label"] = [f"{names.get(a, a)} – {names.get(b, b)}"
+                     for a, b in zip(data["state"], data["other"])]
+    widest = max(int(data["n"].max()), 1)
+    fig, ax = plt.subplots(figsize=(7.5, 0.36 * len(data) + 1.5))
+    for y, row in data.iterrows():
+        orgs = split_list(row["organizations"])
+        without = set(split_list(row["without_hub"]))
+        for x, org in enumerate(orgs):
+            style = TIE_STYLE["without" if org in without else "with"]
+            ax.barh(y, 0.94, left=x + 0.03, height=0.7, color=style["color"])
+            ax.text(x + 0.5, y, ORG_LABEL.get(org, org), ha="center", va="center", fontsize=9,
+                    color="black")
+        if not orgs:
+            ax.text(0.05, y, "no organization: linked only through Russia", ha="left",
+                    va="center", fontsize=9, style="italic")
+    ax.set_yticks(range(len(data)), data["label"])
+    ax.set_ylim(len(data) - 0.5, -0.5)
+    ax.set_xlim(0, widest + 0.1)
+    ax.set_xticks(range(0, widest + 1))
+    ax.set_xlabel("Organizations the two share, besides the CSTO and the CIS")
+    ax.tick_params(axis="y", length=0)
     ax.grid(False)
-    ax.tick_params(left=True, bottom=True, labelleft=True, labelbottom=True)
-    ax.set_xlabel("Longitude of the state's centre (degrees east, approximate)")
-    ax.set_ylabel("Latitude (degrees north)")
-    date = graph.graph.get("date")
-    ax.set_title(title or "States sharing organizations"
-                 + (f", {pd.Timestamp(date):%d %B %Y}" if date is not None else ""))
-    top = max((d.get("weight", 1) for _, _, d in edges), default=1)
-    handles = [Line2D([], [], color=PALETTE["grey"], linewidth=0.8 + 1.2 * (w - 1),
-                      label=f"{w} shared organization{'s' if w > 1 else ''}")
-               for w in range(1, top + 1)]
-    handles.append(Line2D([], [], marker="s", linestyle="", markersize=10,
-                          markerfacecolor=PALETTE["vermillion"], markeredgecolor="black",
-                          label=f"{hub} (hub)"))
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8)
-    add_source(fig, source)
-    node_rows = [{"kind": "node", "state": n, "other": pd.NA, "lon": pos[n][0], "lat": pos[n][1],
-                  "weighted_degree": sub.degree(n, weight="weight"), "weight": pd.NA,
-                  "organizations": pd.NA} for n in sorted(sub.nodes)]
-    edge_rows = [{"kind": "edge", "state": a, "other": b, "lon": np.nan, "lat": np.nan,
-                  "weighted_degree": pd.NA, "weight": d.get("weight", 1),
-                  "organizations": ";".join(d.get("organizations", []))} for a, b, d in edges]
-    data = pd.DataFrame(node_rows + edge_rows,
-                        columns=["kind", "state", "other", "lon", "lat", "weighted_degree",
-                                 "weight", "organizations"])
-    data = data.astype({"kind": "string", "state": "string", "other": "string", "lon": "float64",
-                        "lat": "float64", "weighted_degree": "Int64", "weight": "Int64",
-                        "organizations": "string"})
+    fig.suptitle(title, x=0.0, ha="left", fontweight="bold", fontsize=11.5)
+    ax.legend(handles=[Patch(facecolor=s["color"], label=s["label"])
+                       for s in TIE_STYLE.values()],
+              loc="lower right", fontsize=9, frameon=True, framealpha=1.0, edgecolor="white")
+    source_line(fig, source)
     return Chart(fig, data)
 
 
@@ -106,18 +96,22 @@ def bases_chart(
     """Installations in use per host over time, one panel per host, one step line per operator.
 
     ``counts`` is :func:`analysis.measures.installations.bases_per_host` over a series of dates.
-    Each operator has its own colour, marker and line style (Russia: vermillion circles, solid).
-    Panels are
-    titled with the host's name when ``states`` is given. Data: ``counts`` as drawn.
+    Each operator has its own colour, marker and line style (:data:`OPERATOR_STYLE`; Russia in
+    the CSTO's colour), and one key above the panels names them all. Panels are titled with the
+    host's name when ``states`` is given. Data: ``counts`` as drawn.
     """
     data = counts.sort_values(["host", "operator", "date"]).reset_index(drop=True)
     hosts = sorted(data["host"].unique())
-    operators = sorted(data["operator"].unique(), key=lambda o: (o not in OPERATOR_STYLE, o))
-    names = states.set_index("iso3")["name"] if states is not None else pd.Series(dtype="string")
+    operators = sorted(data["operator"].unique(), key=lambda o: (o not in OPERATOR_STYLE,
+                                                                list(OPERATOR_STYLE).index(o)
+                                                                if o in OPERATOR_STYLE else 0, o))
+    names = (dict(zip(states["iso3"], states["name"])) if states is not None
+             and "iso3" in states else {})
     nrows = math.ceil(len(hosts) / ncols)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(2.3 * ncols, 1.9 * nrows + 0.9),
+    fig, axes = plt.subplots(nrows, ncols, figsize=(7.5, 1.75 * nrows + 1.6),
                              sharex=True, sharey=True, squeeze=False)
     top = int(data["installations"].max()) if len(data) else 1
+    step = 2 if top > 4 else 1
     for ax, host in zip(axes.flat, hosts):
         for operator in operators:
             line = data[(data["host"] == host) & (data["operator"] == operator)]
@@ -125,35 +119,86 @@ def bases_chart(
                 continue
             style = OPERATOR_STYLE.get(operator, _OTHER_OPERATOR)
             ax.step(line["date"], line["installations"], where="post", color=style["color"],
-                    linestyle=style["linestyle"], linewidth=1.4)
+                    linestyle=style["linestyle"], linewidth=1.6)
             # Markers where the count changes (and at the start), not on every date.
             changes = line[line["installations"].diff().fillna(1) != 0]
             ax.plot(changes["date"], changes["installations"], linestyle="",
-                    marker=style["marker"], markersize=4, color=style["color"])
-        ax.set_title(str(names.get(host, host)), fontsize=9)
+                    marker=style["marker"], markersize=4.5, color=style["color"])
+        ax.set_title(str(names.get(host, host)), fontsize=10, loc="left")
         ax.set_ylim(0, top + 0.8)
-        ax.set_yticks(range(0, top + 1, max(1, top // 4 or 1)))
+        ax.set_yticks(range(0, top + 1, step))
         ax.grid(True, axis="y")
-        ax.tick_params(labelsize=7, labelbottom=True)
-        ax.xaxis.set_major_locator(mdates.YearLocator(10))
+        ax.xaxis.set_major_locator(mdates.YearLocator(15, month=1, day=1))
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
-    spare = list(axes.flat)[len(hosts):]
-    for ax in spare:
+    for ax in list(axes.flat)[len(hosts):]:
         ax.set_visible(False)
-    fig.suptitle(title, x=0.0, ha="left", fontweight="bold")
-    fig.supxlabel("Year (a marker where the count changes)", fontsize=9)
-    fig.supylabel("Installations in use", fontsize=9)
-    handles = [Line2D([], [], label=o,
+    fig.suptitle(title, x=0.0, ha="left", fontweight="bold", fontsize=11.5)
+    fig.supylabel("Installations in use", fontsize=10)
+    handles = [Line2D([], [], label=names.get(o, o), markersize=6,
                       **OPERATOR_STYLE.get(o, _OTHER_OPERATOR)) for o in operators]
-    if spare:
-        # An empty panel slot is the natural place for the legend.
-        spare[0].set_visible(True)
-        spare[0].axis("off")
-        spare[0].legend(handles=handles, title="Operator", loc="center", fontsize=8)
-    else:
-        fig.legend(handles=handles, title="Operator", loc="outside right upper", fontsize=8)
-    add_source(fig, source)
+    # The key sits in a strip kept free at the bottom, clear of the source line below it.
+    strip = 0.45 / fig.get_figheight()
+    fig.get_layout_engine().set(rect=(0, strip, 1, 1 - strip))
+    key = fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.0),
+                     ncols=len(operators), fontsize=9, handlelength=2.2, columnspacing=1.0)
+    key.set_in_layout(False)
+    source_line(fig, source)
     return Chart(fig, data)
 
 
-__all__ = ["OPERATOR_STYLE", "bases_chart", "network_drawing"]
+def short_name(name: str) -> str:
+    """An installation's name without a bracketed comment, unless the bracket names the region
+    it stands in ("7th Military Base, Gudauta (Abkhazia)" keeps it; "Baikonur Cosmodrome
+    (leased)" becomes "Baikonur Cosmodrome")."""
+    head, _, rest = str(name).partition(" (")
+    if rest and any(w in rest for w in ("Abkhazia", "Ossetia")):
+        return str(name)
+    return head
+
+
+def installations_chart(
+    installations: pd.DataFrame,
+    names: Mapping[str, str],
+    title: str,
+    source: str = "The CSTO Record, data/bases.csv",
+) -> Chart:
+    """One row per installation of ``installations`` (one operator's, on one day:
+    :func:`analysis.measures.installations.installations_on`), grouped by host, each labelled
+    with a short name: a bar of its personnel where a source gives a figure (the figure's year
+    written at its end), a hollow marker at zero where none does.
+
+    Data: ``base_id``, ``host``, ``label``, ``kind``, ``personnel``, ``personnel_year``, ``known``.
+    """
+    data = installations.sort_values(["host", "base_id"]).reset_index(drop=True)
+    data["label"] = [textwrap.fill(f"{names.get(h, h)}: {short_name(n)}", width=40)
+                     for h, n in zip(data["host"], data["name"])]
+    data["known"] = data["personnel"].notna()
+    top = float(data["personnel"].max()) if data["known"].any() else 1.0
+    rows = sum(1 + label.count("\n") for label in data["label"])
+    fig, ax = plt.subplots(figsize=(7.5, 0.2 * rows + 0.12 * len(data) + 1.6))
+    colour = ALLIANCE_STYLE["CSTO"]["color"]
+    for y, row in data.iterrows():
+        if row["known"]:
+            ax.barh(y, row["personnel"], height=0.62, color=colour)
+            ax.text(row["personnel"] + top * 0.01, y,
+                    f"{int(row['personnel']):,} ({int(row['personnel_year'])})", va="center",
+                    ha="left", fontsize=9)
+        else:
+            ax.plot(0, y, marker="o", markerfacecolor="white", markeredgecolor=colour,
+                    markersize=6, clip_on=False)
+            ax.text(top * 0.02, y, "personnel not known", va="center", ha="left", fontsize=9,
+                    color="#555555")
+    ax.set_yticks(range(len(data)), data["label"])
+    ax.set_ylim(len(data) - 0.5, -0.6)
+    ax.set_xlim(0, top * 1.3)
+    ax.set_xlabel("Personnel, in the year a source gives (year in brackets)")
+    ax.tick_params(axis="y", length=0)
+    fig.suptitle(title, x=0.0, ha="left", fontweight="bold", fontsize=11.5)
+    source_line(fig, source)
+    out = data[["base_id", "host", "label", "kind", "personnel", "personnel_year", "known"]]
+    return Chart(fig, out.reset_index(drop=True))
+
+
+__all__ = ["OPERATOR_STYLE", "TIE_STYLE", "bases_chart", "installations_chart",
+           "shared_ties_chart", "short_name"]
+

@@ -9,9 +9,11 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.lines import Line2D
+from matplotlib.ticker import FuncFormatter
 
 from .base import Chart
-from .style import ALLIANCE_STYLE, PALETTE, add_source
+from .sourceline import source_line
+from .style import ALLIANCE_STYLE, PALETTE
 
 
 def personnel_chart(
@@ -41,7 +43,7 @@ def personnel_chart(
     size = data["cow_persons"].fillna(data["curated_persons"])
     data = data.assign(_size=size).sort_values(["alliance", "_size"], ascending=[True, False])
     data = data.drop(columns="_size").reset_index(drop=True)
-    fig, ax = plt.subplots(figsize=(9, 0.2 * len(data) + 1.6))
+    fig, ax = plt.subplots(figsize=(7.5, 0.22 * len(data) + 2.0))
     y = np.arange(len(data))[::-1]
     low = 1000.0
     for yi, (_, row) in zip(y, data.iterrows()):
@@ -52,7 +54,7 @@ def personnel_chart(
         if pd.notna(cow) and cow > 0:
             ax.plot(cow, yi, marker="o", color=look["color"], markersize=5, zorder=3)
         elif pd.notna(cow):
-            ax.text(low * 1.1, yi, "COW: 0 (in thousands, rounded)", va="center", fontsize=7,
+            ax.text(low * 1.1, yi, "COW: 0 (in thousands, rounded)", va="center", fontsize=9,
                     color="#555555")
         if pd.notna(cur) and cur > 0:
             ax.plot(cur, yi, marker="D", markerfacecolor="white", markeredgecolor="black",
@@ -60,22 +62,31 @@ def personnel_chart(
             left = pd.notna(cow) and cur < cow  # the year on the side away from COW's dot
             ax.annotate(str(row["curated_year"]), (cur, yi), xytext=(-6 if left else 6, 0),
                         textcoords="offset points", va="center", ha="right" if left else "left",
-                        fontsize=6.5, color="#333333")
+                        fontsize=9, color="#333333")
     ax.set_yticks(y, [f"{names.get(s, s)} ({a})" for s, a in zip(data["state"],
-                                                                   data["alliance"])],
-                  fontsize=7.5)
+                                                                   data["alliance"])])
+    ax.tick_params(axis="y", labelsize=9, length=0)
     ax.set_xscale("log")
     ax.set_xlim(low, 3e6)
+    ax.xaxis.set_major_formatter(FuncFormatter(_persons))
     ax.set_ylim(-1, len(data))
     ax.set_xlabel("military personnel (persons, log scale)")
-    ax.set_title(title)
-    handles = [Line2D([], [], linestyle="none", marker="o", color="#444444",
-                      label="COW, latest year (2022)"),
-               Line2D([], [], linestyle="none", marker="D", markerfacecolor="white",
-                      markeredgecolor="black", label="curated figure (year beside it)")]
-    ax.legend(handles=handles, loc="lower right", fontsize=8, frameon=True, framealpha=0.9)
-    add_source(fig, f"{credit}; data/capabilities.csv (IISS, NATO, CIA, GFP, BICC figures)")
+    fig.suptitle(title, x=0.0, ha="left", fontweight="bold", fontsize=11.5)
+    handles = [Line2D([], [], linestyle="none", marker="o",
+                      color=ALLIANCE_STYLE[org]["color"], label=f"COW, latest year: {org}")
+               for org in ALLIANCE_STYLE if org in set(data["alliance"])]
+    handles.append(Line2D([], [], linestyle="none", marker="D", markerfacecolor="white",
+                          markeredgecolor="black", label="curated figure (year beside it)"))
+    ax.legend(handles=handles, loc="lower right", fontsize=9, frameon=True, framealpha=0.95)
+    source_line(fig, f"{credit}; data/capabilities.csv (IISS, NATO, CIA, GFP, BICC figures)")
     return Chart(fig, data)
+
+
+def _persons(value: float, _: object) -> str:
+    """A tick of the log axis in words a reader knows: 1,000, 10,000, ..., 1 million."""
+    if value >= 1e6:
+        return f"{value / 1e6:g} million"
+    return f"{value:,.0f}"
 
 
 __all__ = ["personnel_chart"]

@@ -1,8 +1,10 @@
 """The Ukraine votes chart: how each member voted against Russia's vote, kind by kind, with a
-colour, a hatch and a count printed in every segment.
+colour and a count printed in every segment (no hatching: the colour and the count say it).
 """
 
 from __future__ import annotations
+
+import textwrap
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -10,17 +12,18 @@ import pandas as pd
 from matplotlib.patches import Patch
 
 from .base import Chart, state_names
-from .style import NOT_RECORDED_STYLE, RUSSIA_SIDE, VOTE_STYLE, add_source
+from .style import NOT_RECORDED_STYLE, RUSSIA_SIDE, VOTE_STYLE
+from .votes import TEXT_PT, figure_title, source_line
 
 #: Colour, hatch and legend wording of each kind of vote in :func:`ukraine_vote_bars`.
 UKRAINE_STYLE: dict[str, dict[str, str | None]] = {
     "same": {"color": RUSSIA_SIDE["with"], "hatch": None, "text": "white",
              "label": "voted as Russia did"},
-    "one_abstained": {"color": VOTE_STYLE["abstain"]["color"], "hatch": "..", "text": "black",
+    "one_abstained": {"color": VOTE_STYLE["abstain"]["color"], "hatch": None, "text": "black",
                       "label": "abstained (Russia voted)"},
-    "opposite": {"color": RUSSIA_SIDE["against"], "hatch": "//", "text": "white",
+    "opposite": {"color": RUSSIA_SIDE["against"], "hatch": None, "text": "white",
                  "label": "voted against Russia"},
-    "absent": {"color": VOTE_STYLE["absent"]["color"], "hatch": "xx", "text": "black",
+    "absent": {"color": VOTE_STYLE["absent"]["color"], "hatch": None, "text": "black",
                "label": "absent"},
     "not_recorded": {"color": NOT_RECORDED_STYLE["color"], "hatch": None,
                      "text": NOT_RECORDED_STYLE["text"], "label": "not recorded"},
@@ -68,8 +71,8 @@ def ukraine_vote_bars(
                         "group": "string"})
 
     # A row of panels over one legend row spanning them all (constrained layout makes room).
-    fig = plt.figure(figsize=(6.8, 1.9 + 0.36 * len(order)))
-    grid = fig.add_gridspec(2, max(1, len(panels)), height_ratios=(1.0, 0.16))
+    fig = plt.figure(figsize=(6.8, 2.6 + 0.36 * len(order)))
+    grid = fig.add_gridspec(2, max(1, len(panels)), height_ratios=(1.0, 0.3))
     first = fig.add_subplot(grid[0, 0])
     axes = [first] + [fig.add_subplot(grid[0, k], sharey=first) for k in range(1, len(panels))]
     for ax, (panel, (three, _)) in zip(axes, panels.items()):
@@ -83,7 +86,7 @@ def ukraine_vote_bars(
                 style = UKRAINE_STYLE[kind]
                 ax.barh(i, n, left=left, color=style["color"], hatch=style["hatch"],
                         edgecolor="#555555", linewidth=0.6, height=0.7)
-                ax.text(left + n / 2, i, str(n), ha="center", va="center", fontsize=7,
+                ax.text(left + n / 2, i, str(n), ha="center", va="center", fontsize=TEXT_PT,
                         fontweight="bold", color=style["text"],
                         bbox={"facecolor": style["color"], "edgecolor": "none", "pad": 0.3})
                 left += n
@@ -93,30 +96,30 @@ def ukraine_vote_bars(
                 end = f"{row.share * 100:.0f}%"
             else:
                 end = f"{row.share * 100:.0f}% / {row.share_half * 100:.0f}%"
-            ax.text(left + 0.2, i, end, ha="left", va="center", fontsize=7)
+            ax.text(left + 0.2, i, end, ha="left", va="center", fontsize=TEXT_PT)
         total = int(three["resolutions"].max()) if len(three) else 0
-        ax.set_xlim(0, total + 4.5)
-        ax.set_xticks(range(0, total + 1))
-        ax.tick_params(axis="x", labelsize=7)
+        ax.set_xlim(0, total * 1.55 + 1)
+        ax.set_xticks(range(0, total + 1, 2 if total > 8 else 1))
+        ax.tick_params(axis="x", labelsize=TEXT_PT)
         ax.grid(True, axis="x")
         ax.set_axisbelow(True)
-        ax.set_title(panel, fontsize=8.5, fontweight="bold")
-        ax.set_xlabel("resolutions", fontsize=7.5)
+        ax.set_title(textwrap.fill(panel, width=30), fontsize=9, fontweight="bold", loc="left")
+        ax.set_xlabel("resolutions", fontsize=TEXT_PT)
     for ax in axes[1:]:
         ax.tick_params(axis="y", labelleft=False)
     labels = [f"{names.get(s, s)} ({g})" for s, g in zip(order["state"], order["group"])]
-    first.set_yticks(range(len(order)), labels, fontsize=8)
+    first.set_yticks(range(len(order)), labels, fontsize=9)
     first.set_ylim(len(order) - 0.5, -0.5)
-    fig.suptitle(title, fontsize=10, fontweight="bold", x=0.01, ha="left")
+    figure_title(fig, title)
     handles = [Patch(facecolor=s["color"], hatch=s["hatch"], edgecolor="#555555",
                      label=s["label"]) for s in UKRAINE_STYLE.values()]
     key = fig.add_subplot(grid[1, :])
     key.axis("off")
-    key.legend(handles=handles, loc="center", ncols=5, fontsize=7, frameon=False,
-               title_fontsize=7,
-               title="At each bar's end: share of cast votes that matched Russia's, "
-                     "three categories / half rule")
-    add_source(fig, source)
+    key.legend(handles=handles, loc="center", ncols=3, fontsize=TEXT_PT, frameon=False,
+               title_fontsize=TEXT_PT,
+               title="At each bar's end: share of cast votes that matched Russia's,\n"
+                     "abstention as a third option / abstention as half an agreement")
+    source_line(fig, source, width=100)
     return Chart(fig, data)
 
 

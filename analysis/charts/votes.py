@@ -16,13 +16,39 @@ from matplotlib.transforms import ScaledTranslation
 from .base import Chart, state_names
 from .style import NOT_RECORDED_STYLE, PALETTE, VOTE_STYLE, add_source
 
+#: Smallest type of the vote charts (points): 11 px on screen in the 736 px column, with room.
+TEXT_PT = 8.5
+
+#: Characters per line of a source line under a chart about 6.5 inches wide.
+SOURCE_WIDTH = 100
+
+
+def source_line(fig, text: str, width: int = SOURCE_WIDTH) -> None:  # noqa: ANN001 - a Figure
+    """The house source line (:func:`~analysis.charts.style.add_source`), wrapped to the chart's
+    width and set in :data:`TEXT_PT` type so that it reads at 11 px in the book's column."""
+    add_source(fig, textwrap.fill(text, width=width - len("Source: "),
+                                  break_on_hyphens=False))
+    fig.texts[-1].set_fontsize(TEXT_PT)
+
+
+def figure_title(fig, text: str) -> None:  # noqa: ANN001 - a Figure
+    """The chart's title, set at the figure's left edge (not the axes', which long row labels
+    push to the right), in the house's bold type."""
+    fig.suptitle(text, x=0.01, ha="left", fontsize=11, fontweight="bold")
+
+
+def finding_title(text: str, width: int = 62) -> str:
+    """A figure title that states a finding, wrapped to lines of about ``width`` characters."""
+    return textwrap.fill(text, width=width, break_on_hyphens=False)
+
+
 LINE_MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*", "h", "<", ">")
 
 
 LINE_COLOURS = ("blue", "vermillion", "green", "purple", "orange", "sky", "black", "grey")
 
 
-def _short(text: str, width: int = 42) -> str:
+def _short(text: str, width: int = 40) -> str:
     return textwrap.shorten(str(text), width=width, placeholder="…")
 
 
@@ -46,7 +72,7 @@ def vote_heatmap(
     if isinstance(index, pd.MultiIndex) and {"date", "title"} <= set(index.names):
         symbols = index.get_level_values("resolution").tolist()
         labels = [
-            f"{pd.Timestamp(d):%Y-%m-%d}  {_short(t)}"
+            f"{pd.Timestamp(d):%b %Y}  {_short(t)}"
             for d, t in zip(index.get_level_values("date"), index.get_level_values("title"))
         ]
     else:
@@ -70,35 +96,35 @@ def vote_heatmap(
                         "name": "string", "vote": "string", "letter": "string",
                         "row": "int64", "column": "int64"})
 
-    fig, ax = plt.subplots(figsize=(2.8 + 0.75 * len(states), 1.4 + 0.42 * len(symbols)))
+    fig, ax = plt.subplots(figsize=(2.9 + 0.42 * len(states), 2.6 + 0.3 * len(symbols)))
     for cell in data.itertuples():
         style = NOT_RECORDED_STYLE if pd.isna(cell.vote) else VOTE_STYLE[cell.vote]
         ax.add_patch(Rectangle((cell.column - 0.5, cell.row - 0.5), 1, 1,
                                facecolor=style["color"], edgecolor="white", linewidth=1.5,
                                hatch=style.get("hatch")))
         ax.text(cell.column, cell.row, cell.letter, ha="center", va="center",
-                fontsize=7 if pd.isna(cell.vote) else 10, fontweight="bold", color=style["text"])
+                fontsize=TEXT_PT if pd.isna(cell.vote) else 9.5, fontweight="bold",
+                color=style["text"])
     ax.set_xlim(-0.5, len(states) - 0.5)
     ax.set_ylim(len(symbols) - 0.5, -0.5)
-    ax.set_xticks(range(len(states)), [names.get(s, s) for s in states], rotation=45, ha="left")
+    ax.set_xticks(range(len(states)), [names.get(s, s) for s in states], rotation=90,
+                  ha="center", va="bottom", fontsize=9)
     ax.xaxis.tick_top()
     ax.xaxis.set_label_position("top")
-    ax.set_yticks(range(len(symbols)), labels)
+    ax.set_yticks(range(len(symbols)), labels, fontsize=TEXT_PT)
     ax.grid(False)
     ax.tick_params(length=0)
     for side in ("left", "bottom", "top", "right"):
         ax.spines[side].set_visible(False)
-    ax.set_xlabel("State")
-    ax.set_ylabel("Resolution (date adopted, short title)")
-    ax.set_title(title)
+    figure_title(fig, title)
     handles = [Patch(facecolor=s["color"], edgecolor="#999999", label=f"{s['letter']} = {vote}")
                for vote, s in VOTE_STYLE.items()]
     handles.append(Patch(facecolor=NOT_RECORDED_STYLE["color"], edgecolor="#999999",
                          hatch=NOT_RECORDED_STYLE["hatch"],
                          label=f"{NOT_RECORDED_STYLE['letter']} = not recorded"))
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0, 0), ncols=len(handles),
-              fontsize=8, handlelength=1.4)
-    add_source(fig, source)
+    ax.legend(handles=handles, loc="upper right", bbox_to_anchor=(1, 0), ncols=3,
+              fontsize=TEXT_PT, handlelength=1.4)
+    source_line(fig, source, width=95)
     return Chart(fig, data)
 
 

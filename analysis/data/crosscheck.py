@@ -3,8 +3,10 @@ requests, resolutions, roll calls), a response never before its request, every r
 by a row of the alliance (and of the patron, except in the patron's own crises) and named by a
 crisis candidate, every external table named by an origin, every discrepancy naming a real row,
 every ES-11 vote of a current or former CSTO member recorded or its gap named, every state at a
-session of the Collective Security Council a member or signatory on its date, and every published
-base rate credited to a work of scholarship.
+session of the Collective Security Council a member or signatory on its date, every published
+base rate credited to a work of scholarship, and the sourcing policy
+(:mod:`analysis.data.codebook.policy`): no source on an excluded host, and no row resting on state
+media alone unless it says it records the state's own word or is unverified.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from .codebook.vocabulary import PATRONS
 from .coverage import es11_pairs
 from .dates import latest_possible
 from .read import Problem, RawTable
+from .sourcing_checks import excluded_host_problems, state_media_problems
 
 
 def cross_table_problems(raws: dict[str, RawTable]) -> list[Problem]:
@@ -88,6 +91,11 @@ def cross_table_problems(raws: dict[str, RawTable]) -> list[Problem]:
                                         f"{work!r} is a source of kind {kinds[work]!r}, not "
                                         "scholarship"))
 
+    if "sources" in raws and "excluded_hosts" in raws:
+        problems.extend(excluded_host_problems(raws["sources"], raws["excluded_hosts"]))
+    if "sources" in raws:
+        problems.extend(state_media_problems(raws))
+
     if "discrepancies" in raws:
         disc = raws["discrepancies"]
         row_ids: dict[str, set[str]] = {}
@@ -143,8 +151,8 @@ def _origin_problems(raws: dict[str, RawTable]) -> list[Problem]:
                 problems.append(Problem(shown, origins.line_of(i), "tables",
                                         f"unknown table {name!r}"))
     for name, raw in raws.items():
-        if ("source" not in raw.table.field_names and name not in ("sources", "origins")
-                and name not in named):
+        if ("source" not in raw.table.field_names
+                and name not in ("sources", "origins", "excluded_hosts") and name not in named):
             problems.append(Problem(f"data/{raw.path.name}", None, None,
                                     "no row of origins.csv names this table, and its rows "
                                     "carry no source"))

@@ -15,13 +15,16 @@ module to another. One home per idea:
   (:mod:`~analysis.measures.requests`), which crises count (:mod:`~analysis.measures.selection`),
   rates (:mod:`~analysis.measures.rates`), coding alternatives
   (:mod:`~analysis.measures.sensitivity`), timelines (:mod:`~analysis.measures.interventions`,
-  :mod:`~analysis.measures.cases`);
+  :mod:`~analysis.measures.cases`, :mod:`~analysis.measures.moments`);
 * votes: the one agreement scorer (:mod:`~analysis.measures.agreement`), the hand-coded votes
   (:mod:`~analysis.measures.votes`, :mod:`~analysis.measures.ukraine`), the roll calls
-  (:mod:`~analysis.measures.roll_calls`), divisions (:mod:`~analysis.measures.divisions`);
+  (:mod:`~analysis.measures.roll_calls`), divisions (:mod:`~analysis.measures.divisions`) and
+  defiance on an ordinal scale with the Council's attendance (:mod:`~analysis.measures.defiance`);
 * capabilities: spending (:mod:`~analysis.measures.spending`), personnel
   (:mod:`~analysis.measures.personnel`), arms (:mod:`~analysis.measures.arms`), exercises
   (:mod:`~analysis.measures.exercises`), the largest member's share
   (:mod:`~analysis.measures.shares`), concentration (:mod:`~analysis.measures.burden`) and the
-  comparison with NATO (:mod:`~analysis.measures.compare`).
+  comparison with NATO (:mod:`~analysis.measures.compare`);
+* the sources themselves: their kinds, the hosts the sourcing policy excludes, the facts resting
+  on state media alone, and each external dataset's terms (:mod:`~analysis.measures.sourcing`).
 """

@@ -56,6 +56,24 @@ def check_rules(absent: str = "missing", abstention: str = "three_categories") -
         raise ValueError("half credit is defined for cast votes only: use absent='missing'")
 
 
+#: Each rule in words, as a figure's caption states it: (absent, abstention) -> words.
+RULE_WORDS: dict[tuple[str, str], str] = {
+    ("missing", "three_categories"): "absences left out; yes, no and abstain count as three "
+                                     "different votes",
+    ("missing", "half"): "absences left out; an abstention against a yes or a no counts as half "
+                         "an agreement",
+    ("vote", "three_categories"): "an absence counts as a vote of its own; yes, no and abstain "
+                                  "count as three different votes",
+}
+
+
+def describe(absent: str = "missing", abstention: str = "three_categories") -> str:
+    """The rule in words (:data:`RULE_WORDS`), for the caption of a figure that uses it; raises
+    ValueError for a rule :func:`check_rules` refuses."""
+    check_rules(absent, abstention)
+    return RULE_WORDS[(absent, abstention)]
+
+
 def counts(vote: object, absent: str) -> bool:
     """Whether ``vote`` takes part in a comparison under the ``absent`` rule (a missing vote
     never does)."""
@@ -168,8 +186,10 @@ __all__ = [
     "ABSENT_RULES",
     "ABSTENTION_RULES",
     "CAST",
+    "RULE_WORDS",
     "check_rules",
     "counts",
+    "describe",
     "direction",
     "paired_votes",
     "relation",

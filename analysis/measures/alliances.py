@@ -272,6 +272,18 @@ def width_class(weight: int, classes: Sequence[tuple[int, str]] = WIDTH_CLASSES)
     return label
 
 
+def tie_matrix(graph: nx.Graph, order: Sequence[str]) -> pd.DataFrame:
+    """The tie graph (:func:`tie_graph`) as a square table: one row and one column per state of
+    ``order``, in that order, each cell the number of ties the two states share (0 where none,
+    and on the diagonal)."""
+    codes = list(order)
+    out = pd.DataFrame(0, index=codes, columns=codes, dtype="int64")
+    for a, b, weight in graph.edges(data="weight"):
+        if a in out.index and b in out.index:
+            out.loc[a, b] = out.loc[b, a] = int(weight)
+    return out
+
+
 __all__ = [
     "ATOP_END",
     "ATOP_PREFIX",
@@ -283,5 +295,6 @@ __all__ = [
     "double_ties",
     "portfolio_summary",
     "tie_graph",
+    "tie_matrix",
     "width_class",
 ]

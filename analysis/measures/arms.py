@@ -93,4 +93,27 @@ def russia_share_of_deliveries(
     return pd.DataFrame(rows)
 
 
-__all__ = ["ARMS_PERIODS", "MAIN_SUPPLIERS", "russia_share_of_deliveries", "supplier_shares"]
+def deliveries_by_year(
+    arms: pd.DataFrame,
+    recipients: Sequence[str],
+    suppliers: Sequence[str],
+    years: Sequence[int] | None = None,
+) -> pd.DataFrame:
+    """Arms each of ``suppliers`` delivered to each of ``recipients`` in each year (SIPRI
+    trend-indicator values), a year without deliveries counted as zero.
+
+    ``years`` defaults to every year of the register. One row per year, recipient and supplier,
+    in that order: ``year``, ``recipient``, ``supplier``, ``tiv_million``.
+    """
+    if years is None:
+        years = range(int(arms["year"].min()), int(arms["year"].max()) + 1)
+    wanted = arms[arms["recipient"].isin(recipients) & arms["supplier"].isin(suppliers)]
+    sums = wanted.groupby(["year", "recipient", "supplier"])["tiv_million"].sum()
+    rows = [{"year": int(y), "recipient": r, "supplier": s,
+             "tiv_million": float(sums.get((y, r, s), 0.0))}
+            for y in years for r in recipients for s in suppliers]
+    return pd.DataFrame(rows, columns=["year", "recipient", "supplier", "tiv_million"])
+
+
+__all__ = ["ARMS_PERIODS", "MAIN_SUPPLIERS", "deliveries_by_year", "russia_share_of_deliveries",
+           "supplier_shares"]

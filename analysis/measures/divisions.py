@@ -1,16 +1,19 @@
-"""Divisions among the members: stances on Moscow's causes, acts of defiance, and each state's
-path toward or away from Moscow.
+"""Divisions among the members: stances on Moscow's causes, unweighted counts of acts of
+defiance, and one state's path.
 
 Kept apart so that each source can be checked on its own:
 
 * **Stances** (``stances``): each state's latest position on issues where Moscow's line is known,
   coded aligned = 1, hedging = 0, opposed = -1 (:func:`alignment_matrix`).
-* **Acts of defiance** (``events``, ``memberships``): boycotted summits, refused declarations,
-  suspensions, freezes and withdrawals per member and year (:func:`defiance_events`).
+* **Acts of defiance, counted** (``events``, ``memberships``): boycotted summits, refused
+  declarations, suspensions, freezes and withdrawals per member and year, unweighted
+  (:func:`defiance_events`). The book ranks these acts instead, on the ordinal scale of
+  :mod:`~analysis.measures.defiance`, which also reads the Council's attendance.
 
-:func:`trajectory` puts one state's moves from these tables and from the UN General Assembly
-votes on a single dated line. The votes themselves (how often states vote alike, how often each
-votes with Russia, how united a group is) are measured in :mod:`~analysis.measures.votes`.
+The votes themselves (how often states vote alike, how often each votes with Russia, how united a
+group is) are measured in :mod:`~analysis.measures.votes`. :func:`trajectory`, an older dated list
+of one state's moves toward or away from Moscow, scores rows of tables that overlap and is no
+longer used by the book.
 """
 
 from __future__ import annotations

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from ..data.codebook.fields import split_list
@@ -61,4 +63,58 @@ def no_shows(record: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["exercise_id", "name", "year", "state"])
 
 
-__all__ = ["CANCELLED_MARK", "exercise_record", "no_shows"]
+#: The exercise series, in the order the book lists them: each named exercise of the
+#: ``exercises`` table belongs to one (a row that joins several names counts once for each).
+SERIES: tuple[str, ...] = ("Rubezh", "Interaction", "Search", "Echelon",
+                           "Indestructible Brotherhood", "Barrier", "Grom", "Cobalt", "Tsentr",
+                           "Combat Brotherhood", "Strategic command-staff")
+
+_YEAR = re.compile(r"[-\s]*\b(19|20)\d{2}\b")
+
+
+def _series_of_part(part: str) -> str:
+    """The series a name (without its year) belongs to: the longest series name it starts with,
+    or, for a name that starts with none, the series whose name it contains."""
+    text = _YEAR.sub("", part).strip().lower()
+    for series in sorted(SERIES, key=len, reverse=True):
+        if text.startswith(series.lower()):
+            return series
+    found = [s for s in SERIES if s.lower() in text]
+    if not found:
+        raise ValueError(f"no series for exercise name {part!r}")
+    return found[0]
+
+
+def series_names(name: str) -> list[str]:
+    """The series a row of ``exercises`` stands for: ``"Interaction/Search/Echelon-2024"`` ->
+    Interaction, Search, Echelon; an umbrella name with its parts in brackets
+    (``"Combat Brotherhood-2021 (Interaction/Search/Echelon-2021)"``) counts its parts; any
+    other bracket is a comment."""
+    head, _, rest = name.partition("(")
+    inside = rest.rsplit(")", 1)[0] if rest else ""
+    if "/" in inside:
+        parts = inside.split("/")
+    else:
+        parts = head.split("/")
+    return list(dict.fromkeys(_series_of_part(p) for p in parts if p.strip()))
+
+
+def exercises_by_series(record: pd.DataFrame) -> pd.DataFrame:
+    """Named exercises held, by year and series, from :func:`exercise_record` (cancelled ones
+    left out; a row joining several names counts once for each series it names).
+
+    One row per year and series with at least one exercise: ``year``, ``series`` (a name of
+    :data:`SERIES`) and ``exercises`` (a count), by year and the order of :data:`SERIES`."""
+    held = record[record["held"]]
+    rows = [{"year": int(r["year"]), "series": s} for _, r in held.iterrows()
+            for s in series_names(str(r["name"]))]
+    data = pd.DataFrame(rows, columns=["year", "series"])
+    out = data.groupby(["year", "series"]).size().rename("exercises").reset_index()
+    out["order"] = out["series"].map(SERIES.index)
+    out = out.sort_values(["year", "order"]).drop(columns="order").reset_index(drop=True)
+    out["exercises"] = out["exercises"].astype("int64")
+    return out
+
+
+__all__ = ["CANCELLED_MARK", "SERIES", "exercise_record", "exercises_by_series", "no_shows",
+           "series_names"]

@@ -90,4 +90,15 @@ def bases_per_host(bases: pd.DataFrame, dates: Iterable[str | pd.Timestamp]) -> 
     })
 
 
-__all__ = ["bases_per_host", "security_ties"]
+def installations_on(bases: pd.DataFrame, date: str | pd.Timestamp,
+                     operator: str | None = None) -> pd.DataFrame:
+    """The installations in use on ``date`` (as in :func:`security_ties`), of ``operator`` only
+    when one is given: the rows of ``bases``, by host and ``base_id``, with ``personnel`` and
+    ``personnel_year`` as the table gives them (empty where no source gives a figure)."""
+    active = _bases_active(bases, to_day(date))
+    if operator is not None:
+        active = active[active["operator"] == operator]
+    return active.sort_values(["host", "base_id"]).reset_index(drop=True)
+
+
+__all__ = ["bases_per_host", "installations_on", "security_ties"]

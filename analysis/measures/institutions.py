@@ -9,7 +9,7 @@ data's cut-off date, passed in as ``until``.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
@@ -27,7 +27,7 @@ RUSSIAN_ALPHABETICAL: tuple[str, ...] = ("ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK
 DECISION_TEXT = {
     "consensus": "by consensus",
     "prepares_only": "prepares and carries out decisions",
-    "not_verified": "rule not verified",
+    "not_verified": "not stated in the sources read",
 }
 
 
@@ -145,6 +145,43 @@ def forces_overview(forces: pd.DataFrame) -> pd.DataFrame:
                       zip(timeline["strength"].fillna(0), timeline["strength_year"].fillna(0),
                           has)],
     })
+
+
+#: The ``capabilities`` measure that holds the CSTO's budget scales.
+BUDGET_SHARE = "csto_budget_share"
+
+
+def budget_scales(capabilities: pd.DataFrame, members: Mapping[int, Sequence[str]],
+                  labels: Mapping[int, str]) -> pd.DataFrame:
+    """The CSTO's budget scales as the sources state them, one budget per year of ``labels``
+    (year -> what the budget is), each member's share in percent.
+
+    Where the shares stated for a year fall short of 100, the rest is one row for the other
+    ``members`` of that year together (the sources give no split among them). One row per
+    share, each budget's largest first: ``year``, ``budget`` (the year, as text),
+    ``budget_label``, ``payers`` (ISO3 codes, ``;``-joined), ``share`` (percent), ``stated``
+    (False for a remainder the book computes) and ``source``.
+    """
+    rows = []
+    stated = capabilities[capabilities["measure"] == BUDGET_SHARE]
+    for year, label in labels.items():
+        part = stated[stated["year"] == year].sort_values("value", ascending=False, kind="stable")
+        if part.empty:
+            raise ValueError(f"no budget scale for {year}")
+        for _, r in part.iterrows():
+            rows.append({"year": year, "budget": str(year), "budget_label": label,
+                         "payers": r["state"], "share": float(r["value"]), "stated": True,
+                         "source": r["source"]})
+        rest = 100.0 - float(part["value"].sum())
+        others = sorted(set(members[year]) - set(part["state"]))
+        if rest > 0.5:
+            if not others:
+                raise ValueError(f"the {year} scale sums to {100 - rest:g}% and no member is left")
+            rows.append({"year": year, "budget": str(year), "budget_label": label,
+                         "payers": ";".join(others), "share": rest, "stated": False,
+                         "source": ";".join(dict.fromkeys(part["source"]))})
+    return pd.DataFrame(rows, columns=["year", "budget", "budget_label", "payers", "share",
+                                       "stated", "source"])
 
 
 def as_markdown(frame: pd.DataFrame) -> str:

@@ -240,12 +240,39 @@ def summary_values(outside: nx.Graph, members: Iterable[str], hub: str, states: 
     }
 
 
+def shared_organizations(projection: nx.Graph, states: Iterable[str],
+                         hub_organizations: Iterable[str] = ()) -> pd.DataFrame:
+    """Every pair of ``states`` with the organizations its two states share in ``projection``
+    (a :func:`state_projection`), pairs that share none included.
+
+    ``hub_organizations`` are the organizations the hub (Russia) belongs to; a tie through any
+    other organization runs past the hub. One row per pair, ``state`` < ``other``, most shared
+    first (then by the two codes): ``state``, ``other``, ``organizations`` (codes, sorted,
+    ``;``-joined), ``n`` (how many), ``without_hub`` (those the hub does not belong to,
+    ``;``-joined) and ``n_without_hub``.
+    """
+    with_hub = set(hub_organizations)
+    rows = []
+    for a, b in combinations(sorted(set(states)), 2):
+        orgs = sorted(projection[a][b]["organizations"]) if projection.has_edge(a, b) else []
+        past = [o for o in orgs if o not in with_hub]
+        rows.append({"state": a, "other": b, "organizations": ";".join(orgs), "n": len(orgs),
+                     "without_hub": ";".join(past), "n_without_hub": len(past)})
+    out = pd.DataFrame(rows, columns=["state", "other", "organizations", "n", "without_hub",
+                                      "n_without_hub"])
+    out = out.sort_values(["n", "state", "other"], ascending=[False, True, True],
+                          kind="stable").reset_index(drop=True)
+    return out.astype({"state": "string", "other": "string", "organizations": "string",
+                       "without_hub": "string", "n": "int64", "n_without_hub": "int64"})
+
+
 __all__ = [
     "affiliation_graph",
     "affiliation_graph_of",
     "network_measures",
     "network_summary",
     "projection_density",
+    "shared_organizations",
     "state_nodes",
     "state_projection",
     "summary_values",

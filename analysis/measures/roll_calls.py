@@ -1,6 +1,6 @@
 """Agreement with Russia in the UN General Assembly, from the full roll calls.
 
-Three vote sets feed the book's series, each for the years it covers:
+Four vote sets feed the book's series, each for the years it covers:
 
 * the Voeten roll calls (``un_roll_calls`` and ``un_roll_call_votes``: every recorded vote from
   1992 to session 74, which ended in January 2020), from which :func:`agreement_by_period`
@@ -8,6 +8,12 @@ Three vote sets feed the book's series, each for the years it covers:
 * Bailey, Strezhnev and Voeten's published agreement scores (``un_agreement``, sessions 47-78,
   to 2023), used for the sessions the roll calls do not reach (:func:`combined_series`) and to
   check our figures (:func:`bsv_comparison`);
+* the UN Digital Library's roll calls of 2025 (``undl_roll_calls`` and
+  ``undl_roll_call_votes``), scored by the same function once put in the Voeten tables' shape
+  (:func:`undl_as_roll_calls`); a session counts only when the copy holds it from its opening
+  autumn (:func:`complete_sessions`), so session 79, of which the copy holds only the votes of
+  2025, is a gap, as are the roll calls of 2020-2024 for every session that BSV's scores do not
+  cover;
 * the hand-coded emergency-session votes on Ukraine (``un_votes`` and ``un_resolutions``),
   summarised in :mod:`~analysis.measures.ukraine`.
 
@@ -32,8 +38,10 @@ from .membership import ever_members, members_on
 #: The last General Assembly session the roll calls cover (it opened in September 2019).
 LAST_ROLL_CALL_SESSION = 74
 
-#: Where each cell of :func:`combined_series` comes from.
-SERIES_SOURCES = ("roll calls", "BSV")
+#: Where each cell of :func:`combined_series` comes from: our count of the Voeten roll calls,
+#: BSV's published scores, our count of the UN Digital Library's roll calls, and no record at all
+#: (a gap: the share is missing, never zero).
+SERIES_SOURCES = ("roll calls", "BSV", "UN Digital Library", "no record")
 
 
 def agreement_by_period(
@@ -105,29 +113,79 @@ def bsv_comparison(ours: pd.DataFrame, un_agreement: pd.DataFrame) -> pd.DataFra
     return out.sort_values(["state", "session"]).reset_index(drop=True)
 
 
+def undl_as_roll_calls(undl_roll_calls: pd.DataFrame, undl_roll_call_votes: pd.DataFrame
+                       ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The UN Digital Library's roll calls in the shape of the Voeten tables, so that
+    :func:`agreement_by_period` scores them by the same rule: ``(calls, votes)`` with ``rcid``
+    for ``undl_id`` and ``short_title`` for ``title``. As in the Voeten tables, a state that did
+    not vote has no row."""
+    calls = undl_roll_calls.rename(columns={"undl_id": "rcid", "title": "short_title"})
+    calls = calls[["rcid", "session", "date", "resolution", "short_title"]].copy()
+    votes = undl_roll_call_votes.rename(columns={"undl_id": "rcid"})[["rcid", "state", "vote"]]
+    return calls.reset_index(drop=True), votes.reset_index(drop=True)
+
+
+def complete_sessions(roll_calls: pd.DataFrame) -> list[int]:
+    """The sessions of ``roll_calls`` that a copy holds from their start: those whose earliest
+    roll call falls in the calendar year the session opened (session + 1945). A copy that begins
+    in a session's second year holds only its spring and summer votes, and the session does not
+    count."""
+    first = roll_calls.groupby("session")["date"].min()
+    return sorted(int(session) for session, day in first.items()
+                  if day.year == int(session) + 1945)
+
+
+def later_agreement(undl_roll_calls: pd.DataFrame, undl_roll_call_votes: pd.DataFrame,
+                    abstention: str = "three_categories") -> pd.DataFrame:
+    """:func:`agreement_by_period` by session of the UN Digital Library's roll calls, complete
+    sessions only (:func:`complete_sessions`): the ``later`` part of :func:`combined_series`."""
+    calls, votes = undl_as_roll_calls(undl_roll_calls, undl_roll_call_votes)
+    calls = calls[calls["session"].isin(complete_sessions(calls))]
+    votes = votes[votes["rcid"].isin(calls["rcid"])]
+    return agreement_by_period(calls, votes, period="session", abstention=abstention)
+
+
 def combined_series(
     ours: pd.DataFrame, un_agreement: pd.DataFrame,
     last_session: int = LAST_ROLL_CALL_SESSION,
+    later: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """One agreement-with-Russia figure per state and session, with where it comes from.
 
     Sessions up to ``last_session`` come from ``ours`` (:func:`agreement_by_period` by session,
-    three categories, so that the two parts measure the same thing); later sessions from BSV's
-    ``agree_russia``. Returns ``state``, ``session``, ``year``, ``share``, ``votes`` (the number
-    behind our cells; ``<NA>`` for BSV's, which the file does not give) and ``source`` (one of
-    :data:`SERIES_SOURCES`), sorted by state and session.
+    three categories, so that the parts measure the same thing); later sessions from BSV's
+    ``agree_russia``; sessions after BSV's last from ``later`` (the same measure of a later set of
+    roll calls, e.g. the UN Digital Library's, complete sessions only). Every session between the
+    last one covered and the first of ``later`` gets a row per state with no share (source ``no
+    record``): a gap, shown as a gap. Returns ``state``, ``session``, ``year``, ``share``,
+    ``votes`` (the number behind our cells; ``<NA>`` for BSV's, which the file does not give, and
+    for gaps) and ``source`` (one of :data:`SERIES_SOURCES`), sorted by state and session.
     """
     bsv_comparison(ours, un_agreement.iloc[:0])  # the same checks on ``ours``
     mine = ours.loc[ours["session"] <= last_session, ["state", "session", "year", "share",
                                                       "votes"]].copy()
     mine["source"] = SERIES_SOURCES[0]
-    later = un_agreement.loc[un_agreement["session"] > last_session,
-                             ["state", "session", "year", "agree_russia"]]
-    later = later[later["state"].isin(ours["state"].unique())]
-    theirs = later.rename(columns={"agree_russia": "share"}).copy()
+    states = ours["state"].unique()
+    bsv_rows = un_agreement.loc[un_agreement["session"] > last_session,
+                                ["state", "session", "year", "agree_russia"]]
+    bsv_rows = bsv_rows[bsv_rows["state"].isin(states)]
+    theirs = bsv_rows.rename(columns={"agree_russia": "share"}).copy()
     theirs["votes"] = pd.NA
     theirs["source"] = SERIES_SOURCES[1]
-    out = pd.concat([mine, theirs], ignore_index=True)
+    parts = [mine, theirs]
+    if later is not None and len(later):
+        bsv_comparison(later, un_agreement.iloc[:0])
+        covered = max(last_session, int(theirs["session"].max()) if len(theirs) else 0)
+        extra = later.loc[later["session"] > covered, ["state", "session", "year", "share",
+                                                       "votes"]].copy()
+        extra = extra[extra["state"].isin(states)]
+        extra["source"] = SERIES_SOURCES[2]
+        gap = range(covered + 1, int(extra["session"].min())) if len(extra) else range(0)
+        holes = pd.DataFrame([(s, g, g + 1945) for g in gap for s in states],
+                             columns=["state", "session", "year"])
+        holes["share"], holes["votes"], holes["source"] = np.nan, pd.NA, SERIES_SOURCES[3]
+        parts += [holes, extra]
+    out = pd.concat([p for p in parts if len(p)], ignore_index=True)
     out = out.astype({"state": "string", "session": "int64", "year": "int64",
                       "share": "float64", "votes": "Int64", "source": "string"})
     return out.sort_values(["state", "session"]).reset_index(drop=True)
@@ -217,7 +275,10 @@ __all__ = [
     "agreement_by_period",
     "bsv_comparison",
     "combined_series",
+    "complete_sessions",
     "csto_groups",
     "group_reference",
+    "later_agreement",
     "roll_call_subset",
+    "undl_as_roll_calls",
 ]

@@ -30,10 +30,10 @@ from .network import (
 TURNING_POINTS: Mapping[str, str] = MappingProxyType({
     "1992-05-15": "Treaty signed in Tashkent",
     "1994-04-20": "Treaty in force",
-    "1999-04-20": "Azerbaijan, Georgia, Uzbekistan out",
+    "1999-04-20": "Azerbaijan, Georgia, Uzbekistan do not renew",
     "2002-10-07": "CSTO Charter signed",
     "2006-08-16": "Uzbekistan returns",
-    "2012-12-19": "Uzbekistan out again",
+    "2012-12-19": "Uzbekistan's membership suspended",
     "2022-01-05": "Kazakhstan asks for help",
     "2024-02-22": "Armenia freezes participation",
 })
@@ -197,4 +197,20 @@ def changes_between(
     return out.astype(dict.fromkeys(columns[2:], "string"))
 
 
-__all__ = ["CUTOFF_LABEL", "TURNING_POINTS", "changes_between", "snapshots", "turning_points"]
+def points_that_change(
+    memberships: pd.DataFrame,
+    points: Mapping[str, str],
+    organizations: Iterable[str] = ALLIANCE,
+) -> Mapping[str, str]:
+    """The first of ``points`` (ISO date -> label, e.g. :func:`turning_points`) and every later
+    one at which some state's status in the alliance differs from the point before
+    (:func:`changes_between`): the points at which a map of the alliance changes, with their
+    labels."""
+    dates = list(points)
+    changed = changes_between(memberships, dates, organizations)
+    moved = {f"{d:%Y-%m-%d}" for d in changed["date_to"]}
+    return MappingProxyType({d: points[d] for i, d in enumerate(dates) if i == 0 or d in moved})
+
+
+__all__ = ["CUTOFF_LABEL", "TURNING_POINTS", "changes_between", "points_that_change", "snapshots",
+           "turning_points"]

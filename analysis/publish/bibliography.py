@@ -1,4 +1,4 @@
-"""The book's bibliography, built from ``data/sources.csv`` so that citations and data share records.
+"""The book's bibliography, built from ``data/sources.csv`` so citations and data share records.
 
 A work of scholarship becomes the entry the field expects (``@article``, ``@book`` or
 ``@incollection``, with its authors, journal or book, volume, pages, DOI or ISBN); every other

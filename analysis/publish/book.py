@@ -238,7 +238,10 @@ def times(n: int) -> str:
 
 
 def count_of(n: int, noun: str, plural: str | None = None) -> str:
-    """``count_of(1, "request")`` -> ``"1 request"``; ``count_of(3, "request")`` -> ``"3 requests"``."""
+    """Return ``n`` with thousands separators and ``noun``, or ``plural`` (noun + "s") if n != 1.
+
+    ``count_of(1, "request")`` -> ``"1 request"``; ``count_of(3, "request")`` -> ``"3 requests"``.
+    """
     word = noun if int(n) == 1 else (plural or f"{noun}s")
     return f"{int(n):,} {word}"
 
@@ -280,6 +283,37 @@ def and_list(items: Iterable[str]) -> str:
 def state_names(states: pd.DataFrame) -> dict[str, str]:
     """ISO3 code -> the state's name as the book writes it, from the ``states`` table."""
     return dict(zip(states["iso3"], states["name"]))
+
+
+def when_text(day: pd.Timestamp, precision: str = "day") -> str:
+    """A date as the book writes it, to the precision it is known: ``day`` ->
+    ``"23 November 2026"``, ``month`` -> ``"November 2026"``, ``year`` -> ``"2026"``."""
+    day = pd.Timestamp(day)
+    return {"month": f"{day:%B %Y}", "year": f"{day:%Y}"}.get(precision, day_text(day))
+
+
+def found_in(text: str, pattern: str) -> str:
+    """What a record's text says where ``pattern`` (a regular expression) puts its first group:
+    ``found_in("in force on 1 February 2024;", r"in force on (\\d+ \\w+ \\d{4})")`` ->
+    ``"1 February 2024"``. ``{n}`` in ``pattern`` stands for a number as written (``1,960``,
+    ``4``, ``1.5``), ``{d}`` for a day (``19 February 2027``). Raises :class:`LookupError` when
+    the text no longer says it, so prose that quotes it stops with the record rather than
+    print what the data does not hold."""
+    import re
+
+    expression = (pattern.replace("{n}", r"(\d[\d,.]*\d|\d)")
+                  .replace("{d}", r"(\d{1,2} [A-Z][a-z]+ \d{4})"))
+    found = re.search(expression, text)
+    if found is None:
+        raise LookupError(f"nothing where {pattern!r} looks in: {text}")
+    return found.group(1)
+
+
+def figure_in(text: str, pattern: str) -> str:
+    """The number a record's text gives where ``pattern`` puts ``{n}`` (:func:`found_in`), as
+    written there: ``figure_in("1,960 Russian peacekeepers deploy", "{n} Russian peacekeepers")``
+    -> ``"1,960"``."""
+    return found_in(text, pattern)
 
 
 def record_days(timeline: pd.DataFrame, records: Mapping[str, str]) -> dict[str, str]:

@@ -3,8 +3,11 @@ false."""
 
 from __future__ import annotations
 
+import matplotlib.pyplot as plt
 import pytest
 
+from analysis.charts.layout import layout_problems
+from analysis.data.paths import ROOT
 from analysis.publish.facts import case_loyalty
 
 from .helpers import altered, assert_breaks, breaks_every_guard, guard_ids, raises_guard, with_cell
@@ -26,6 +29,20 @@ BREAKS = {
     "only_belarus_took_part_in_the_war": lambda v: altered(v, card=with_cell(
         v.card, "KAZ", "support_invasion_ukraine", "aligned")),
     "belarus_the_most_loyal": lambda v: altered(v, card=with_cell(v.card, "KAZ", "score", 99.0)),
+    "all_six_stances_on_georgia": lambda v: altered(v, georgia=v.georgia.iloc[1:]),
+    "every_vote_since_2022_from_the_emergency_session": lambda v: altered(v, later=with_cell(
+        v.later, v.later.index[0], "resolution", "A/RES/77/229")),
+    "only_belarus_with_russia_on_the_invasion": lambda v: altered(v, invasion=with_cell(
+        v.invasion, "ARM", "agrees", True)),
+    "russia_asked_its_allies_for_nothing_at_home": lambda v: altered(v, at_home=with_cell(
+        v.at_home, "CSTO-2024-RUS", "request_made", "yes")),
+    "the_alliance_gave_words_at_most": lambda v: altered(v, answers=with_cell(
+        v.answers, v.answers.index[v.answers["responder"] == "alliance"][0], "level",
+        "consultation")),
+    "kursk_was_an_armed_attack": lambda v: altered(v, at_home=with_cell(
+        v.at_home, "CSTO-2024-RUS", "threat", "hybrid")),
+    "the_events_say_what_the_prose_says": lambda v: altered(v, events=with_cell(
+        v.events, "E533", "description", "North Korea confirms its troops fought in Kursk")),
 }
 
 
@@ -50,3 +67,44 @@ def test_a_recognition_of_abkhazia_stops_the_case(tables, cutoff):
     stances.loc[row, "alignment"] = "aligned"
     with raises_guard("no_member_recognised_abkhazia"):
         case_loyalty.facts({**tables, "stances": stances}, cutoff)
+
+
+def test_the_reviews_sentences_stay_fixed(tables, cutoff):
+    """Review items: "None of these wars touched the treaty's promise" (Kursk did), "no test drew
+    more than 1 members" (a number glued into words that did not agree with it), and Uzbekistan
+    "a member until 2012" (its membership was suspended)."""
+    prose = (ROOT / "book" / "case_loyalty.md").read_text(encoding="utf-8")
+    assert "None of these wars touched" not in prose
+    assert "a member until 2012" not in prose
+    glued = case_loyalty.facts(tables, cutoff)
+    assert glued["ly_max_aligned"] == "one"
+    assert "no test drew more than {glue:text}`ly_max_aligned` member into line" in prose
+
+
+def test_the_crocus_answer_is_a_statement_on_27_march(tables, cutoff):
+    """The alliance's answer to Crocus was the Parliamentary Assembly council's statement (the
+    response row said none before the story research found it)."""
+    glued = case_loyalty.facts(tables, cutoff)
+    assert glued["ly_crocus_answer"] == "27 March 2024"
+    assert glued["ly_crocus_dead"] == "144"
+    assert glued["ly_dprk_n"] == "11,000"
+
+
+def test_a_request_by_russia_stops_the_chapter(tables, cutoff):
+    requests = tables["requests"].copy()
+    requests.loc[requests["request_id"] == "CSTO-2023-RUS-2", "request_made"] = "yes"
+    with raises_guard("russia_asked_its_allies_for_nothing_at_home"):
+        case_loyalty.facts({**tables, "requests": requests}, cutoff)
+
+
+def test_the_figure_reads_and_names_who_voted_with_russia(tables, cutoff):
+    chart = case_loyalty.figures(tables, cutoff)["fig-case-loyalty"]
+    labels = list(chart.data["label"])
+    assert "UN vote: Armenia and Belarus with Russia" in labels
+    assert "UN vote: only Belarus with Russia" in labels
+    assert "11,000 troops in Kursk (Kyiv)" in labels
+    assert chart.data["label"].is_unique
+    assert layout_problems(chart.figure) == []
+    title = chart.figure.axes[0].texts[0].get_text().replace("\n", " ")
+    assert title.startswith("In three crises at home Russia asked its allies for nothing")
+    plt.close(chart.figure)

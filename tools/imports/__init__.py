@@ -1,0 +1,1 @@
+"""Import scripts: each reads one public copy of an external dataset and writes a tidy extract."""

@@ -42,6 +42,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import io
+import os
 import sys
 from pathlib import Path
 
@@ -81,11 +82,15 @@ ALLIANCE_COLUMNS = [
 MEMBER_COLUMNS = [
     "atopid", "phase", "state", "cow_code", "member_begin", "member_end", *OBLIGATIONS,
 ]
+#: What read_raw returns: members, alliances, v5.1 dyads (None if not read), bytes by file name.
+RawATOP = tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame | None, dict[str, bytes]]
 
 
 # --------------------------------------------------------------------------- reading
-def read_raw(members=None, alliances=None, v51=None, mirror=None, commit=None,
-             v51_mirror=None, v51_commit=None):
+def read_raw(members: str | os.PathLike | None = None, alliances: str | os.PathLike | None = None,
+             v51: str | os.PathLike | None = None, mirror: str | None = None,
+             commit: str | None = None, v51_mirror: str | None = None,
+             v51_commit: str | None = None) -> RawATOP:
     """Read the raw files; returns (members, alliances, v51 dyads or None, {name: bytes})."""
     blobs = {}
     if mirror:
@@ -121,7 +126,7 @@ def read_codes(root: Path = ROOT) -> pd.DataFrame:
 
 
 # --------------------------------------------------------------------------- helpers
-def _fmt_date(y, m, d) -> str:
+def _fmt_date(y: float, m: float, d: float) -> str:
     """ATOP year/month/day -> 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'; year 0 means none (empty)."""
     if pd.isna(y) or int(y) == 0:
         return ""
@@ -143,7 +148,9 @@ def code_map(codes: pd.DataFrame) -> dict:
     return dict(zip(codes.cow_code.astype(int), codes.iso3))
 
 
-def _check_range(df: pd.DataFrame, col: str, lo: int, hi: int, allow_zero=False, allow_na=False):
+def _check_range(df: pd.DataFrame, col: str, lo: int, hi: int, allow_zero: bool = False,
+                 allow_na: bool = False) -> None:
+    """Raise ValueError unless every ``df[col]`` is in [lo, hi] (or 0, or NaN, where allowed)."""
     s = df[col]
     bad = s.isna() if not allow_na else pd.Series(False, index=s.index)
     v = s.fillna(lo)
@@ -166,7 +173,7 @@ def select_alliances(members_raw: pd.DataFrame, alliances_raw: pd.DataFrame) -> 
 
 # --------------------------------------------------------------------------- tidy
 def tidy(members_raw: pd.DataFrame, alliances_raw: pd.DataFrame, codes: pd.DataFrame,
-         data_end: int = V401_END):
+         data_end: int = V401_END) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Pure: raw ATOP member- and alliance-level frames -> (alliances, members) tables."""
     ids = select_alliances(members_raw, alliances_raw)
     m = members_raw[members_raw.atopid.isin(ids)].copy()
@@ -242,8 +249,6 @@ def tidy(members_raw: pd.DataFrame, alliances_raw: pd.DataFrame, codes: pd.DataF
 
 
 # --------------------------------------------------------------------------- v5.1 flag
-
-
 def v51_anchor_dyads(dyads: pd.DataFrame) -> pd.DataFrame:
     """Non-directed obligations of every anchor dyad-year in the v5.1 directed file."""
     d = dyads.rename(columns={"ccode1": "a", "ccode2": "b"})
@@ -253,7 +258,8 @@ def v51_anchor_dyads(dyads: pd.DataFrame) -> pd.DataFrame:
     return both.groupby(["anchor", "partner_cow", "year"], as_index=False)[list(OBLIGATIONS)].max()
 
 
-def flag_v51_2018(alliances: pd.DataFrame, members: pd.DataFrame, dyads: pd.DataFrame):
+def flag_v51_2018(alliances: pd.DataFrame, members: pd.DataFrame,
+                  dyads: pd.DataFrame) -> pd.DataFrame:
     """1 if every anchor dyad of an alliance in force at the end of 2016 is in v5.1 in 2018
     with at least that alliance's obligations; 0 if not; empty for alliances ended earlier."""
     v5 = v51_anchor_dyads(dyads)
@@ -282,9 +288,6 @@ def flag_v51_2018(alliances: pd.DataFrame, members: pd.DataFrame, dyads: pd.Data
 
 
 # --------------------------------------------------------------------------- main
-
-
-# --------------------------------------------------------------------------- main
 def source_parser(doc: str) -> argparse.ArgumentParser:
     """The command line of the import and of its audit: where the raw files are."""
     p = argparse.ArgumentParser(description=doc.split("\n")[0])
@@ -298,7 +301,7 @@ def source_parser(doc: str) -> argparse.ArgumentParser:
     return p
 
 
-def read_sources(parser: argparse.ArgumentParser, args: argparse.Namespace):
+def read_sources(parser: argparse.ArgumentParser, args: argparse.Namespace) -> RawATOP:
     """:func:`read_raw` on the files the parsed arguments name (a mirror or local files); prints
     each raw file's SHA-256 (to compare with ``data/origins.csv``)."""
     if not args.mirror and not (args.raw_members and args.raw_alliances):
@@ -310,7 +313,8 @@ def read_sources(parser: argparse.ArgumentParser, args: argparse.Namespace):
     return m, a, d, blobs
 
 
-def main(argv=None) -> int:
+def main(argv: list[str] | None = None) -> int:
+    """Import ATOP from the raw files the arguments name, write the two tables; returns 0."""
     p = source_parser(__doc__)
     p.add_argument("--out", default="data/", help="folder to write the tables to")
     p.add_argument("--make-extra-states", action="store_true",

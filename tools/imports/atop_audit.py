@@ -21,6 +21,7 @@ Usage (from the repository root), with the same sources as the import::
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 
 import pandas as pd
 
@@ -63,7 +64,8 @@ def _year(s: str) -> int:
     return int(s[:4])
 
 
-def v401_dyads(members: pd.DataFrame, last_year: int = V51_END, data_end: int = V401_END):
+def v401_dyads(members: pd.DataFrame, last_year: int = V51_END,
+               data_end: int = V401_END) -> pd.DataFrame:
     """Non-directed anchor-partner dyad-years implied by the v4.01 member spells.
 
     Spells still open at ``data_end`` are carried forward to ``last_year`` (a projection, so
@@ -90,7 +92,7 @@ def v401_dyads(members: pd.DataFrame, last_year: int = V51_END, data_end: int = 
 
 
 def crosscheck_v51(members: pd.DataFrame, dyads: pd.DataFrame, codes: pd.DataFrame,
-                   years=range(V401_END, V51_END + 1)) -> pd.DataFrame:
+                   years: Sequence[int] = range(V401_END, V51_END + 1)) -> pd.DataFrame:
     """Defence dyad-years of RUS/USA, 2016-18: v5.1 against the v4.01 spells (open spells
     carried past 2016); status both / v51_only / v401_only."""
     cmap = code_map(codes)
@@ -136,7 +138,7 @@ def _curated_spells(memberships: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _atop_spells(members: pd.DataFrame, aid: int, phase) -> pd.DataFrame:
+def _atop_spells(members: pd.DataFrame, aid: int, phase: int | None) -> pd.DataFrame:
     g = members[members.atopid == aid]
     if phase is not None:
         g = g[g.phase == phase]
@@ -155,13 +157,13 @@ def _atop_spells(members: pd.DataFrame, aid: int, phase) -> pd.DataFrame:
 
 
 def compare_memberships(members: pd.DataFrame, memberships: pd.DataFrame,
-                        data_end: int = V401_END):
+                        data_end: int = V401_END) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Candidate additions (curated changes after ATOP's end) and discrepancy rows."""
     cur = _curated_spells(memberships)
     adds, disc = [], []
     end_date = f"{data_end}-12-31"
 
-    def d(rec, field, value, note):
+    def d(rec: dict[str, str], field: str, value: str, note: str) -> None:
         disc.append({"table": "memberships",
                      "record_id": f"{rec['state']}|{rec['organization']}|{rec['start']}",
                      "field": field, "value": value, "source": SOURCE_V401, "note": note,

@@ -85,7 +85,7 @@ def tidy_agreement(ideal_points: pd.DataFrame,
 # --------------------------------------------------------------------------
 # writing
 # --------------------------------------------------------------------------
-def sig7(x) -> str:
+def sig7(x: float | None) -> str:
     """Seven significant digits (the precision of the BSV csv), positional."""
     if pd.isna(x):
         return ""

@@ -27,6 +27,7 @@ Run from the repo root::
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
@@ -110,7 +111,7 @@ def read_raw(path: str | Path | None = None) -> pd.DataFrame:
                          "gwn": d["gwn"]})
 
 
-def _code(v, iso: str, field: str) -> int | None:
+def _code(v: float | None, iso: str, field: str) -> int | None:
     if v is None or pd.isna(v):
         return None
     f = float(v)
@@ -180,7 +181,7 @@ def cross_check(codes: pd.DataFrame, cow_states: pd.DataFrame,
     return problems
 
 
-def extra_states(cow_codes, known) -> pd.DataFrame:
+def extra_states(cow_codes: Iterable[int], known: Iterable[int]) -> pd.DataFrame:
     """The states of ``cow_codes`` not among the ``known`` COW codes, in the layout of
     ``data/states.csv`` plus their codes, via countrycode (GPL-3; the codes are re-derived facts).
     The ATOP import uses it for the members of alliances outside data/states.csv
@@ -220,6 +221,7 @@ def extra_states(cow_codes, known) -> pd.DataFrame:
 
 
 def main(argv: list[str] | None = None) -> None:
+    """Map the states to COW/GW codes, cross-check them if a mirror is named, write the table."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--raw", help="countrycode codelist.pickle (default: installed package)")
     ap.add_argument("--mirror", help="peacesciencer git dir, for the COW/GW cross-check")

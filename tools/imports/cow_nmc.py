@@ -95,6 +95,7 @@ def tidy(nmc: pd.DataFrame, codes: pd.DataFrame, states: list[str] = STATES,
 
 
 def coverage(df: pd.DataFrame, states: list[str] = STATES, years: tuple[int, int] = YEARS) -> dict:
+    """Return the counts of expected state-years, rows, and present and missing values."""
     expected = len(states) * (years[1] - years[0] + 1)
     return {
         "expected_state_years": expected,
@@ -131,6 +132,7 @@ def compare_capabilities(df: pd.DataFrame, capabilities: pd.DataFrame) -> pd.Dat
 
 
 def main(argv: list[str] | None = None) -> None:
+    """Import COW NMC from the file or mirror the arguments name and write nmc_milper.csv."""
     ap = source_parser(__doc__, raw_help="cow_nmc.rda or NMC-70-abridged.csv",
                        mirror_help="peacesciencer git dir", commit=DEFAULT_COMMIT)
     ap.add_argument("--codes", default="data/country_codes.csv")

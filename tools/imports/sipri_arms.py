@@ -38,7 +38,10 @@ Run from the repo root:
 """
 from __future__ import annotations
 
+import io
+import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
@@ -70,7 +73,7 @@ NONSTATE = {
 COLUMNS = ["recipient", "supplier", "year", "tiv_million", "n_deals", "n_deals_estimated"]
 
 
-def read_raw(path) -> pd.DataFrame:
+def read_raw(path: str | os.PathLike | io.BytesIO) -> pd.DataFrame:
     """Read the trade register (path or file-like), all columns as strings."""
     df = pd.read_csv(path, skiprows=SKIP_LINES, dtype=str, keep_default_na=False)
     if list(df.columns) != RAW_COLUMNS:
@@ -78,7 +81,7 @@ def read_raw(path) -> pd.DataFrame:
     return df
 
 
-def _party(name: str, role: str):
+def _party(name: str, role: str) -> tuple[str, str]:
     """Name -> (iso3, nonstate slug); exactly one is non-empty."""
     if name in SIPRI_NAMES:
         return SIPRI_NAMES[name], ""
@@ -89,7 +92,8 @@ def _party(name: str, role: str):
     raise ValueError(f"{role} name with no ISO3 code or non-state slug: {name!r}")
 
 
-def tidy(raw: pd.DataFrame, recipients=CSTO, years=YEARS) -> pd.DataFrame:
+def tidy(raw: pd.DataFrame, recipients: Iterable[str] = CSTO,
+         years: Iterable[int] = YEARS) -> pd.DataFrame:
     """Deal x delivery-year rows -> yearly delivered TIV per recipient/supplier."""
     df = raw.copy()
     key = ["SIPRI AT Database ID", "Delivery year"]
@@ -129,7 +133,8 @@ def tidy(raw: pd.DataFrame, recipients=CSTO, years=YEARS) -> pd.DataFrame:
         ["recipient", "year", "supplier"]).reset_index(drop=True)
 
 
-def main(argv=None) -> int:
+def main(argv: list[str] | None = None) -> int:
+    """Import the trade register the arguments name, write arms_transfers.csv; returns 0."""
     ap = source_parser(__doc__, raw_help="path to trade_2023.csv",
                        mirror_help="git dir of the fetched mirror",
                        commit="e1b012d3a36856e9d17faa0b7c770a04c5ffaaf9")

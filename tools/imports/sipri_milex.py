@@ -43,7 +43,10 @@ Run from the repo root:
 """
 from __future__ import annotations
 
+import io
+import os
 import sys
+from collections.abc import Collection, Iterable
 from pathlib import Path
 
 import pandas as pd
@@ -134,7 +137,7 @@ COLUMNS = ["state", "year", "milex_constant_2023_usd_million", "milex_flag",
            "milex_share_of_gdp_percent", "share_flag", "sipri_notes"]
 
 
-def read_raw(path) -> pd.DataFrame:
+def read_raw(path: str | os.PathLike | io.BytesIO) -> pd.DataFrame:
     """Read the two sheets cell by cell (values and font colours).
 
     ``path`` is a filesystem path or a binary file-like object.  Region and
@@ -170,7 +173,8 @@ def read_raw(path) -> pd.DataFrame:
         records, columns=["series", "country", "notes", "year", "value", "font_color"])
 
 
-def _cell(value, color, series, country, year):
+def _cell(value: float | str | None, color: str, series: str, country: str,
+          year: int) -> tuple[float | None, str]:
     """Return (number or None, flag) for one raw cell; raise on anything odd."""
     if value is None:
         return None, "unavailable"
@@ -188,7 +192,8 @@ def _cell(value, color, series, country, year):
     return number, flag
 
 
-def tidy(raw: pd.DataFrame, states=STATES, years=YEARS) -> pd.DataFrame:
+def tidy(raw: pd.DataFrame, states: Collection[str] = STATES,
+         years: Iterable[int] = YEARS) -> pd.DataFrame:
     """Raw long cells -> one row per (state, year), fixed columns, sorted."""
     raw = raw.copy()
     unknown = sorted(set(raw["country"]) - set(SIPRI_NAMES))
@@ -225,7 +230,8 @@ def tidy(raw: pd.DataFrame, states=STATES, years=YEARS) -> pd.DataFrame:
     return out[COLUMNS].sort_values(["state", "year"]).reset_index(drop=True)
 
 
-def main(argv=None) -> int:
+def main(argv: list[str] | None = None) -> int:
+    """Import the SIPRI workbook the arguments name, write milex.csv; returns 0."""
     ap = source_parser(__doc__, raw_help="path to SIPRI-Milex-data-1949-2024_2.xlsx",
                        mirror_help="git dir of the fetched mirror",
                        commit="ce37e1454c8d4e14990dc9cafd9aea0a83f5c4f6")

@@ -34,6 +34,7 @@ Data: UCDP/PRIO, CC BY 4.0 (see data/origins.csv). Run from the repo root::
 from __future__ import annotations
 
 import io
+import os
 from datetime import date
 from pathlib import Path
 
@@ -65,7 +66,7 @@ def read_raw(path: str | Path) -> pd.DataFrame:
     return read_rda(Path(path).read_bytes())
 
 
-def read_names(path) -> tuple[pd.DataFrame, list[str]]:
+def read_names(path: str | os.PathLike | io.BytesIO) -> tuple[pd.DataFrame, list[str]]:
     """Read the UCDP v25.1 CSV copy (path or file-like) as strings; return
     (well-formed rows, skipped).
 
@@ -94,7 +95,7 @@ def _dmy(s: str) -> str:
     return date(y, m, d).isoformat()
 
 
-def _iso(v) -> str:
+def _iso(v: str | date | float | None) -> str:
     if v is None or (not isinstance(v, str) and pd.isna(v)):
         return ""
     return pd.Timestamp(v).date().isoformat()
@@ -208,6 +209,7 @@ def secondary_only(acd: pd.DataFrame, codes: pd.DataFrame, selected: pd.DataFram
 
 
 def main(argv: list[str] | None = None) -> None:
+    """Import UCDP ACD and its names from the copies the arguments name, write the table."""
     ap = source_parser(__doc__, raw_help="peacesciencer ucdp_acd.rda",
                        mirror_help="peacesciencer git dir", commit=DEFAULT_COMMIT)
     h = ap.add_mutually_exclusive_group(required=True)

@@ -32,7 +32,6 @@ Run from the repository root::
 """
 from __future__ import annotations
 
-import argparse
 import hashlib
 import io
 import os

@@ -115,7 +115,7 @@ def read_raw(raw_dir: str | None = None, mirror: str | None = None,
 # --------------------------------------------------------------------------
 
 
-def _resolution(unres) -> str:
+def _resolution(unres: str | float | None) -> str:
     """'R/68/262' -> 'A/RES/68/262'; 'A/RES/...' kept; empty stays empty."""
     if unres is None or (isinstance(unres, float) and math.isnan(unres)):
         return ""
@@ -129,11 +129,11 @@ def _resolution(unres) -> str:
     raise ValueError(f"unres: unexpected resolution code {s!r}")
 
 
-def _title(short, descr) -> str:
+def _title(short: str | float | None, descr: str | float | None) -> str:
     """The package's short description; when empty, descr without the
     catalogue tail ' : resolution / adopted by the General Assembly', cut at a
     word boundary to at most TITLE_MAX characters (with an ellipsis)."""
-    def clean(x):
+    def clean(x: str | float | None) -> str:
         if x is None or (isinstance(x, float) and math.isnan(x)):
             return ""
         return " ".join(str(x).split())
@@ -150,6 +150,7 @@ def _title(short, descr) -> str:
 
 
 def tidy_roll_calls(roll_calls: pd.DataFrame, issues: pd.DataFrame) -> pd.DataFrame:
+    """Return the roll calls from FIRST_DATE on, checked, with resolution, title and issues."""
     rc = roll_calls.copy()
     rc["rcid"] = as_int(rc["rcid"], "rcid")
     dup = rc[rc["rcid"].duplicated()]
@@ -199,6 +200,7 @@ def tidy_roll_calls(roll_calls: pd.DataFrame, issues: pd.DataFrame) -> pd.DataFr
 
 
 def tidy_votes(votes: pd.DataFrame, roll_calls_tidy: pd.DataFrame) -> pd.DataFrame:
+    """Return the kept states' checked votes on the kept roll calls, one row per (rcid, state)."""
     v = votes.copy()
     v["rcid"] = as_int(v["rcid"], "votes rcid")
     v = v[v["rcid"].isin(roll_calls_tidy["rcid"])].copy()   # the kept roll calls
@@ -255,7 +257,8 @@ def write(tables: dict, out_dir: str) -> None:
         write_csv(shown, os.path.join(out_dir, f"{name}.csv"))
 
 
-def main(argv=None) -> None:
+def main(argv: list[str] | None = None) -> None:
+    """Import unvotes and the BSV scores from the copies the arguments name, write the tables."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     source = ap.add_mutually_exclusive_group(required=True)
     source.add_argument("--raw", help="directory holding the three .rda files and the BSV csv")

@@ -10,24 +10,27 @@ dictionary appendix of the book. The parts:
 * :mod:`~analysis.data.codebook.vocabulary`: the scales and categories the tables code against;
 * :mod:`~analysis.data.codebook.curated`, :mod:`~analysis.data.codebook.literature`,
   :mod:`~analysis.data.codebook.external` and :mod:`~analysis.data.codebook.institutions`: the
-  tables themselves.
+  tables themselves;
+* :mod:`~analysis.data.codebook.policy`: the sourcing policy (the hosts the book does not cite,
+  the rule for state media).
 
 To add a column, add a ``Field`` to its table; the checks, the data package and the dictionary
-follow. Nothing registers itself: this module assembles the tables from the four lists.
+follow. Nothing registers itself: this module assembles the tables from the five lists.
 """
 
 from __future__ import annotations
 
-from . import curated, external, institutions, literature
+from . import curated, external, institutions, literature, policy
 from .fields import Table
 
 #: Every table of the codebook, by name, in the order they are loaded (referenced tables first):
 #: the curated tables, the published base rates of alliance reliability, then the field's
-#: standard datasets (vendored extracts, each described by a row of ``origins``), then the
-#: institutions.
+#: standard datasets (vendored extracts, each described by a row of ``origins``), the
+#: institutions, then the hosts the sourcing policy excludes.
 TABLES: dict[str, Table] = {
     table.name: table
-    for table in (*curated.TABLES, *literature.TABLES, *external.TABLES, *institutions.TABLES)
+    for table in (*curated.TABLES, *literature.TABLES, *external.TABLES, *institutions.TABLES,
+                  *policy.TABLES)
 }
 
 __all__ = ["TABLES"]

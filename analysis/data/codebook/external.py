@@ -11,6 +11,7 @@ the checks stop the build if a table has no origin.
 from __future__ import annotations
 
 from .fields import Field, Table
+from .policy import LICENCES
 
 #: Non-state suppliers in the SIPRI register, written as slugs in ``arms_transfers.supplier``.
 NONSTATE_SUPPLIERS: tuple[str, ...] = ("unknown", "nato", "european_union", "united_nations",
@@ -67,6 +68,12 @@ TABLES: tuple[Table, ...] = (
                   pattern=r"^([^:;]+:)?[0-9a-f]{64}(;([^:;]+:)?[0-9a-f]{64})*$"),
             Field("accessed", "date", "Day the copy was read.", required=True),
             Field("terms", "string", "Licence or terms of use, in short.", required=True),
+            Field("licence", "category", "The terms the extract stays under, for the data "
+                  "package: " + "; ".join(f"`{k}`, {v}" for k, v in LICENCES.items()) + ". "
+                  "The book's CC BY 4.0 grant does not cover it.", required=True,
+                  enum=tuple(LICENCES)),
+            Field("licence_url", "url", "Where those terms are stated (the licence, or the "
+                  "producer's page that asks for the citation).", required=True),
             Field("credit_line", "string", "Credit to print under every chart that uses it."),
             Field("kept", "string", "What the extract keeps.", required=True),
             Field("import_script", "string", "The script that makes the extract.", required=True),

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-import matplotlib.pyplot as plt
 import pandas as pd
 
-from ...charts import Chart, defence_pacts_chart, portfolio_chart, tie_network_chart
-from ...measures import alliances, maps, membership, network
+from ...charts import Chart, defence_pacts_chart, portfolio_chart, tie_matrix_chart
+from ...measures import alliances, membership, network
 from ...measures.provenance import credit_lines
 from .. import book
 from .checks import Guard, check_all
@@ -22,8 +21,19 @@ ATOP_CST = 4220
 BROAD = (3740, 3755)
 #: The 1997 Russia-Ukraine friendship treaty, which a source ends.
 RUSSIA_UKRAINE = 4875
-#: Organizations that may join two states other than Russia with four ties or more.
-WITHOUT_RUSSIA = {"CIS", "SCO", "ATOP 6020", "EAEU", "CSTO", "OTS"}
+#: The organizations, and the SCO's 2007 treaty, through which states other than Russia share
+#: four ties or more.
+WITHOUT_RUSSIA = {"CIS", "SCO", "ATOP 6020", "EAEU", "CSTO", "OTS", "ECO", "OIC", "COE"}
+#: The states those strongest ties without Russia join: Belarus, the Central Asian members and
+#: Uzbekistan, Azerbaijan and Türkiye.
+STRONG_WITHOUT_RUSSIA = {"AZE", "BLR", "KAZ", "KGZ", "TJK", "TUR", "UZB"}
+#: Organizations the CSTO's members belong to that Russia does not belong to as a member.
+PAST_RUSSIA = {"COE", "ECO", "OIC", "OTS"}
+#: Russia's defence pacts signed after ATOP's data end, from the book's events: the treaty with
+#: North Korea (signed, in force) and the security guarantees within the Union State.
+LATER_PACTS = {"PRK": ("E531", "E532"), "BLR": ("E523", None)}
+#: North Korea's troops in the Kursk region, confirmed under the 2024 treaty.
+KURSK = "E533"
 
 
 def portfolios(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
@@ -40,23 +50,33 @@ def atop_credit(tables: dict[str, pd.DataFrame]) -> str:
 def ties(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> SimpleNamespace:
     """The network of formal ties among the former Soviet republics, China and Türkiye at the
     cut-off: the states drawn (``drawn``), the ATOP endings a source records (``ended``), the
-    tie graph (``graph``), each state's standing in the CSTO (``today``) and the chart drawn
-    from them (``chart``), whose data lists every pair of states with its ties."""
+    tie graph (``graph``), each state's standing in the CSTO (``today``), every pair of states
+    with its ties (``edges``: ``state``, ``other``, ``weight``, ``ties``, ``width_class``) and the
+    order of the matrix (``groups``: Russia, the members, the former members, the others)."""
     states, members = tables["states"], tables["memberships"]
     drawn = sorted(set(states.loc[states["region"] == "post_soviet", "iso3"]) | {"CHN", "TUR"})
     ended = alliances.atop_endings(tables["discrepancies"])
     graph = alliances.tie_graph(members, tables["atop_alliances"], tables["atop_members"], cutoff,
                                 states=drawn, exclude=tuple(f"ATOP {i}" for i in BROAD),
                                 ended=ended)
-    shapes = maps.load_shapes(tolerance=0.75)
-    spots = {k: v for k, v in maps.state_positions(shapes, states).items() if k in drawn}
-    positions = maps.declutter(spots, min_distance=7.0)
-    positions["RUS"] = (55.0, 62.0)  # north of Kazakhstan, not at its centre in Siberia
-    today = maps.state_categories(members, states, cutoff).set_index("iso3")["category"]
-    kinds = {s: (c if c in ("member", "frozen", "former") else "other") for s, c in today.items()}
-    return SimpleNamespace(drawn=drawn, ended=ended, graph=graph, today=today,
-                           chart=tie_network_chart(graph, positions, kinds,
-                                                   credit=atop_credit(tables)))
+    today = membership.alliance_status_on(members, cutoff).set_index("state")["status"]
+    ever = set(membership.ever_members(members, ["CST", "CSTO"]))
+    category = {s: ("member" if today.get(s) in membership.IN_ORGANIZATION else
+                    "former" if s in ever else "other") for s in drawn}
+    edges = pd.DataFrame(
+        [{"state": min(a, b), "other": max(a, b), "weight": int(d["weight"]),
+          "ties": ";".join(d["organizations"]),
+          "width_class": alliances.width_class(int(d["weight"]))}
+         for a, b, d in graph.edges(data=True)],
+        columns=["state", "other", "weight", "ties", "width_class"])
+    edges = edges.sort_values(["weight", "state", "other"], ascending=[False, True, True],
+                              kind="stable").reset_index(drop=True)
+    groups = [("Russia", ["RUS"]),
+              ("CSTO members", sorted(s for s in drawn if category[s] == "member" and s != "RUS")),
+              ("former members", sorted(s for s in drawn if category[s] == "former")),
+              ("others", sorted(s for s in drawn if category[s] == "other"))]
+    return SimpleNamespace(drawn=drawn, ended=ended, graph=graph, today=pd.Series(category),
+                           edges=edges, groups=groups)
 
 
 def values(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> SimpleNamespace:
@@ -65,14 +85,16 @@ def values(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> SimpleNames
     members' second pacts (``double``), each alliance's defence partners (``partners``,
     ``usa_partners``), the regions of states, the tie network (``ties``) and its edges
     (``edges``), the members of the OTS (``ots``), and the organizations the CSTO's members
-    other than Russia belong to (``theirs``), with the graph of all memberships (``web``)."""
+    other than Russia belong to, Armenia's frozen seat included (``theirs``), with the graph of
+    all memberships (``web``), and the events the prose dates (``events``, by id)."""
     atop, members = tables["atop_alliances"], tables["memberships"]
     folios = portfolios(tables)
     summary = alliances.portfolio_summary(folios).set_index("state")
     pacts = alliances.defence_spells(atop, tables["atop_members"], "RUS")
     network_ = ties(tables, cutoff)
-    plt.close(network_.chart.figure)
-    csto_now = [s for s in membership.members_on(members, cutoff, "CSTO") if s != "RUS"]
+    csto_now = [s for s in membership.members_on(members, cutoff, "CSTO",
+                                                 statuses=membership.IN_ORGANIZATION)
+                if s != "RUS"]
     web = network.affiliation_graph(members, cutoff)
     return SimpleNamespace(
         summary=summary,
@@ -87,11 +109,12 @@ def values(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> SimpleNames
         usa_partners=alliances.defence_partners(folios["USA"]),
         region=tables["states"].set_index("iso3")["region"],
         ties=network_,
-        edges=network_.chart.data[network_.chart.data["kind"] == "edge"],
+        edges=network_.edges,
         ots=membership.members_on(members, cutoff, "OTS"),
         csto=membership.members_on(members, cutoff, "CSTO"),
         theirs={o for s in csto_now for o in web.neighbors(s)},
         web=web,
+        events=tables["events"].set_index("event_id"),
     )
 
 
@@ -133,7 +156,10 @@ def _held(v: SimpleNamespace) -> pd.DataFrame:
 
 def _strong_without_russia_through_listed(v: SimpleNamespace) -> bool:
     strong, with_russia = _strong(v.edges)
-    return all(set(t.split(";")) <= WITHOUT_RUSSIA for t in strong.drop(with_russia.index)["ties"])
+    rest = strong.drop(with_russia.index)
+    joined = set(rest["state"]) | set(rest["other"])
+    return (all(set(t.split(";")) <= WITHOUT_RUSSIA for t in rest["ties"])
+            and joined == STRONG_WITHOUT_RUSSIA)
 
 
 def _ukraine_treaty_left_out(v: SimpleNamespace) -> bool:
@@ -142,12 +168,38 @@ def _ukraine_treaty_left_out(v: SimpleNamespace) -> bool:
             or f"ATOP {RUSSIA_UKRAINE}" not in graph["RUS"]["UKR"]["organizations"])
 
 
-def _densest_pair_through_treaties_with_moscow(v: SimpleNamespace) -> bool:
+def _pairs_with_russia(edges: pd.DataFrame) -> pd.DataFrame:
+    return edges[(edges["state"] == "RUS") | (edges["other"] == "RUS")]
+
+
+def _densest_pair_without_russia(v: SimpleNamespace) -> bool:
+    """The densest pair leaves Russia out, shares more ties than any pair with Russia, and owes
+    some of them to organizations Russia does not belong to."""
     top = _top(v.edges)
+    best_with_russia = _pairs_with_russia(v.edges)["weight"].max()
+    return ("RUS" not in (top["state"], top["other"]) and top["weight"] > best_with_russia
+            and len(set(top["ties"].split(";")) & PAST_RUSSIA) >= 3)
+
+
+def _bilateral_ties(v: SimpleNamespace, row: pd.Series) -> list[str]:
     sizes = v.atop.set_index("atopid")["n_members"]
-    ids = [t for t in top["ties"].split(";") if t.startswith(alliances.ATOP_PREFIX)]
-    two_way = [t for t in ids if sizes[int(t.split()[1])] == 2]
-    return "RUS" in (top["state"], top["other"]) and len(two_way) > top["weight"] / 2
+    ids = [t for t in row["ties"].split(";") if t.startswith(alliances.ATOP_PREFIX)]
+    return [t for t in ids if sizes[int(t.split()[1])] == 2]
+
+
+def _densest_with_russia_through_treaties(v: SimpleNamespace) -> bool:
+    """The densest pair with Russia owes most of its ties to bilateral treaties with Moscow."""
+    best = _pairs_with_russia(v.edges).iloc[0]
+    return len(_bilateral_ties(v, best)) > best["weight"] / 2
+
+
+def _later_pacts(v: SimpleNamespace) -> bool:
+    signed = {p: v.events.loc[e, "date"] for p, (e, _) in LATER_PACTS.items()}
+    return (all(v.events.loc[e, "type"] == "treaty_signed" for e, _ in LATER_PACTS.values())
+            and all(d.year == 2024 for d in signed.values())
+            and all(set(v.events.loc[e, "states"].split(";")) == {p, "RUS"}
+                    for p, (e, _) in LATER_PACTS.items())
+            and all(d > alliances.ATOP_END for d in signed.values()))
 
 
 GUARDS = (
@@ -171,10 +223,27 @@ GUARDS = (
           "Two more came in 1997, the treaty with Armenia and the union treaty with Belarus",
           lambda v: sorted(v.pacts.loc[v.pacts["start"].dt.year == 1997, "partners"])
           == ["ARM", "BLR"]),
-    Guard("last_with_uzbekistan_2005",
-          "and a last one with Uzbekistan in 2005",
+    Guard("last_in_atop_with_uzbekistan_2005",
+          "and the last that ATOP records, with Uzbekistan in 2005",
           lambda v: v.pacts.iloc[-1]["partners"] == "UZB"
           and v.pacts.iloc[-1]["start"].year == 2005),
+    Guard("two_defence_pacts_in_2024",
+          "In 2024 Russia signed two more: the treaty with North Korea ... and the treaty on "
+          "security guarantees within the Union State with Belarus",
+          _later_pacts),
+    Guard("dprk_article_4_in_force",
+          "Its Article 4 obliges each side to give the other military assistance without delay "
+          "...; it entered into force on ...",
+          lambda v: "Article 4" in v.events.loc["E531", "description"]
+          and "military" in v.events.loc["E531", "description"]
+          and v.events.loc["E532", "type"] == "treaty_in_force"
+          and v.events.loc["E532", "states"] == "PRK;RUS"),
+    Guard("dprk_troops_in_kursk",
+          "North Korea confirmed that its troops had fought beside Russia's in the Kursk region "
+          "under that article",
+          lambda v: v.events.loc[KURSK, "states"] == "PRK;RUS"
+          and "Kursk" in v.events.loc[KURSK, "description"]
+          and "Article 4" in v.events.loc[KURSK, "description"]),
     Guard("every_other_member_holds_a_bilateral_pact",
           "Every one of the ... members besides Russia also holds a bilateral defence pact "
           "with it",
@@ -183,7 +252,8 @@ GUARDS = (
           "Armenia, which has frozen its part in the organization, is among them",
           lambda v: v.frozen == ["ARM"] and "ARM" in set(_held(v)["state"])),
     Guard("uzbekistan_two_pacts_outside",
-          "Uzbekistan, which left the CSTO in 2012, keeps two bilateral pacts with Russia",
+          "Uzbekistan, whose membership the CSTO suspended in 2012, keeps two bilateral pacts "
+          "with Russia",
           lambda v: len(v.partners.at["UZB", "bilateral"].split(";")) == 2
           and "UZB" not in set(v.double["state"])),
     Guard("azerbaijan_only_the_cis_charter",
@@ -205,13 +275,15 @@ GUARDS = (
     Guard("two_multilateral_defence_treaties",
           "apart from the CIS Charter the CSTO is Russia's only multilateral defence alliance",
           lambda v: v.rus["defence_multilateral"] == 2),
-    Guard("defence_partners_all_former_soviet",
-          "Russia's defence promises cover a handful of former Soviet states",
-          lambda v: set(v.region[list(v.partners.index)]) == {"post_soviet"}),
+    Guard("defence_partners_all_former_soviet_until_2024",
+          "Until 2024 Russia's defence promises covered a handful of former Soviet states; the "
+          "treaty with North Korea took one to East Asia",
+          lambda v: set(v.region[list(v.partners.index)]) == {"post_soviet"}
+          and v.region.get("PRK") != "post_soviet"),
     Guard("strong_ties_without_russia",
-          "the other ... join Belarus and the states of Central Asia to one another, through "
-          "the CIS, the SCO and its 2007 treaty, the Eurasian Economic Union, the CSTO and ... "
-          "the OTS",
+          "the other ... join Belarus, the Central Asian states, Azerbaijan and Türkiye, through "
+          "the CIS, the SCO and its 2007 treaty, the Eurasian Economic Union, the CSTO, the "
+          "Turkic and Islamic organizations, the ECO and the Council of Europe",
           _strong_without_russia_through_listed),
     Guard("russia_ukraine_treaty_left_out",
           "and so is the 1997 friendship treaty between Russia and Ukraine, which expired",
@@ -219,21 +291,26 @@ GUARDS = (
     Guard("amity_treaty_of_1976",
           "a 1976 Asian treaty of amity that Russia joined later",
           lambda v: v.atop.set_index("atopid").at[BROAD[1], "begin_date"].year == 1976),
-    Guard("densest_pair_through_treaties_with_moscow",
-          "The densest pair of all ... owes most of them to bilateral treaties with Moscow",
-          _densest_pair_through_treaties_with_moscow),
+    Guard("densest_pair_without_russia",
+          "The densest pair of all ... does not include Russia ... three of them through "
+          "organizations Russia does not belong to",
+          _densest_pair_without_russia),
+    Guard("densest_pair_with_russia_through_treaties",
+          "The densest pair with Russia ... owes most of them to bilateral treaties with Moscow",
+          _densest_with_russia_through_treaties),
     Guard("russia_outside_the_ots",
-          "The Organization of Turkic States is the one grouping in the drawing that runs past "
-          "Russia",
+          "the Organization of Turkic States ... runs past Russia",
           lambda v: "RUS" not in v.ots),
     Guard("ots_links_former_members_to_turkiye",
           "it gives two former members of the alliance, Azerbaijan and Uzbekistan, a line to "
           "Türkiye",
           lambda v: {"AZE", "UZB"} <= set(v.ots) and v.ties.today["AZE"] == "former"
           and v.ties.today["UZB"] == "former"),
-    Guard("ots_the_only_one_without_russia",
-          "of the organizations the CSTO's members belong to it is the only one without Russia",
-          lambda v: {o for o in v.theirs if not v.web.has_edge("RUS", o)} == {"OTS"}),
+    Guard("four_organizations_without_russia",
+          "Four of the organizations the CSTO's members belong to have no place for Russia as a "
+          "member: the OTS, the Economic Cooperation Organization, the Organisation of Islamic "
+          "Cooperation and the Council of Europe",
+          lambda v: {o for o in v.theirs if not v.web.has_edge("RUS", o)} == PAST_RUSSIA),
 )
 
 
@@ -252,6 +329,7 @@ def facts(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> dict[str, st
     counts = v.edges["width_class"].value_counts()
     strong, with_russia = _strong(v.edges)
     top = _top(v.edges)
+    best = _pairs_with_russia(v.edges).iloc[0]
     sizes = v.atop.set_index("atopid")["n_members"]
     ots_pairs = v.edges[v.edges["ties"].str.split(";").map(lambda t: "OTS" in t)]
     glued.update({
@@ -273,6 +351,14 @@ def facts(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> dict[str, st
         "strong_without": len(strong) - len(with_russia),
         "top_pair": book.and_list(names[c] for c in sorted([top["state"], top["other"]])),
         "top_weight": int(top["weight"]),
+        "top_past_russia": len(set(top["ties"].split(";")) & PAST_RUSSIA),
+        "best_russia_pair": names[best["other"] if best["state"] == "RUS" else best["state"]],
+        "best_russia_weight": int(best["weight"]),
+        "best_russia_treaties": len(_bilateral_ties(v, best)),
+        "dprk_signed": book.day_text(v.events.loc["E531", "date"]),
+        "dprk_in_force": book.day_text(v.events.loc["E532", "date"]),
+        "blr_guarantees": book.day_text(v.events.loc["E523", "date"]),
+        "kursk_confirmed": book.day_text(v.events.loc[KURSK, "date"]),
         "ots_pairs": len(ots_pairs),
         "ots_members": book.and_list(names[c] for c in v.ots),
         "ots_csto": book.and_list(names[c] for c in sorted(set(v.ots) & set(v.csto))),
@@ -283,15 +369,48 @@ def facts(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> dict[str, st
     return glued
 
 
+def later_pacts(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Russia's defence pacts signed after ATOP's data end, as rows like
+    :func:`~analysis.measures.alliances.defence_spells` (``later`` True), from the events that
+    record them (:data:`LATER_PACTS`)."""
+    events = tables["events"].set_index("event_id")
+    rows = [{"atopid": pd.NA, "organization": pd.NA, "partners": partner, "bilateral": True,
+             "start": events.loc[signed, "date"], "end": pd.NaT, "later": True}
+            for partner, (signed, _) in LATER_PACTS.items()]
+    out = pd.DataFrame(rows).sort_values("start").reset_index(drop=True)
+    return out.astype({"organization": "string", "partners": "string"})
+
+
 def figures(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> dict[str, Chart]:
-    """The chapter's figures by name: the two portfolios by kind, Russia's defence pacts, and
-    the network of ties."""
-    summary = alliances.portfolio_summary(portfolios(tables))
+    """The chapter's figures by name: the two portfolios by kind, Russia's defence pacts (with
+    those signed after ATOP's data end), and the matrix of ties."""
+    summary = alliances.portfolio_summary(portfolios(tables)).set_index("state")
     pacts = alliances.defence_spells(tables["atop_alliances"], tables["atop_members"], "RUS")
+    names = book.state_names(tables["states"])
+    network_ = ties(tables, cutoff)
+    top = _top(network_.edges)
+    best = _pairs_with_russia(network_.edges)["weight"].max()
+    since = pacts[pacts["start"] >= "1992-01-01"]
+    later = later_pacts(tables)
+    rus, usa = summary.loc["RUS"], summary.loc["USA"]
     return {
-        "fig-alliance-kinds": portfolio_chart(summary, {"RUS": "Russia", "USA": "United States"},
-                                              credit=atop_credit(tables)),
-        "fig-defence-pacts": defence_pacts_chart(pacts, book.state_names(tables["states"]),
-                                                 credit=atop_credit(tables)),
-        "fig-ties": ties(tables, cutoff).chart,
+        "fig-alliance-kinds": portfolio_chart(
+            summary.reset_index(), {"RUS": "Russia", "USA": "United States"},
+            title=f"Russia had {rus['alliances']} alliance treaties in 2016 but promised to "
+                  f"defend {rus['defence_partners']} states;\nthe United States had "
+                  f"{usa['alliances']} and promised to defend {usa['defence_partners']}",
+            credit=atop_credit(tables)),
+        "fig-defence-pacts": defence_pacts_chart(
+            pd.concat([pacts.assign(later=False), later], ignore_index=True), names,
+            until=cutoff,
+            title=f"Russia signed {len(since)} defence pacts from 1992 to 2005,\nthen none "
+                  f"until the {len(later)} of 2024",
+            credit=atop_credit(tables)),
+        "fig-ties": tie_matrix_chart(
+            alliances.tie_matrix(network_.graph, network_.drawn), names, network_.groups,
+            title=f"{book.and_list(names[c] for c in sorted([top['state'], top['other']]))} "
+                  f"share {top['weight']} formal ties,\nmore than any pair with Russia "
+                  f"({best})" if "RUS" not in (top["state"], top["other"])
+                  else "Formal ties among Russia's neighbours",
+            credit=atop_credit(tables)),
     }

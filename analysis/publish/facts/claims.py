@@ -2,6 +2,9 @@
 
 "Which members voted with Russia on Ukraine" is quoted in the opening chapter, guarded in the
 chapters on divisions and on votes, and was tested again on its own: one function answers it.
+The votes on Ukraine that the chapters on divisions and on votes count are one universe
+(:func:`ukraine_votes`, the rule of :func:`analysis.measures.ukraine.ukraine_universe`), taken
+here once for both.
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ...measures import membership, votes
+from ...measures.ukraine import ukraine_universe
 
 #: Russia, and Belarus, which votes as Russia does every time: the claim is about the others.
 RUSSIA_AND_BELARUS = ("RUS", "BLR")
@@ -37,4 +41,22 @@ def sided_with_russia(un_votes: pd.DataFrame, memberships: pd.DataFrame,
     return sided
 
 
-__all__ = ["RUSSIA_AND_BELARUS", "sided_with_russia"]
+def followed(memberships: pd.DataFrame) -> list[str]:
+    """Every state that was ever a member of the treaty or the organization, Russia first, then
+    the others in alphabetical order."""
+    ever = membership.ever_members(memberships, ["CST", "CSTO"])
+    return ["RUS"] + [s for s in ever if s != "RUS"]
+
+
+def ukraine_votes(tables: dict[str, pd.DataFrame],
+                  states: list[str] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The book's one universe of General Assembly votes on Ukraine
+    (:func:`analysis.measures.ukraine.ukraine_universe`), for ``states`` (default every current
+    and former member, Russia first): ``(votes, resolutions)``."""
+    chosen = followed(tables["memberships"]) if states is None else states
+    return ukraine_universe(tables["un_votes"], tables["un_resolutions"],
+                            tables["un_roll_calls"], tables["un_roll_call_votes"],
+                            tables["undl_roll_calls"], tables["undl_roll_call_votes"], chosen)
+
+
+__all__ = ["RUSSIA_AND_BELARUS", "followed", "sided_with_russia", "ukraine_votes"]

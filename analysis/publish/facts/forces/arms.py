@@ -7,8 +7,8 @@ from types import SimpleNamespace
 
 import pandas as pd
 
-from ....charts import Chart, arms_supplier_chart
-from ....measures.arms import russia_share_of_deliveries, supplier_shares
+from ....charts import Chart, arms_supplier_chart, rival_deliveries_chart
+from ....measures.arms import deliveries_by_year, russia_share_of_deliveries, supplier_shares
 from ....measures.membership import inside_by_year
 from ... import book
 from ..checks import Guard
@@ -17,25 +17,31 @@ from ..checks import Guard
 RECIPIENTS = ["ARM", "BLR", "KAZ", "KGZ", "TJK", "RUS", "UZB", "AZE", "GEO"]
 #: The years of the arms panels, for each member's label.
 ARMS_YEARS = range(2000, 2024)
+#: The two sides of the Armenian-Azerbaijani conflict, and the two CSTO members that armed them.
+RIVALS, RIVAL_SUPPLIERS = ["ARM", "AZE"], ["RUS", "BLR"]
+#: The events on Belarus's arms to Azerbaijan: the leaked documents, and Armenia's answer.
+LEAK, RECALL = "E827", "E826"
 
 
 def member_label(state: str, years: pd.DataFrame, names: dict[str, str],
                  span: range = ARMS_YEARS) -> str:
-    """A state's label in the arms panels: ``"Belarus: member throughout"``, ``"Georgia:
-    former member"`` or ``"Uzbekistan: member 2006-2011"``, from the years it was inside the
-    CSTO (``years``: :func:`~analysis.measures.membership.inside_by_year` over ``span``)."""
+    """A state's label in the arms panels, its name over its membership:
+    ``"Belarus\nmember throughout"``, ``"Georgia\nformer member"`` or ``"Uzbekistan\nmember
+    2006-2011"``, from the years it was inside the CSTO (``years``:
+    :func:`~analysis.measures.membership.inside_by_year` over ``span``)."""
     mine = years.loc[years["state"] == state, "year"]
     if len(mine) == len(span):
-        return f"{names[state]}: member throughout"
+        return f"{names[state]}\nmember throughout"
     if len(mine) == 0:
-        return f"{names[state]}: former member"
-    return f"{names[state]}: member {mine.min()}-{mine.max()}"
+        return f"{names[state]}\nformer member"
+    return f"{names[state]}\nmember {mine.min()}-{mine.max()}"
 
 
 def values(tables: dict[str, pd.DataFrame]) -> SimpleNamespace:
     """SIPRI's register (``arms``), each recipient's suppliers by period (``shares``, and
-    ``sh`` by recipient, period and supplier), the panels' labels (``labels``) and Russia's share
-    of what the members received, by period (``periods``)."""
+    ``sh`` by recipient, period and supplier), the panels' labels (``labels``), Russia's share
+    of what the members received, by period (``periods``), and what Russia and Belarus delivered
+    to Armenia and Azerbaijan year by year (``rivals``)."""
     arms, memberships = tables["arms_transfers"], tables["memberships"]
     shares = supplier_shares(arms)
     years = inside_by_year(memberships, "CSTO", ARMS_YEARS)
@@ -45,6 +51,7 @@ def values(tables: dict[str, pd.DataFrame]) -> SimpleNamespace:
         sh=shares.set_index(["recipient", "period", "supplier"])["share"],
         labels={r: member_label(r, years, names) for r in RECIPIENTS},
         periods=russia_share_of_deliveries(arms, memberships).set_index("period"),
+        rivals=deliveries_by_year(arms, RIVALS, RIVAL_SUPPLIERS, ARMS_YEARS),
     )
 
 
@@ -58,7 +65,32 @@ def _geo_from_russia_negligible(v: SimpleNamespace) -> bool:
     return geo.loc[geo["supplier"] == "RUS", "tiv_million"].sum() < 0.01 * geo["tiv_million"].sum()
 
 
+def _to(v: SimpleNamespace, supplier: str, recipient: str) -> pd.Series:
+    rows = v.rivals[(v.rivals["supplier"] == supplier) & (v.rivals["recipient"] == recipient)]
+    return rows.set_index("year")["tiv_million"]
+
+
+def _years_with(v: SimpleNamespace, supplier: str, recipient: str) -> list[int]:
+    series = _to(v, supplier, recipient)
+    return [int(y) for y in series.index[series > 0]]
+
+
 GUARDS = (
+    Guard("russia_armed_azerbaijan_more_than_armenia",
+          "Russia delivered ... times as much to Azerbaijan as to Armenia",
+          lambda v: _to(v, "RUS", "AZE").sum() > 2 * _to(v, "RUS", "ARM").sum()),
+    Guard("russian_deliveries_to_azerbaijan_end_2018",
+          "Russia's deliveries to Azerbaijan ran from ... to 2018 in the register, none after",
+          lambda v: max(_years_with(v, "RUS", "AZE")) == 2018),
+    Guard("belarus_armed_azerbaijan_not_armenia",
+          "Belarus delivered arms to Azerbaijan in ... years and to Armenia in one",
+          lambda v: len(_years_with(v, "BLR", "AZE")) > 5
+          and len(_years_with(v, "BLR", "ARM")) == 1),
+    Guard("belarus_leak_and_armenian_answer",
+          "leaked documents ... showed Belarus supplying Azerbaijan ... Armenia's prime minister "
+          "said no Armenian official would visit Belarus",
+          lambda v: "Belarus supplied Azerbaijan" in v.events.loc[LEAK, "description"]
+          and "no Armenian official will visit Belarus" in v.events.loc[RECALL, "description"]),
     Guard("recipients_are_the_arms_table",
           "Major arms delivered to each current and former CSTO member",
           lambda v: set(RECIPIENTS) == set(v.arms["recipient"])),
@@ -117,6 +149,15 @@ def facts(v: SimpleNamespace) -> dict[str, str | int]:
         "fo_arms_end": str(int(v.arms["year"].max())),
         "fo_e600_date": book.day_text(v.events.loc["E600", "date"]),
         "fo_e603_year": str(v.events.loc["E603", "date"].year),
+        "fo_rus_aze": f"{_to(v, 'RUS', 'AZE').sum():,.0f}",
+        "fo_rus_arm": f"{_to(v, 'RUS', 'ARM').sum():,.0f}",
+        "fo_rus_aze_times": f"{_to(v, 'RUS', 'AZE').sum() / _to(v, 'RUS', 'ARM').sum():.1f}",
+        "fo_rus_aze_first": str(min(_years_with(v, "RUS", "AZE"))),
+        "fo_rus_aze_last": str(max(_years_with(v, "RUS", "AZE"))),
+        "fo_blr_aze_years": len(_years_with(v, "BLR", "AZE")),
+        "fo_blr_aze": f"{_to(v, 'BLR', 'AZE').sum():,.0f}",
+        "fo_leak_day": book.day_text(v.events.loc[LEAK, "date"]),
+        "fo_rivals_span": f"{ARMS_YEARS[0]}-{ARMS_YEARS[-1]}",
     }
 
 
@@ -124,5 +165,17 @@ def figures(v: SimpleNamespace, names: dict[str, str],
             credit: dict[str, str]) -> dict[str, Chart]:
     """Arms delivered to each current and former member, by supplier and period, credited to
     SIPRI (``credit``: the origins' credit lines by origin id)."""
-    return {"fig-fo-arms": arms_supplier_chart(v.shares, RECIPIENTS, v.labels, names,
-                                               credit=credit["sipri-arms-2024"])}
+    line = credit["sipri-arms-2024"]
+    last = v.periods["share"]
+    times = _to(v, "RUS", "AZE").sum() / _to(v, "RUS", "ARM").sum()
+    return {
+        "fig-fo-arms": arms_supplier_chart(
+            v.shares, RECIPIENTS, v.labels, names, credit=line,
+            title=f"Russia supplied {book.percent(last.iloc[-1])} of the arms its allies received "
+                  f"in {last.index[-1]};\nArmenia turned to India, Azerbaijan to Israel"),
+        "fig-fo-rivals": rival_deliveries_chart(
+            v.rivals, names, credit=line,
+            title=f"Russia delivered {times:.1f} times as many arms to Azerbaijan as to its "
+                  f"ally Armenia\nin {ARMS_YEARS[0]}-{ARMS_YEARS[-1]}; Belarus armed Azerbaijan "
+                  "too"),
+    }

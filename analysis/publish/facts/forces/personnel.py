@@ -99,5 +99,9 @@ def figures(v: SimpleNamespace, names: dict[str, str],
     """Every member's personnel from both sources, credited to COW (``credit``: the origins'
     credit lines by origin id)."""
     alliance_of = dict(zip(v.inside["state"], v.inside["organization"]))
-    return {"fig-fo-personnel": personnel_chart(v.comparison, alliance_of, names,
-                                                credit=credit["cow-nmc-7.0"])}
+    rus = v.people["CSTO"].loc[v.cow_last, "largest_share"]
+    usa = v.people["NATO"].loc[v.cow_last, "largest_share"]
+    return {"fig-fo-personnel": personnel_chart(
+        v.comparison, alliance_of, names, credit=credit["cow-nmc-7.0"],
+        title=f"Russia fielded {book.percent(rus)} of the CSTO members' soldiers in "
+              f"{v.cow_last},\nthe United States {book.percent(usa)} of NATO's")}

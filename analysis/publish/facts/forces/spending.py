@@ -86,7 +86,7 @@ GUARDS = (
           "Of the ... state-years (every state in every year)",
           lambda v: len(v.milex) == v.n_states * (v.last_year - int(v.milex["year"].min()) + 1)),
     Guard("csto_bound_no_one_before_1994",
-          "the CSTO, whose treaty bound no one before 1994",
+          "the CSTO, whose treaty entered into force in 1994",
           lambda v: int(by_alliance(v, "CSTO")["year"].min()) == 1994),
     Guard("nato_record_complete",
           "For NATO the record is complete: all ... member-years have a figure",
@@ -196,8 +196,20 @@ def figures(v: SimpleNamespace, names: dict[str, str],
     """The spending shares and the shares of GDP, credited to SIPRI (``credit``: the origins'
     credit lines by origin id)."""
     line = credit["sipri-milex-2025"]
-    return {"fig-fo-burden": burden_shares_chart(v.groups, v.coverage, names, credit=line),
-            "fig-fo-gdp": gdp_share_heatmap(v.panel, v.order, names, credit=line)}
+    last = v.last_year
+    rus = v.cov.loc[("CSTO", last), "largest_share"]
+    usa = v.cov.loc[("NATO", last), "largest_share"]
+    high = _csto_gdp_high(v)
+    nato = _nato_shares(v)
+    return {"fig-fo-burden": burden_shares_chart(
+                v.groups, v.coverage, names, credit=line,
+                title=f"Russia paid {book.percent(rus)} of the CSTO members' military spending "
+                      f"in {last};\nthe United States {book.percent(usa)} of NATO's"),
+            "fig-fo-gdp": gdp_share_heatmap(
+                v.panel, v.order, names, credit=line,
+                title=f"In {last} Russia spent {high.iloc[0]:.1f}% of its GDP on its forces; "
+                      f"{int((nato >= 2).sum())} of\n{len(nato)} NATO members with a figure "
+                      "reached 2%")}
 
 
 def series_spec(tables: dict[str, pd.DataFrame], v: SimpleNamespace,
@@ -207,5 +219,6 @@ def series_spec(tables: dict[str, pd.DataFrame], v: SimpleNamespace,
                             - {"RUS"})
     return spending_series_spec(
         spending_series(tables["milex"], csto), tables["states"],
-        "Military spending (constant 2023 US$ m., log scale)", f"Source: {credit['sipri-milex-2025']}",
+        "Military spending (constant 2023 US$ m., log scale)",
+        f"Source: {credit['sipri-milex-2025']}",
         log_scale=True, order=csto)

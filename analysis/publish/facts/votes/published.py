@@ -8,6 +8,7 @@ from types import SimpleNamespace
 import pandas as pd
 
 from ....charts import Chart, bsv_difference_chart
+from ....charts.votes import finding_title
 from ....measures import roll_calls as rc
 from ... import book
 from ..checks import Guard
@@ -68,6 +69,17 @@ def facts(v: SimpleNamespace, names: dict[str, str]) -> dict[str, str | int]:
     }
 
 
-def figures(v: SimpleNamespace) -> dict[str, Chart]:
+def check_title(v: SimpleNamespace) -> str:
+    """The check's title: its finding, with the numbers computed."""
+    gap = _gap(v)
+    return finding_title(f"Our count agrees with the published scores within two points for "
+                         f"{book.percent((gap <= 0.02).mean())} of {len(v.check):,} "
+                         "state-sessions", width=64)
+
+
+def figures(v: SimpleNamespace, credits: dict[str, str]) -> dict[str, Chart]:
     """Our share minus the published one, state by session."""
-    return {"fig-vt-check": bsv_difference_chart(v.check, v.others)}
+    source = (f"{credits['ds-voeten-unvotes-2020']} (our count); "
+              f"{credits['ds-bsv-idealpoints-2024']}")
+    return {"fig-vt-check": bsv_difference_chart(v.check, v.others, title=check_title(v),
+                                                 source=source)}

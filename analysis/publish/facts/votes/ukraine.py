@@ -1,5 +1,6 @@
-"""The votes chapter's votes on Ukraine (``book/votes.md``, "The votes on Ukraine"): the
-roll calls of 2014-2019 and the emergency session from 2022."""
+"""The votes chapter's votes on Ukraine (``book/votes.md``, "The votes on Ukraine"): the book's
+one universe of them (:func:`analysis.publish.facts.claims.ukraine_votes`), before the full
+invasion and after it."""
 
 from __future__ import annotations
 
@@ -8,8 +9,13 @@ from types import SimpleNamespace
 import pandas as pd
 
 from ....charts import Chart, ukraine_vote_bars, vote_strip_spec
-from ....measures import roll_calls as rc
-from ....measures.ukraine import ukraine_agreement_by_year, ukraine_vote_counts, vote_record
+from ....charts.votes import finding_title
+from ....measures.ukraine import (
+    UNIVERSE_RECORDS,
+    ukraine_agreement_by_year,
+    ukraine_vote_counts,
+    vote_record,
+)
 from ... import book
 from ..checks import Guard
 from ..claims import sided_with_russia
@@ -18,34 +24,45 @@ from ..claims import sided_with_russia
 CRIMEA_2014 = "A/RES/68/262"
 #: The Central Asian members.
 CENTRAL_ASIA = ["KAZ", "KGZ", "TJK", "UZB"]
-#: The panels of the figure: titles, before and after the full invasion.
-BEFORE, AFTER = "2014-2019: 68/262 and six on Crimea", "2022-2025: ES-11/1 to ES-11/9"
+#: The symbols of the emergency session's resolutions begin so.
+ES11 = "A/RES/ES-11/"
+
+
+def _panel_title(resolutions: pd.DataFrame, words: str) -> str:
+    years = resolutions["date"].dt.year
+    return f"{words}: {len(resolutions)} votes, {int(years.min())}-{int(years.max())}"
 
 
 def values(base: SimpleNamespace, tables: dict[str, pd.DataFrame]) -> SimpleNamespace:
-    """The roll calls on Crimea since 2014 (``crimea``) and all votes before the invasion
-    (``before``, with their votes ``b_votes`` and dates ``b_dated``), the figure's panels
-    (``panels``: title -> counts under both abstention rules) and their counts by state
-    (``pre``, ``post``, ``post_half``), the members that sided with Russia in the emergency
-    session (``es_sided``) and the members' agreement on Ukraine by year (``by_year``)."""
-    calls = base.calls
-    crimea = calls[calls["short_title"].str.contains("Crimea", na=False)
-                   & (calls["date"] >= "2014-01-01")]["resolution"].tolist()
-    before = [CRIMEA_2014, *crimea]
-    b_votes, b_dated = rc.roll_call_subset(calls, base.roll_votes, before, base.members)
+    """The universe's resolutions before the invasion (``before``; among them the roll calls on
+    Crimea, ``crimea``) and after it (``after``; among them the emergency session's, ``es11``),
+    the figure's panels (``panels``: title -> counts under both abstention rules) and their
+    counts by state (``pre``, ``post``, ``post_half``), the members that sided with Russia after
+    the invasion (``es_sided``) and the members' agreement on Ukraine by year (``by_year``)."""
+    votes, resolutions = base.u_votes, base.u_resolutions
+    before = resolutions[resolutions["period"] == "before"]
+    after = resolutions[resolutions["period"] == "after"]
     panels = {}
-    for title, (votes, dated) in {BEFORE: (b_votes, b_dated),
-                                  AFTER: (tables["un_votes"], base.es11)}.items():
-        panels[title] = (ukraine_vote_counts(votes, dated, base.members),
-                         ukraine_vote_counts(votes, dated, base.members, abstention="half"))
+    for chosen, words in ((before, "Before the invasion"), (after, "Since the invasion")):
+        panels[_panel_title(chosen, words)] = (
+            ukraine_vote_counts(votes, chosen, base.members),
+            ukraine_vote_counts(votes, chosen, base.members, abstention="half"))
+    pre, post = (panels[k][0].set_index("state") for k in panels)
     return SimpleNamespace(
-        crimea=crimea, before=before, b_votes=b_votes, b_dated=b_dated, panels=panels,
-        pre=panels[BEFORE][0].set_index("state"), post=panels[AFTER][0].set_index("state"),
-        post_half=panels[AFTER][1].set_index("state"),
-        es_sided=sided_with_russia(tables["un_votes"], tables["memberships"],
-                                   resolutions=base.es11["resolution"]),
-        by_year=ukraine_agreement_by_year(tables["un_votes"], base.es11, base.members),
+        before=before, after=after,
+        crimea=before.loc[before["record"] == UNIVERSE_RECORDS[2], "resolution"].tolist(),
+        es11=after[after["resolution"].str.startswith(ES11)],
+        panels=panels, pre=pre, post=post,
+        post_half=list(panels.values())[1][1].set_index("state"),
+        es_sided=sided_with_russia(votes, tables["memberships"],
+                                   resolutions=after["resolution"]),
+        by_year=ukraine_agreement_by_year(votes, after, base.members),
     )
+
+
+def _followers(v: SimpleNamespace) -> list[str]:
+    """The members other than Russia and Belarus: "the other members" of the text."""
+    return [s for s in v.others if s != "BLR"]
 
 
 def _last_year(v: SimpleNamespace) -> pd.DataFrame:
@@ -64,13 +81,19 @@ GUARDS = (
     Guard("six_on_crimea",
           "the 2014 resolution declaring the Crimean referendum invalid, and six on human rights "
           "in Crimea and its militarisation",
-          lambda v: len(v.crimea) == 6),
+          lambda v: len(v.crimea) == 6 and v.before["resolution"].tolist()[0] == CRIMEA_2014
+          and len(v.before) == 7),
+    Guard("nine_of_the_emergency_session_and_one_more",
+          "the nine resolutions of the emergency session and the resolution of December 2025 on "
+          "the occupied territories",
+          lambda v: len(v.es11) == 9 and len(v.after) == 10
+          and v.after["date"].iloc[-1] == pd.Timestamp("2025-12-18")),
     Guard("belarus_and_armenia_every_time_before",
           "Belarus and Armenia voted as Russia did every time",
           lambda v: v.pre.loc["BLR", "same"] == v.pre.loc["ARM", "same"] == len(v.before)),
     Guard("belarus_every_time_after",
-          "On the nine emergency-session resolutions only Belarus voted with Russia each time",
-          lambda v: v.post.loc["BLR", "same"] == len(v.es11)),
+          "Since the invasion only Belarus has voted with Russia each time",
+          lambda v: v.post.loc["BLR", "same"] == len(v.after)),
     Guard("others_at_most_once",
           "the other members mostly abstained, with at most one vote as Russia did",
           lambda v: bool((v.post.loc[v.others, "same"].drop("BLR") <= 1).all())),
@@ -91,6 +114,13 @@ GUARDS = (
           "and on the same text: the April 2022 vote to suspend Russia from the Human Rights "
           "Council",
           lambda v: v.es_sided == {"A/RES/ES-11/3": CENTRAL_ASIA}),
+    Guard("abstention_most_of_the_others_votes",
+          "Of the ... votes the other members cast, ... were abstentions",
+          lambda v: v.post.loc[_followers(v), "one_abstained"].sum()
+          > v.post.loc[_followers(v), "votes"].sum() / 2),
+    Guard("kazakhstan_half_or_more_before",
+          "Kazakhstan on ... of the seven",
+          lambda v: v.pre.loc["KAZ", "same"] > len(v.before) / 2),
     Guard("only_belarus_in_the_last_year",
           "In ... no member but Belarus cast a single vote as Russia did",
           lambda v: set(_last_year(v).loc[_last_year(v)["same"] > 0, "state"]) == {"BLR"}),
@@ -106,10 +136,11 @@ def facts(v: SimpleNamespace) -> dict[str, str | int]:
     everything, ukraine = _kaz_2022(v)
     return {
         "vt_before": len(v.before),
+        "vt_after": len(v.after),
         "vt_kaz_before": int(v.pre.loc["KAZ", "same"]),
         "vt_aze_absent": int(v.pre.loc["AZE", "absent"]),
-        "vt_post_abstain": int(v.post.loc[v.others, "one_abstained"].sum()),
-        "vt_post_cast": int(v.post.loc[v.others, "votes"].sum()),
+        "vt_post_abstain": int(v.post.loc[_followers(v), "one_abstained"].sum()),
+        "vt_post_cast": int(v.post.loc[_followers(v), "votes"].sum()),
         "vt_kaz_post": book.percent(v.post.loc["KAZ", "share"]),
         "vt_kaz_post_half": book.percent(v.post_half.loc["KAZ", "share"]),
         "vt_es_last_year": str(int(v.by_year["year"].max())),
@@ -118,21 +149,28 @@ def facts(v: SimpleNamespace) -> dict[str, str | int]:
     }
 
 
-def figures(v: SimpleNamespace, states: pd.DataFrame) -> dict[str, Chart]:
+def bars_title(v: SimpleNamespace) -> str:
+    """The bars' title: the finding, with the numbers computed."""
+    return finding_title(f"Armenia voted as Russia did on all {v.pre.loc['ARM', 'same']} votes "
+                         "on Ukraine before the invasion and on none since; only Belarus "
+                         "stayed with Moscow", width=66)
+
+
+def figures(v: SimpleNamespace, states: pd.DataFrame,
+            credits: dict[str, str]) -> dict[str, Chart]:
     """How each member's votes on Ukraine met Russia's, before and after the invasion."""
-    return {"fig-vt-ukraine": ukraine_vote_bars(v.panels, v.groups, states)}
+    source = (f"{credits['ds-voeten-unvotes-2020']} (2016-2019); "
+              f"{credits['undl-ga-votes-2025']} (December 2025); the other votes "
+              "data/un_votes.csv, from the UN record and the press")
+    return {"fig-vt-ukraine": ukraine_vote_bars(v.panels, v.groups, states,
+                                                title=bars_title(v), source=source)}
 
 
 def strip_spec(v: SimpleNamespace, tables: dict[str, pd.DataFrame]) -> dict:
-    """The interactive companion of the bars: every member's vote on each resolution. The roll
-    calls' short titles are terse; where the hand-coded table has the resolution, its title is
-    the one readers see. Raises ValueError if a resolution is missing from the record."""
-    un_votes = tables["un_votes"]
-    es11_votes = un_votes[un_votes["resolution"].isin(v.es11["resolution"])]
-    coded_titles = tables["un_resolutions"].set_index("resolution")["title"]
-    titled = v.b_dated.assign(title=v.b_dated["resolution"].map(coded_titles)
-                              .fillna(v.b_dated["title"]))
-    votes, resolutions = vote_record([(v.b_votes, titled), (es11_votes, v.es11)], v.members)
-    if len(resolutions) != len(v.before) + len(v.es11):
+    """The interactive companion of the bars: every member's vote on each resolution of the
+    universe, with its full title. Raises ValueError if a resolution is missing from the
+    record."""
+    votes, resolutions = vote_record([(v.u_votes, v.u_resolutions)], v.members)
+    if len(resolutions) != len(v.u_resolutions):
         raise ValueError("the vote strip lost or duplicated a resolution")
     return vote_strip_spec(votes, resolutions, tables["states"], order=v.members)
