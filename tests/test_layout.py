@@ -227,3 +227,14 @@ def test_the_exponent_of_a_log_axis_label_is_measured_at_its_drawn_size(fig):
     assert text == r"$10^{3}$" and px == pytest.approx(12 * 0.7 * 96 / 72)
     ax.set_title(r"costs \$3 and \$4", fontsize=12)  # dollars, not mathtext
     assert smallest_text_px(fig)[0] == pytest.approx(12 * 96 / 72)
+
+
+def test_a_marker_counts_in_the_colour_it_is_drawn_in_not_its_lines(fig):
+    # One point per call, its marker hollow and vermillion: the cycle's colour of the line
+    # (never drawn, a single point) is not a colour of the chart.
+    ax = fig.axes[0]
+    for y in range(4):
+        ax.plot(0, y, "o", mfc="none", mec=CSTO)
+    assert unexplained_colours(fig) == []
+    ax.plot([0, 1], [0, 1], color=NATO)  # a drawn line in a second colour
+    assert unexplained_colours(fig) == sorted([CSTO.lower(), NATO.lower()])

@@ -86,20 +86,21 @@ def redundant_hatches(fig: Figure) -> list[str]:
 
 
 def _line_colours(fig: Figure, skip: set[int]) -> list[str]:
+    """The colours a line draws: its stroke when it draws one (two points or more, a line
+    style), its markers' face and edge when it has markers; gridlines and legends left out."""
     colours = []
     for line in fig.findobj(Line2D):
         if id(line) in skip or not _shown(line) or line.axes is None:
             continue
-        if not len(line.get_xdata()) or line.get_linestyle() in ("None", "none", ""):
-            if line.get_marker() in (None, "None", "none", ""):
-                continue
         if line in line.axes.get_xgridlines() or line in line.axes.get_ygridlines():
             continue
-        for colour in (line.get_color(), line.get_markerfacecolor()):
-            rgb = _rgb(colour) if colour not in ("none", "None") else None
-            if rgb is not None:
-                colours.append(rgb)
-    return colours
+        drawn = []
+        if len(line.get_xdata()) > 1 and line.get_linestyle() not in ("None", "none", ""):
+            drawn.append(line.get_color())
+        if len(line.get_xdata()) and line.get_marker() not in (None, "None", "none", ""):
+            drawn += [line.get_markerfacecolor(), line.get_markeredgecolor()]
+        colours += [_rgb(c) for c in drawn if not (isinstance(c, str) and c.lower() == "none")]
+    return [c for c in colours if c is not None]
 
 
 def _has_colorbar(fig: Figure) -> bool:
