@@ -153,8 +153,9 @@ def style_problems(fig: Figure) -> list[str]:
 
 
 def chart_problems(fig: Figure, column_px: float = COLUMN_PX) -> list[str]:
-    """Every problem the book checks in a drawn chart: :func:`layout_problems` (collisions,
-    cut-off text, text too small) and :func:`style_problems` (hatching, keys)."""
+    """Every problem the book checks in a drawn chart:
+    :func:`~analysis.charts.layout.layout_problems` (collisions, cut-off text, text too small)
+    and :func:`style_problems` (hatching, keys)."""
     return layout_problems(fig, column_px) + style_problems(fig)
 
 
