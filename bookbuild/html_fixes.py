@@ -5,6 +5,13 @@ make a page jump while it loads (tests/test_html.py and tests/test_browser.py ch
 
 - every image gets its width and height (so the text below does not move when it arrives), and
   all but the first load lazily, when the reader scrolls near them;
+- a figure's image is wrapped in a link to the image itself (a tap opens the full-size SVG in its
+  own view) inside a box that scrolls sideways, and an SVG chart never shrinks below the width
+  at which its smallest text is :data:`PHONE_TEXT_PX` on screen (its ``min-width``): on a phone
+  the chart keeps readable text and scrolls, with a hint above it (``book/_static/scroll.js``
+  shows the hint only when the box does scroll);
+- a table's caption moves out of the box that scrolls sideways, above it, so that it stays in
+  view (the table is labelled by it), and every such box gets the same hint;
 - a named table's id appears twice (docutils writes it on the table and on the wrapper that
   lets it scroll sideways): the wrapper's copy is dropped, so links still land on the table;
 - that wrapper scrolls, so keyboard users must be able to focus it (axe:
@@ -21,12 +28,20 @@ notebook page, although the book has no Thebe button; its handlers are disconnec
 
 from __future__ import annotations
 
+import math
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 #: Text that tells a body needs fixing: a body without any of these is left as it is, unparsed.
 _NEEDS_FIXING = ("<img", "table-wrapper", 'role="heading"', "doc-biblioentry")
+#: The smallest chart text (CSS px on screen) a figure may show on any screen: below it, the
+#: figure keeps its width and scrolls sideways (tests/test_browser.py measures it at 390 px).
+PHONE_TEXT_PX = 9.0
+#: The hints above a box that scrolls sideways (shown only while it does: scroll.js).
+FIGURE_HINT = "Swipe sideways to see the whole figure, or tap it to open it full size."
+TABLE_HINT = "Swipe sideways to see the whole table."
+_FONT_SIZE = re.compile(r"font(?:-size)?:[^;\"]*?(?<![\w.])([0-9.]+)px")
 _LENGTH = re.compile(r"^\s*(?P<number>[0-9.]+)\s*(?P<unit>[a-z%]*)\s*$")
 #: CSS pixels per unit of an SVG length (matplotlib writes points).
 _PIXELS = {"": 1.0, "px": 1.0, "pt": 4 / 3, "in": 96.0, "cm": 96 / 2.54, "mm": 96 / 25.4}
@@ -57,6 +72,74 @@ def image_size(path: Path) -> tuple[int, int]:
         raise ValueError(f"{path}: cannot read the image's size ({error})") from error
 
 
+def svg_text(path: Path) -> tuple[float, float] | None:
+    """``(width of the SVG's viewBox, its smallest font size)``, both in the SVG's own units
+    (matplotlib writes points for both), or None for an SVG without text or a viewBox."""
+    text = path.read_text(encoding="utf-8")
+    sizes = [float(s) for s in _FONT_SIZE.findall(text) if float(s) > 0]
+    box = re.search(r'viewBox="\s*[-0-9.]+[\s,]+[-0-9.]+[\s,]+([0-9.]+)', text)
+    if not sizes or box is None:
+        return None
+    return float(box.group(1)), min(sizes)
+
+
+def readable_width(path: Path, text_px: float = PHONE_TEXT_PX) -> int | None:
+    """The narrowest width (CSS px) at which the SVG ``path`` shows its smallest text at
+    ``text_px`` on screen, or None for an image that is not an SVG with text."""
+    if path.suffix.lower() != ".svg":
+        return None
+    found = svg_text(path)
+    if found is None:
+        return None
+    box_width, smallest = found
+    return math.ceil(text_px * box_width / smallest)
+
+
+def _hint(soup, text: str):  # noqa: ANN001, ANN202 - BeautifulSoup objects
+    hint = soup.new_tag("p", attrs={"class": "scroll-hint", "aria-hidden": "true"})
+    hint.string = text
+    return hint
+
+
+def _fix_figure(soup, image, source: Path) -> None:  # noqa: ANN001 - BeautifulSoup objects
+    """Wrap a figure's image in a link to itself, in a box that scrolls sideways, with the
+    figure's readable width as its ``min-width``, and the scroll hint above it."""
+    if image.find_parent("a") is not None or image.find_parent("figure") is None:
+        return
+    width = readable_width(source)
+    if width is not None:
+        image["style"] = f"min-width: {width}px"
+    link = soup.new_tag("a", attrs={"class": "figure-zoom", "href": image["src"]})
+    box = soup.new_tag("div", attrs={"class": "figure-scroll"})
+    image.wrap(link)
+    link.wrap(box)
+    box.insert_before(_hint(soup, FIGURE_HINT))
+
+
+def _fix_table(soup, wrapper) -> None:  # noqa: ANN001 - BeautifulSoup objects
+    """Give a table's scrolling box the keyboard focus and a hint, and move its caption out of
+    the box, above it, labelling the table."""
+    wrapper["tabindex"] = "0"
+    table = wrapper.find("table")
+    if table is None:
+        return
+    if wrapper.get("id") and table.get("id") == wrapper["id"]:
+        del wrapper["id"]
+    block = soup.new_tag("div", attrs={"class": "table-block"})
+    wrapper.wrap(block)
+    caption = table.find("caption", recursive=False)
+    if caption is not None:
+        moved = soup.new_tag("p", attrs={"class": "table-caption"})
+        if table.get("id"):
+            moved["id"] = f"{table['id']}-caption"
+            table["aria-labelledby"] = moved["id"]
+        for child in list(caption.contents):
+            moved.append(child.extract())
+        caption.decompose()
+        block.insert(0, moved)
+    wrapper.insert_before(_hint(soup, TABLE_HINT))
+
+
 def fixed_body(body: str, source_of: dict[str, Path]) -> str:
     """A page body with the fixes the module's docstring lists. ``source_of`` maps the file
     name of each image in ``_images/`` to the file it is copied from; an image from elsewhere,
@@ -73,11 +156,9 @@ def fixed_body(body: str, source_of: dict[str, Path]) -> str:
         image["width"], image["height"] = (str(n) for n in image_size(source))
         if number:
             image["loading"] = "lazy"
+        _fix_figure(soup, image, source)
     for wrapper in soup.find_all("div", class_="table-wrapper"):
-        wrapper["tabindex"] = "0"
-        table = wrapper.find("table")
-        if wrapper.get("id") and table is not None and table.get("id") == wrapper["id"]:
-            del wrapper["id"]
+        _fix_table(soup, wrapper)
     for heading in soup.find_all(attrs={"role": "heading"}):
         heading.attrs.setdefault("aria-level", "2")
     for entry in soup.find_all(attrs={"role": "doc-biblioentry"}):
@@ -91,6 +172,9 @@ def _fix_page(app, pagename, templatename, context, doctree) -> None:  # noqa: A
     images = getattr(app.builder, "images", None) or {}
     source_of = {dest: Path(app.srcdir) / src for src, dest in images.items()}
     context["body"] = fixed_body(context["body"], source_of)
+    if 'class="scroll-hint"' in context["body"]:
+        # Only a page with a box that may scroll loads the script that shows its hint.
+        context["scroll_script"] = context["pathto"]("_static/scroll.js", 1)
 
 
 def _without_thebe(app) -> None:  # noqa: ANN001 - a Sphinx application

@@ -35,8 +35,13 @@ a.headerlink, .headerlink { display: none; }
 .contents .dots { flex: 1; border-bottom: 1px dotted #777; margin: 0 6pt; }
 figure, .figure, img, table, pre { break-inside: avoid; }
 img { max-width: 100%; height: auto; }
+/* On paper a chart is vector and fits the page: not the screen's readable minimum width, no
+   sideways scrolling and no hint about it (bookbuild/html_fixes.py). */
+.figure-scroll img { min-width: 0 !important; }
+.figure-scroll, .table-wrapper { overflow: visible !important; }
+.scroll-hint { display: none !important; }
 figure { margin: 12pt 0; }
-figcaption, .caption { font-size: 9pt; }
+figcaption, .caption, .table-caption { font-size: 9pt; }
 table { border-collapse: collapse; font-size: 8.5pt; }
 th, td { border-bottom: 1px solid #ccc; padding: 2pt 4pt; text-align: left; }
 pre { font-size: 8pt; white-space: pre-wrap; }

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import io
+import re
+
 import pandas as pd
 import pytest
 
@@ -58,14 +61,46 @@ def _dense_figure():
     return fig
 
 
-def test_figure_image_picks_the_smaller_format():
+def test_every_chart_is_published_as_svg_and_only_a_raster_as_png():
     import matplotlib.pyplot as plt
 
     book.use_house_style()
     line, dense = _line_figure(), _dense_figure()
-    assert book.figure_image(line)[0] == "svg"  # a few paths: vector is tiny
-    assert book.figure_image(dense)[0] == "png"  # thousands of marks: raster is smaller
+    assert book.figure_image(line)[0] == "svg"
+    # Thousands of marks are still a chart: vector, however many bytes a PNG would save.
+    fmt, data = book.figure_image(dense)
+    assert fmt == "svg" and data.startswith(b"<?xml")
+    assert book.figure_image(line, raster=True)[0] == "png"
     plt.close("all")
+
+
+def test_compact_svg_keeps_the_drawing_text_and_references():
+    import xml.etree.ElementTree as ET
+
+    import matplotlib.pyplot as plt
+
+    book.use_house_style()
+    fig, ax = plt.subplots(figsize=(4, 3))
+    ax.plot([0, 1, 2], [1, 0, 1], marker="o")
+    ax.set_title("Kazakhstan 2022: 2.345678")
+    raw = io.BytesIO()
+    fig.savefig(raw, format="svg", metadata={"Date": None, "Creator": None})
+    plt.close(fig)
+    before, after = raw.getvalue(), book.compact_svg(raw.getvalue())
+    assert len(after) < 0.8 * len(before)
+    ns = {"svg": "http://www.w3.org/2000/svg"}
+    old, new = ET.fromstring(before), ET.fromstring(after)
+    texts = lambda root: [t.text for t in root.iter("{%s}text" % ns["svg"])]  # noqa: E731
+    assert texts(new) == texts(old) and "Kazakhstan 2022: 2.345678" in texts(new)
+    assert (new.get("width"), new.get("viewBox")) == (old.get("width"), old.get("viewBox"))
+    # Every id something refers to (markers, clip paths) is still there.
+    ids = {e.get("id") for e in new.iter() if e.get("id")}
+    referred = set(re.findall(rb'(?:url\(#|href="#)([^)"]+)', after))
+    assert referred
+    assert {r.decode() for r in referred} <= ids
+    paths = [e.get("d") for e in new.iter("{%s}path" % ns["svg"]) if e.get("d")]
+    assert paths and not any(re.search(r"\d\.\d{3}", d) for d in paths)
+    assert b"<metadata>" not in after and b"rotate(-0" not in after
 
 
 def test_figure_image_is_reproducible():
@@ -118,6 +153,30 @@ def test_glue_all_refuses_a_value_it_cannot_word(monkeypatch):
     monkeypatch.setattr(myst_nb, "glue", lambda name, value, display: None)
     with pytest.raises(TypeError, match="flag"):
         book.glue_all({"flag": True})
+
+
+def test_readable_gives_a_codebook_value_in_words():
+    assert book.readable("eastern_europe") == book.readable("eastern europe") == "Eastern Europe"
+    assert book.readable("regional_group") == "regional group of forces"
+    assert book.readable("not_verified") == "not verified"  # any other code: its words
+    assert book.readable("Collective Security Council") == "Collective Security Council"
+    assert book.readable("all") == "all" and book.readable(1992) == 1992
+
+
+def test_a_tables_dates_are_short_and_never_wrap():
+    assert book.table_day("2017-01-01") == "1\u00a0Jan\u00a02017"
+    assert book.readable("01 Jan 2017") == book.readable(pd.Timestamp("2017-01-01")) == (
+        "1\u00a0Jan\u00a02017")
+
+
+def test_reader_table_is_markdown_in_words_and_numbered_when_captioned():
+    frame = pd.DataFrame({"Kind": ["air_defence"], "Created": ["03 Feb 2009"], "n": [2]})
+    text = book.reader_table(frame)
+    assert text.startswith("| Kind") and "air-defence system" in text
+    assert "3\u00a0Feb\u00a02009" in text and "air_defence" not in text
+    captioned = book.reader_table(frame, "The forces.", "tab-forces")
+    assert captioned.startswith(":::{table} The forces.\n:name: tab-forces\n\n| Kind")
+    assert captioned.endswith(":::\n")
 
 
 def test_when_text_writes_a_date_to_its_precision():

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from analysis.charts import membership_map_spec, spending_series_spec, vote_strip_spec
-from analysis.charts.interactive import geojson_features
+from analysis.charts.vega import geojson_features, series_finding
 from analysis.publish import interactive
 
 STATES = pd.DataFrame({"iso3": ["ARM", "RUS", "GEO"], "name": ["Armenia", "Russia", "Georgia"]})
@@ -62,9 +62,37 @@ def test_membership_map_spec_steps_through_the_dates_with_a_slider():
         (2, "ARM", "Frozen participation"), (2, "GEO", "Former member")}
     titles = next(v for v in _values(spec) if v and "title" in v[0])
     assert [t["title"] for t in titles] == ["15 May 1992: Treaty signed", "23 November 2026"]
+    assert [t["lines"] for t in titles] == [["15 May 1992", "Treaty signed"],
+                                            ["23 November 2026"]]
+    # The slider shows the date it stands on, not its number; the tooltip names the day.
+    assert param["bind"]["name"].strip() == "Date"
+    assert spec["usermeta"]["bind_labels"] == {"step": ["15 May 1992", "23 November 2026"]}
+    assert {r["day"] for r in rows} == {"15 May 1992", "23 November 2026"}
     json.dumps(spec)  # JSON-ready
     with pytest.raises(ValueError, match="unknown-status"):
         membership_map_spec(data.assign(category="unknown-status"), shapes)
+
+
+def _projections(spec: dict) -> list[dict]:
+    return [layer["projection"] for layer in spec["layer"] if "projection" in layer]
+
+
+def test_the_map_is_fitted_to_its_window_and_narrows_with_its_aspect_kept():
+    data = pd.DataFrame({"date": ["1992-05-15"], "iso_numeric": [51], "iso3": ["ARM"],
+                         "name": ["Armenia"], "category": ["member"]})
+    spec = membership_map_spec(data, {51: [SQUARE_CCW]}, window=(10.0, 100.0, 30.0, 65.0),
+                               width=630)
+    assert (spec["width"], spec["height"]) == (630, 245)  # 90 by 35 degrees
+    corners = {tuple(c) for p in _projections(spec)
+               for c in p["fit"]["geometry"]["coordinates"]}
+    assert corners == {(10.0, 30.0), (100.0, 30.0), (100.0, 65.0), (10.0, 65.0)}
+    assert all("scale" not in p and "translate" not in p for p in _projections(spec))
+    assert spec["usermeta"]["fit_width"]["keep_aspect"] is True
+    # The legend wraps into two columns and no text is under 11 px.
+    legend = spec["layer"][1]["encoding"]["color"]["legend"]
+    assert legend["columns"] == 2 and legend["orient"] == "bottom"
+    assert min(spec["config"]["legend"]["labelFontSize"],
+               spec["config"]["axis"]["labelFontSize"]) >= 11
 
 
 def test_vote_strip_spec_tooltips_give_resolution_date_and_every_vote():
@@ -128,6 +156,28 @@ def test_spending_series_spec_tooltips_give_value_and_source_and_skip_gaps():
     assert fields == ["state_name", "year", "value", "source"]
     assert "Source: SIPRI Military Expenditure Database" in spec["title"]["subtitle"]
     assert all("scale" not in layer["encoding"]["y"] for layer in spec["layer"])  # linear
+    # The title states the finding, computed: Russia's 100 against Armenia's 5.5 in 2020.
+    assert " ".join(spec["title"]["text"]) == "Russia outspent Armenia 18 to 1 in 2020"
+    assert spec["usermeta"]["fit_width"]["keep_aspect"] is False
+    assert spec["layer"][0]["encoding"]["color"]["legend"]["orient"] == "bottom"
+
+
+def test_the_series_finding_compares_the_largest_with_all_the_others_together():
+    names = {"RUS": "Russia", "ARM": "Armenia", "KAZ": "Kazakhstan"}
+    series = pd.DataFrame({"state": ["RUS", "ARM", "KAZ", "RUS", "ARM", "KAZ", "RUS"],
+                           "year": [2022, 2022, 2022, 2023, 2023, 2023, 2024],
+                           "value": [300.0, 10.0, 20.0, 400.0, 15.0, 25.0, 500.0]})
+    # 2024 has Russia alone: the last year to compare is 2023, 400 / (15 + 25).
+    assert series_finding(series, names) == (
+        "Russia outspent the two others combined 10 to 1 in 2023")
+    gappy = series.assign(value=[300.0, 10.0, 20.0, 400.0, np.nan, 25.0, np.nan])
+    assert series_finding(gappy, names) == (
+        "Russia outspent Kazakhstan, the only other state with data, 16 to 1 in 2023")
+    three = pd.concat([gappy, pd.DataFrame({"state": ["KGZ"], "year": [2023], "value": [15.0]})])
+    assert series_finding(three, {**names, "KGZ": "Kyrgyzstan"}) == (
+        "Russia outspent the two others with data combined 10 to 1 in 2023")
+    with pytest.raises(ValueError):
+        series_finding(series.assign(value=np.nan), names)
 
 
 def test_spending_series_spec_colours_states_in_the_order_asked():

@@ -115,3 +115,126 @@ def test_tick_labels_outside_the_view_are_not_counted(fig):
     # matplotlib keeps ticks at -0.2 and 1.2 but draws only those inside [0, 1].
     assert "−0.2" not in drawn and "1.2" not in drawn
     assert "0.0" in drawn
+
+
+# --- one visual language: hatching and keys (analysis.charts.language.style_problems) -------
+
+from matplotlib.patches import Patch  # noqa: E402
+
+from analysis.charts.language import (  # noqa: E402
+    chart_problems,
+    redundant_hatches,
+    style_problems,
+    unexplained_colours,
+)
+from analysis.charts.style import ALLIANCE_STYLE, PALETTE, STATUS_STYLE  # noqa: E402
+
+CSTO, NATO = ALLIANCE_STYLE["CSTO"]["color"], ALLIANCE_STYLE["NATO"]["color"]
+
+
+def _bars(ax, styles):
+    """One bar per (colour, hatch), labelled for a legend."""
+    for i, (colour, hatch) in enumerate(styles):
+        ax.bar(i, 1 + i, color=colour, hatch=hatch, label=f"bar {i}")
+
+
+def test_a_hatch_on_a_colour_that_tells_the_category_is_found(fig):
+    ax = fig.axes[0]
+    _bars(ax, [(CSTO, "//"), (NATO, None)])
+    ax.legend()
+    assert redundant_hatches(fig) == [CSTO.lower()]
+    assert any("hatched" in p for p in style_problems(fig))
+    assert any("hatched" in p for p in chart_problems(fig))
+
+
+def test_a_hatch_that_tells_apart_two_categories_of_one_colour_is_kept(fig):
+    ax = fig.axes[0]
+    green = STATUS_STYLE["partner"]["color"]
+    _bars(ax, [(green, None), (green, STATUS_STYLE["partner_suspended"]["hatch"]), (NATO, None)])
+    ax.legend()
+    assert redundant_hatches(fig) == []
+
+
+def test_a_hatch_on_a_grey_or_white_fill_is_not_a_colour_code(fig):
+    ax = fig.axes[0]
+    _bars(ax, [("#FFFFFF", "////"), ("#EEEEEE", "xx"), (NATO, None)])
+    assert redundant_hatches(fig) == []
+
+
+def test_a_legends_own_hatched_patches_are_not_counted_twice(fig):
+    ax = fig.axes[0]
+    _bars(ax, [(CSTO, None), (NATO, None)])
+    ax.legend(handles=[Patch(facecolor=CSTO, hatch="//", label="CSTO"),
+                       Patch(facecolor=NATO, label="NATO")])
+    assert redundant_hatches(fig) == []
+
+
+def test_two_colours_without_a_key_are_found(fig):
+    # The intro's headline chart: three colours (less, same, more than asked) and no key.
+    ax = fig.axes[0]
+    _bars(ax, [(CSTO, None), (NATO, None), (PALETTE["green"], None)])
+    assert unexplained_colours(fig) == sorted(c.lower() for c in (CSTO, NATO, PALETTE["green"]))
+    assert any("no key" in p for p in style_problems(fig))
+
+
+def test_a_legend_is_a_key(fig):
+    ax = fig.axes[0]
+    _bars(ax, [(CSTO, None), (NATO, None)])
+    ax.legend()
+    assert style_problems(fig) == []
+
+
+def test_labels_in_each_colour_are_a_key(fig):
+    ax = fig.axes[0]
+    _bars(ax, [(CSTO, None), (NATO, None)])
+    ax.text(0, 1.1, "CSTO", color=CSTO)
+    assert unexplained_colours(fig) == [NATO.lower()]
+    ax.text(1, 2.1, "NATO", color=NATO)
+    assert unexplained_colours(fig) == []
+
+
+def test_one_colour_and_greys_need_no_key(fig):
+    ax = fig.axes[0]
+    _bars(ax, [(NATO, None), (PALETTE["grey"], None), ("#333333", None)])
+    ax.plot([0, 1], [1, 2], color="black")
+    assert unexplained_colours(fig) == []
+
+
+def test_a_colour_bar_is_a_key(fig):
+    ax = fig.axes[0]
+    mesh = ax.pcolormesh([[0, 1], [2, 3]], cmap="cividis")
+    ax.scatter([0.5, 1.5], [0.5, 1.5], color=[CSTO, NATO])
+    assert unexplained_colours(fig) != []
+    fig.colorbar(mesh, ax=ax)
+    assert unexplained_colours(fig) == []
+
+
+def test_a_closed_figure_is_checked_too():
+    figure, ax = plt.subplots(figsize=(4, 3), layout="constrained")
+    ax.text(0.30, 0.5, "Kok-Tash", transform=ax.transAxes)
+    ax.text(0.32, 0.5, "Kok-Tash", transform=ax.transAxes)
+    plt.close(figure)  # as the facts tests' fixture does once a figure is drawn
+    assert collisions(figure) == [("Kok-Tash", "Kok-Tash")]
+
+
+def test_the_exponent_of_a_log_axis_label_is_measured_at_its_drawn_size(fig):
+    # A tick label "10^3" draws its exponent at 70% of 12 pt: 8.4 pt, 11.2 px.
+    ax = fig.axes[0]
+    ax.set_xlabel("plain", fontsize=12)
+    ax.tick_params(labelsize=12)
+    ax.set_title(r"$10^{3}$", fontsize=12)
+    px, text = smallest_text_px(fig)
+    assert text == r"$10^{3}$" and px == pytest.approx(12 * 0.7 * 96 / 72)
+    ax.set_title(r"costs \$3 and \$4", fontsize=12)  # dollars, not mathtext
+    assert smallest_text_px(fig)[0] == pytest.approx(12 * 96 / 72)
+
+
+def test_a_marker_counts_in_the_colour_it_is_drawn_in_not_its_lines(fig):
+    # One point per call, its marker hollow and vermillion: the cycle's colour of the line
+    # (never drawn, a single point) is not a colour of the chart.
+    ax = fig.axes[0]
+    for y in range(4):
+        ax.plot(0, y, "o", mfc="none", mec=CSTO)
+    assert unexplained_colours(fig) == []
+    ax.plot([0, 1], [0, 1], color=NATO)  # a drawn line in a second colour
+    assert unexplained_colours(fig) == sorted([CSTO.lower(), NATO.lower()])

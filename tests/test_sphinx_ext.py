@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from bookbuild.html_fixes import fixed_body, image_size
+from bookbuild.html_fixes import fixed_body, image_size, readable_width
 
 
 def _tags(html: str, name: str) -> list[dict]:
@@ -57,7 +57,7 @@ def test_every_image_gets_its_size_and_all_but_the_first_load_lazily(images):
         {"alt": "first", "src": "../_images/a1.svg", "width": "480", "height": "240"},
         {"alt": "second", "src": "../_images/b2.png", "width": "200", "height": "120",
          "loading": "lazy"}]
-    assert html.startswith("<p>x</p>") and "<figure><img" in html
+    assert html.startswith("<p>x</p>") and "<figure><p" in html
 
 
 def test_images_with_a_size_or_from_elsewhere_are_left_as_they_are(images):
@@ -66,6 +66,55 @@ def test_images_with_a_size_or_from_elsewhere_are_left_as_they_are(images):
     assert _tags(fixed_body(body, images), "img") == [
         {"alt": "sized", "src": "../_images/a1.svg", "width": "10"},
         {"alt": "logo", "src": "../_static/logo.svg"}]
+
+
+#: A chart as matplotlib writes it: points, a viewBox, the smallest text 7 pt.
+CHART = ('<svg xmlns="http://www.w3.org/2000/svg" width="540pt" height="270pt" '
+         'viewBox="0 0 540 270"><text style="font-size: 10px; font-family: \'DejaVu Sans\'">'
+         'a</text><text style="font: 7px \'DejaVu Sans\'">b</text></svg>')
+
+
+def test_a_figure_is_a_link_to_its_image_in_a_box_that_scrolls_at_its_readable_width(
+        tmp_path: Path):
+    chart = tmp_path / "chart.svg"
+    chart.write_text(CHART)
+    body = '<figure id="fig-x"><img alt="a chart" src="../_images/c.svg" /><figcaption>' \
+           '<p>Caption.</p></figcaption></figure>'
+    soup = BeautifulSoup(fixed_body(body, {"c.svg": chart}), "html.parser")
+    figure = soup.find("figure")
+    hint, box, caption = figure.find_all(recursive=False)
+    assert hint["class"] == ["scroll-hint"] and hint["aria-hidden"] == "true"
+    assert box["class"] == ["figure-scroll"] and caption.name == "figcaption"
+    link = box.find("a")
+    assert link["href"] == "../_images/c.svg" and link.find("img")["alt"] == "a chart"
+    # 7 pt text in a 540-unit-wide drawing is 9 px on screen at 540 x 9 / 7 = 694.3 px.
+    assert link.find("img")["style"] == "min-width: 695px"
+    assert readable_width(chart) == 695 and readable_width(chart, 14) == 1080
+
+
+def test_an_image_outside_a_figure_or_a_png_gets_no_readable_width(images):
+    body = ('<img alt="inline" src="../_images/a1.svg" />'
+            '<figure><img alt="raster" src="../_images/b2.png" /></figure>')
+    soup = BeautifulSoup(fixed_body(body, images), "html.parser")
+    first, second = soup.find_all("img")
+    assert first.parent.name == "[document]" and "style" not in first.attrs
+    assert second.parent.name == "a" and "style" not in second.attrs
+    assert readable_width(images["a1.svg"]) is None  # an SVG without text
+
+
+def test_a_tables_caption_moves_above_its_scrolling_box_and_labels_it():
+    body = ('<div class="table-wrapper docutils container" id="tab-x"><table id="tab-x">'
+            '<caption><span class="caption-number">Table 6.1 </span><span>Rates.</span>'
+            '<a class="headerlink" href="#tab-x">¶</a></caption><tr><td>1</td></tr></table>'
+            '</div>')
+    soup = BeautifulSoup(fixed_body(body, {}), "html.parser")
+    block = soup.find("div", class_="table-block")
+    caption, hint, wrapper = block.find_all(recursive=False)
+    assert caption["class"] == ["table-caption"] and caption["id"] == "tab-x-caption"
+    assert caption.get_text() == "Table 6.1 Rates.¶"
+    assert hint["class"] == ["scroll-hint"]
+    assert wrapper["tabindex"] == "0" and wrapper.find("caption") is None
+    assert wrapper.find("table")["aria-labelledby"] == "tab-x-caption"
 
 
 def test_a_body_with_nothing_to_fix_is_returned_unparsed():
@@ -233,7 +282,7 @@ def test_a_named_tables_id_is_written_once_and_its_wrapper_takes_the_focus():
     out = fixed_body(body, {})
     assert out.count('id="tab-x"') == 1
     assert _tags(out, "table")[0]["id"] == "tab-x"
-    wrappers = _tags(out, "div")
+    wrappers = [w for w in _tags(out, "div") if "table-wrapper" in w.get("class", [])]
     assert [w.get("id") for w in wrappers] == [None, "a"]
     assert [w.get("tabindex") for w in wrappers] == ["0", "0"]
 

@@ -11,7 +11,10 @@ Static charts (matplotlib) and the interactive Vega-Lite specifications
 * :data:`STATUS_STYLE` (membership timelines) and :data:`MAP_STYLE` (the alliance on the map).
 
 Colours come from the Okabe-Ito palette, distinguishable with the common forms of colour
-blindness, and a second cue (a marker, a letter, a hatch or a label) repeats what a colour says.
+blindness, and a second cue (a marker, a letter or a label, and a key wherever colour carries
+meaning) repeats what a colour says. Hatching is not such a cue: it is kept only where two
+categories share a colour (a partner and a suspended partner), never laid over a colour that
+already tells the category (``analysis.charts.language.style_problems`` checks every chart).
 Credit lines of external datasets are not kept here: they are read from ``data/origins.csv``
 (:func:`analysis.measures.provenance.credit_lines`).
 """
@@ -39,10 +42,11 @@ PALETTE = {
     "grey": "#999999",
 }
 
-#: Colour, marker and hatch of each alliance, in every chart: the CSTO (and the 1992 treaty
-#: before it) vermillion circles, NATO blue squares; the marker and the hatch repeat the colour.
+#: Colour and marker of each alliance, in every chart: the CSTO (and the 1992 treaty before
+#: it) vermillion circles, NATO blue squares; the marker repeats the colour. No hatch: the
+#: colour already tells the alliance (``hatch`` stays, None, for charts that pass it on).
 ALLIANCE_STYLE: dict[str, dict[str, str | None]] = {
-    "CSTO": {"color": PALETTE["vermillion"], "marker": "o", "hatch": "//"},
+    "CSTO": {"color": PALETTE["vermillion"], "marker": "o", "hatch": None},
     "NATO": {"color": PALETTE["blue"], "marker": "s", "hatch": None},
 }
 
@@ -58,33 +62,36 @@ VOTE_STYLE: dict[str, dict[str, str]] = {
     "absent": {"color": "#BBBBBB", "letter": "\u2013", "text": "black"},
 }
 
-#: A state with no recorded vote on a resolution: an empty (hatched, in print) cell marked n/r.
+#: A state with no recorded vote on a resolution: an empty cell marked n/r, hatched (white
+#: carries no colour of its own, so the hatch is what tells it from the page).
 NOT_RECORDED_STYLE: dict[str, str] = {"color": "#FFFFFF", "letter": "n/r", "text": "#555555",
                                       "hatch": "////"}
 
-#: Colour, marker, hatch and wording of each level of the response scale, lowest first (the
-#: hatch grows denser with the level).
+#: Colour, marker and wording of each level of the response scale, lowest first; each level
+#: has a colour of its own, so none is hatched (``hatch`` stays, None, for charts that pass it).
 LEVEL_STYLE: dict[str, dict[str, str | None]] = {
     "none": {"color": PALETTE["grey"], "marker": "x", "hatch": None, "label": "no action"},
-    "statement": {"color": PALETTE["sky"], "marker": "o", "hatch": "..", "label": "statement"},
-    "consultation": {"color": PALETTE["green"], "marker": "s", "hatch": "//",
+    "statement": {"color": PALETTE["sky"], "marker": "o", "hatch": None, "label": "statement"},
+    "consultation": {"color": PALETTE["green"], "marker": "s", "hatch": None,
                      "label": "consultation"},
-    "mission": {"color": PALETTE["purple"], "marker": "D", "hatch": "\\\\", "label": "mission"},
-    "material_aid": {"color": PALETTE["orange"], "marker": "P", "hatch": "xx",
+    "mission": {"color": PALETTE["purple"], "marker": "D", "hatch": None, "label": "mission"},
+    "material_aid": {"color": PALETTE["orange"], "marker": "P", "hatch": None,
                      "label": "material aid"},
-    "deployment": {"color": PALETTE["vermillion"], "marker": "^", "hatch": "++",
+    "deployment": {"color": PALETTE["vermillion"], "marker": "^", "hatch": None,
                    "label": "deployment"},
 }
 
-#: Fixed colour (and hatch, so colour is never the only cue) for each membership status.
+#: Fixed colour of each membership status; a hatch only where statuses share a colour (a
+#: suspended partner is a hatched partner; candidates and applicants share the yellow of a
+#: state giving notice, each with its own hatch).
 STATUS_STYLE = {
     "member": {"color": PALETTE["blue"], "hatch": None},
-    "signatory": {"color": PALETTE["sky"], "hatch": "//"},
-    "suspended": {"color": PALETTE["orange"], "hatch": "xx"},
-    "frozen": {"color": PALETTE["purple"], "hatch": ".."},
-    "withdrawing": {"color": PALETTE["yellow"], "hatch": "\\\\"},
-    "observer": {"color": PALETTE["grey"], "hatch": "--"},
-    "partner": {"color": PALETTE["green"], "hatch": "||"},
+    "signatory": {"color": PALETTE["sky"], "hatch": None},
+    "suspended": {"color": PALETTE["orange"], "hatch": None},
+    "frozen": {"color": PALETTE["purple"], "hatch": None},
+    "withdrawing": {"color": PALETTE["yellow"], "hatch": None},
+    "observer": {"color": PALETTE["grey"], "hatch": None},
+    "partner": {"color": PALETTE["green"], "hatch": None},
     "partner_suspended": {"color": PALETTE["green"], "hatch": "xx"},
     "candidate": {"color": PALETTE["yellow"], "hatch": "++"},
     "applicant": {"color": PALETTE["yellow"], "hatch": "oo"},
@@ -92,15 +99,16 @@ STATUS_STYLE = {
 
 #: Fill, hatch and legend label of each map category (a state's place in the alliance on a day,
 #: :data:`analysis.measures.maps.MAP_CATEGORIES`): members in the CSTO's colour, NATO members in
-#: NATO's, the other statuses as in :data:`STATUS_STYLE`.
+#: NATO's, the other statuses as in :data:`STATUS_STYLE`; every category has its own colour,
+#: so none is hatched.
 MAP_STYLE: dict[str, dict] = {
     "member": {"color": ALLIANCE_STYLE["CSTO"]["color"], "hatch": None, "label": "Member"},
     "signatory": {**STATUS_STYLE["signatory"], "label": "Signatory (not yet in force)"},
     "suspended": {**STATUS_STYLE["suspended"], "label": "Suspended"},
     "frozen": {**STATUS_STYLE["frozen"], "label": "Frozen participation"},
     "withdrawing": {**STATUS_STYLE["withdrawing"], "label": "Leaving (notice given)"},
-    "nato": {"color": ALLIANCE_STYLE["NATO"]["color"], "hatch": "||", "label": "NATO member"},
-    "former": {"color": PALETTE["green"], "hatch": "\\\\", "label": "Former member"},
+    "nato": {"color": ALLIANCE_STYLE["NATO"]["color"], "hatch": None, "label": "NATO member"},
+    "former": {"color": PALETTE["green"], "hatch": None, "label": "Former member"},
     "other": {"color": "#E6E6E6", "hatch": None, "label": "Other"},
 }
 
@@ -112,10 +120,17 @@ def use_house_style() -> None:
     mpl.rcParams["svg.hashsalt"] = "csto-record"
 
 
+#: Size (pt) of the source line: 12 CSS px at natural size, so it stays at least 11 px on
+#: screen (``analysis.charts.layout.MIN_TEXT_PX``) in a figure shrunk to 92% of its width.
+SOURCE_SIZE = 9
+
+
 def add_source(fig: Figure, text: str) -> None:
-    """Write ``Source: text`` under the chart, left-aligned, in small grey type."""
-    fig.text(0.0, -0.02, f"Source: {text}", ha="left", va="top", fontsize=8, color="#555555",
-             transform=fig.transFigure)
+    """Write ``Source: text`` under the chart, left-aligned, in small grey type, wrapped at the
+    figure's width (a long credit line would otherwise widen the saved figure, and so shrink
+    all its text on the page)."""
+    fig.text(0.0, -0.02, f"Source: {text}", ha="left", va="top", fontsize=SOURCE_SIZE,
+             color="#555555", transform=fig.transFigure, wrap=True)
 
 
 __all__ = [
@@ -126,6 +141,7 @@ __all__ = [
     "PALETTE",
     "RUSSIA_SIDE",
     "STATUS_STYLE",
+    "SOURCE_SIZE",
     "STYLE_FILE",
     "VOTE_STYLE",
     "add_source",

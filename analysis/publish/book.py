@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import io
+import re
 from collections.abc import Iterable, Mapping
 from numbers import Number
 
@@ -88,35 +89,69 @@ def glue_all(values: Mapping[str, str | int | float]) -> None:
             raise TypeError(f"{name}: glue a string or a number, not {type(value).__name__}")
 
 
-#: Resolution of PNG figures: crisp on a laptop screen at the book's column width.
+#: Resolution of a figure published as PNG (only one that is a raster by nature).
 PNG_DPI = 110
 
+#: SVG attributes that hold coordinates (matplotlib writes them to six decimals).
+_SVG_COORDINATES = re.compile(
+    r'(\s(?:d|x|y|x1|x2|y1|y2|cx|cy|r|points|transform)=")([^"]*)(")')
+_LONG_DECIMAL = re.compile(r"-?\d+\.\d{3,}")
+_NULL_ROTATION = re.compile(r' transform="rotate\(-?0 [-0-9. ]+\)"')
+_GROUP_ID = re.compile(r'<g id="([^"]+)"')
+#: A reference to an element by id: ``url(#clip)``, ``xlink:href="#marker"``.
+_REFERENCE = re.compile(r'(?:url\(#|href="#)([^)"]+)')
 
-def figure_image(figure) -> tuple[str, bytes]:  # noqa: ANN001 - a matplotlib Figure
-    """The figure as SVG or PNG, whichever is smaller: ``(format, bytes)``.
 
-    Line charts are usually smaller as SVG, maps and dense grids as PNG. Both are written without
-    dates or software versions, so two builds give the same bytes.
+def _two_decimals(match: re.Match) -> str:
+    text = f"{float(match.group(0)):.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def compact_svg(svg: bytes) -> bytes:
+    """Matplotlib's SVG with the same drawing in fewer bytes: coordinates to a hundredth of a
+    point (invisible at any zoom a reader uses), no metadata block, no rotation by zero, no id
+    on a group that nothing refers to, and no whitespace between tags or inside path data.
+    Texts, sizes, colours and every referenced id are kept."""
+    text = svg.decode("utf-8")
+    text = re.sub(r"\s*<metadata>.*?</metadata>", "", text, flags=re.S)
+    text = _NULL_ROTATION.sub("", text)
+    text = _SVG_COORDINATES.sub(
+        lambda m: m.group(1) + _LONG_DECIMAL.sub(_two_decimals, m.group(2)).replace(
+            " \n", " ").replace("\n", " ") + m.group(3), text)
+    referenced = set(_REFERENCE.findall(text))
+    text = _GROUP_ID.sub(lambda m: m.group(0) if m.group(1) in referenced else "<g", text)
+    text = re.sub(r">\s+<", "><", text)
+    return text.encode("utf-8")
+
+
+def figure_image(figure, raster: bool = False) -> tuple[str, bytes]:  # noqa: ANN001 - a Figure
+    """The figure as SVG (:func:`compact_svg`), or as PNG when ``raster`` says it is a raster
+    by nature (a photograph, a scanned page): ``(format, bytes)``.
+
+    Every chart is vector: it stays sharp when a reader zooms or taps it open, and its text
+    stays text. Both are written without dates or software versions, so two builds give the
+    same bytes.
     """
-    svg, png = io.BytesIO(), io.BytesIO()
-    figure.savefig(svg, format="svg", bbox_inches="tight", metadata={"Date": None,
+    out = io.BytesIO()
+    if raster:
+        figure.savefig(out, format="png", bbox_inches="tight", dpi=PNG_DPI,
+                       metadata={"Software": None})
+        return "png", out.getvalue()
+    figure.savefig(out, format="svg", bbox_inches="tight", metadata={"Date": None,
                                                                      "Creator": None})
-    figure.savefig(png, format="png", bbox_inches="tight", dpi=PNG_DPI,
-                   metadata={"Software": None})
-    if len(png.getvalue()) < len(svg.getvalue()):
-        return "png", png.getvalue()
-    return "svg", svg.getvalue()
+    return "svg", compact_svg(out.getvalue())
 
 
-def glue_chart(name: str, chart: Chart) -> str:
-    """Publish a chart for ``{glue:figure}`` as the smaller of SVG and PNG, and the data it
-    draws as ``book/_generated/figures/<name>.csv`` (link it from the caption as
-    ``_generated/figures/<name>.csv``). The figure is closed; returns the format used."""
+def glue_chart(name: str, chart: Chart, raster: bool = False) -> str:
+    """Publish a chart for ``{glue:figure}`` as SVG (PNG only when ``raster``:
+    :func:`figure_image`), and the data it draws as ``book/_generated/figures/<name>.csv``
+    (link it from the caption as ``_generated/figures/<name>.csv``). The figure is closed;
+    returns the format used."""
     from IPython.display import SVG, Image
     from myst_nb import glue
 
     write_figure_data(name, chart.data)
-    fmt, data = figure_image(chart.figure)
+    fmt, data = figure_image(chart.figure, raster)
     plt.close(chart.figure)
     image = Image(data=data, format="png") if fmt == "png" else SVG(data=data)
     glue(name, image, display=False)
@@ -138,6 +173,63 @@ def write_figure_data(name: str, data: pd.DataFrame) -> None:
     text = data.to_csv(index=False, lineterminator="\n")
     if not path.exists() or path.read_text(encoding="utf-8") != text:
         path.write_text(text, encoding="utf-8")
+
+
+#: Reader's words for codebook values that do not read as words once their underscores are
+#: spaces ("eastern europe", "regional group"): regions and kinds of forces.
+READABLE: dict[str, str] = {
+    "eastern_europe": "Eastern Europe",
+    "central_asia": "Central Asia",
+    "caucasus": "Caucasus",
+    "rapid_deployment": "rapid deployment force",
+    "rapid_reaction": "rapid reaction force",
+    "peacekeeping": "peacekeeping force",
+    "regional_group": "regional group of forces",
+    "air_defence": "air-defence system",
+}
+
+#: A day as a reader's table shows it: short, on one line (no-break spaces), no leading zero.
+_TABLE_DAY = "{day}\u00a0{month}\u00a0{year}"
+_DAY_TEXT = re.compile(r"^(\d{1,2}) ([A-Z][a-z]{2}) (\d{4})$")
+
+
+def table_day(day: pd.Timestamp | str) -> str:
+    """A date as a reader's table shows it: ``"1\u00a0Jan\u00a02017"`` (no-break spaces, so
+    it never wraps onto three lines in a narrow column)."""
+    stamp = pd.Timestamp(day)
+    return _TABLE_DAY.format(day=stamp.day, month=f"{stamp:%b}", year=stamp.year)
+
+
+def readable(value: object) -> object:
+    """A cell of a reader's table in words: a codebook value as the reader's word
+    (:data:`READABLE`: ``"eastern_europe"`` or ``"eastern europe"`` -> ``"Eastern Europe"``),
+    any other code with underscores as words (``"not_verified"`` -> ``"not verified"``), a
+    date, or a day written ``"01 Jan 2017"``, as :func:`table_day`; anything else as it is."""
+    if isinstance(value, pd.Timestamp):
+        return table_day(value)
+    if not isinstance(value, str):
+        return value
+    key = value.strip().replace(" ", "_")
+    if key in READABLE:
+        return READABLE[key]
+    day = _DAY_TEXT.match(value.strip())
+    if day:
+        return table_day(value.strip())
+    if re.fullmatch(r"[a-z0-9]+(?:_[a-z0-9]+)+", value.strip()):
+        return value.strip().replace("_", " ")
+    return value
+
+
+def reader_table(frame: pd.DataFrame, caption: str | None = None, name: str | None = None) -> str:
+    """A DataFrame as a reader's table in Markdown: every cell :func:`readable`, no index.
+    With a ``caption`` the table is numbered and captioned (a MyST ``table`` directive, which
+    the page renders as "Table 3.1"), and ``name`` is its label for ``{numref}``."""
+    shown = frame.apply(lambda column: column.map(readable))
+    text = shown.to_markdown(index=False)
+    if caption is None:
+        return text
+    label = f":name: {name}\n" if name else ""
+    return f":::{{table}} {caption}\n{label}\n{text}\n:::\n"
 
 
 def times(n: int) -> str:

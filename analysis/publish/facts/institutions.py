@@ -280,10 +280,12 @@ def figures(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> dict[str, 
 
 
 def displays(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> dict[str, str]:
-    """The tables the chapter shows, as Markdown: the organs, the office holders, the forces."""
+    """The tables the chapter shows, as Markdown: the organs, the office holders, the forces,
+    each cell in a reader's words and dates kept on one line
+    (:func:`~analysis.publish.book.reader_table`)."""
     return {
-        "organs": institutions.as_markdown(institutions.organs_overview(tables["organs"])),
-        "holders": institutions.as_markdown(institutions.holders_overview(
+        "organs": book.reader_table(institutions.organs_overview(tables["organs"])),
+        "holders": book.reader_table(institutions.holders_overview(
             tables["office_holders"], tables["states"], cutoff)),
-        "forces": institutions.as_markdown(institutions.forces_overview(tables["forces"])),
+        "forces": book.reader_table(institutions.forces_overview(tables["forces"])),
     }
