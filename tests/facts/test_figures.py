@@ -26,8 +26,6 @@ BOOK = ROOT / "book"
 KNOWN_BROKEN: dict[str, str] = {
     "fig-case-armenia": "colours without a key",
     "fig-case-belarus": "colours without a key",
-    "fig-case-kyrgyz-tajik": "3 text collisions ('Kok-Tash' / 'Kok-Tash'); text 8.0 px; "
-                             "colours without a key",
     "fig-cn-clauses": "text 9.1 px",
     "fig-cn-concentration": "text 9.1 px; colours without a key",
     "fig-cn-growth": "2 text collisions ('2012: Uzbekistan leaves' / '2024: Armenia "
@@ -36,7 +34,6 @@ KNOWN_BROKEN: dict[str, str] = {
     "fig-in-lag": "text 5.1 px (the exponents of its symlog axis)",
     "fig-in-threat": "text 10.3 px",
     "fig-intro-asks": "8 text collisions ('none' / 'statement'); colours without a key",
-    "fig-iv-timeline": "48 text collisions ('1992' / '1994'); text 6.4 px",
 }
 
 _FIGURE = re.compile(r"^```\{glue:figure\} (\S+)", re.M)
