@@ -193,6 +193,20 @@ def test_labels_in_each_colour_are_a_key(fig):
     assert unexplained_colours(fig) == []
 
 
+def test_a_hand_drawn_key_explains_only_the_colours_it_shows(fig):
+    from analysis.charts.language import KEY_GID
+
+    ax = fig.axes[0]
+    _bars(ax, [(CSTO, None), (NATO, None)])
+    (glyph,) = ax.plot(0.2, 2.5, marker="o", linestyle="", color=CSTO)
+    glyph.set_gid(KEY_GID)
+    ax.text(0.3, 2.5, "CSTO")
+    assert unexplained_colours(fig) == [NATO.lower()]
+    (other,) = ax.plot(1.2, 2.5, marker="s", linestyle="", color=NATO)
+    other.set_gid(KEY_GID)
+    assert unexplained_colours(fig) == []
+
+
 def test_one_colour_and_greys_need_no_key(fig):
     ax = fig.axes[0]
     _bars(ax, [(NATO, None), (PALETTE["grey"], None), ("#333333", None)])

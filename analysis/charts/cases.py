@@ -10,6 +10,7 @@ import pandas as pd
 
 from ..measures.cases import LANES
 from .base import Chart
+from .language import KEY_GID
 from .style import LEVEL_STYLE, PALETTE, add_source
 
 #: Readable name, colour and marker of each lane: the marker shape repeats what colour says.
@@ -272,6 +273,7 @@ def _draw_legend(ax, rows: list[list[tuple[dict, bool]]], y: float) -> None:  # 
         x = _MARK / 2
         for glyph, hollow in row:
             _draw_glyph(ax, x, y, glyph, not hollow)
+            ax.lines[-1].set_gid(KEY_GID)  # the glyph is a key entry, named beside it
             ax.text(x + _MARK / 2 + 4, y, glyph["name"], fontsize=_FONT, va="center",
                     ha="left")
             x += _MARK + 4 + _text_width(fig, glyph["name"], _FONT) + 14

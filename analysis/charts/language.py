@@ -36,10 +36,21 @@ def _rgb(colour) -> str | None:  # noqa: ANN001 - any matplotlib colour
     return to_hex(colour, keep_alpha=False)
 
 
+#: The ``gid`` that marks the glyphs of a key a chart draws itself (a row of markers, each with
+#: its name beside it) rather than through ``legend()``.
+KEY_GID = "key"
+
+
+def _key_glyphs(fig: Figure) -> list[Artist]:
+    """The glyphs of a hand-drawn key: artists whose ``gid`` is :data:`KEY_GID`."""
+    return [a for a in fig.findobj(lambda a: a.get_gid() == KEY_GID) if _shown(a)]
+
+
 def _in_legends(fig: Figure) -> set[int]:
-    """Ids of every artist inside a legend (its handles, texts and frame)."""
+    """Ids of every artist inside a legend (its handles, texts and frame) or a hand-drawn key."""
     legends = [*fig.legends, *(ax.get_legend() for ax in fig.axes)]
-    return {id(a) for legend in legends if legend is not None for a in legend.findobj()}
+    return ({id(a) for legend in legends if legend is not None for a in legend.findobj()}
+            | {id(a) for a in _key_glyphs(fig)})
 
 
 def _shown(artist: Artist) -> bool:
@@ -136,7 +147,10 @@ def unexplained_colours(fig: Figure) -> list[str]:
            for legend in legends) or _has_colorbar(fig):
         return []
     labelled = {_rgb(text.get_color()) for text in fig.findobj(Text) if is_visible(text)}
-    return sorted(colours - labelled)
+    keyed = {_rgb(c) for glyph in _key_glyphs(fig)
+             for c in (glyph.get_markerfacecolor(), glyph.get_markeredgecolor())
+             if isinstance(glyph, Line2D)}
+    return sorted(colours - labelled - keyed)
 
 
 def style_problems(fig: Figure) -> list[str]:

@@ -24,8 +24,6 @@ BOOK = ROOT / "book"
 #: the reference chapters', divisions' and votes' redesigns): the charts' owners are redrawing
 #: them. Take a figure off the list when it passes; never add one.
 KNOWN_BROKEN: dict[str, str] = {
-    "fig-case-armenia": "colours without a key",
-    "fig-case-belarus": "colours without a key",
     "fig-cn-clauses": "text 9.1 px",
     "fig-cn-concentration": "text 9.1 px; colours without a key",
     "fig-cn-growth": "2 text collisions ('2012: Uzbekistan leaves' / '2024: Armenia "
