@@ -147,7 +147,8 @@ def side_by_side(
     day = to_day(as_of)
     table: list[dict[str, object]] = []
 
-    def add(measure: str, values: Mapping[str, object], unit: str, notes: Mapping[str, str]):
+    def add(measure: str, values: Mapping[str, object], unit: str,
+            notes: Mapping[str, str]) -> None:
         table.append({"measure": measure, **{a: values.get(a, pd.NA) for a in ALLIANCES},
                       "unit": unit,
                       "note": " | ".join(f"{a}: {notes[a]}" for a in ALLIANCES if notes.get(a))})
