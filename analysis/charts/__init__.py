@@ -14,6 +14,7 @@ from .asks import asked_versus_got_chart
 from .base import Chart
 from .cases import case_timeline_chart
 from .compare import clause_use_chart, concentration_panels, growth_chart
+from .comparison import channels_chart, conditional_panels, universe_chart
 from .divisions import alignment_grid, defiance_chart
 from .exercises import exercise_grid_chart
 from .institutions import institutions_timeline
@@ -62,4 +63,5 @@ __all__ = [
     "vote_heatmap",
     "agreement_strip", "bsv_difference_chart", "ukraine_vote_bars",
     "defence_pacts_chart", "portfolio_chart", "tie_network_chart",
+    "channels_chart", "conditional_panels", "universe_chart",
 ]
