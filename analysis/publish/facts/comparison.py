@@ -186,14 +186,15 @@ def k_of_n(k: int, n: int) -> str:
 
 def combinations_text(v: robustness.Verdict) -> str:
     """How widely a claim holds, from its verdict: "under every one of the 131,072
-    combinations", "under 125,440 of the 131,072 combinations (96%)", "under only 24,576 of
-    the 131,072 combinations (19%)"."""
+    combinations of codings the book tries", "under 125,440 (96%) of the 131,072 ...",
+    "under only 24,576 (19%) of the 131,072 ..."."""
     share = f"{v.share * 100:.0f}%"
+    tail = f"of the {v.of:,} combinations of codings the book tries"
     if v.label == robustness.EVERY:
-        return f"under every one of the {v.of:,} combinations"
+        return f"under every one {tail}"
     if v.label == robustness.MOST:
-        return f"under {v.holds:,} of the {v.of:,} combinations ({share})"
-    return f"under only {v.holds:,} of the {v.of:,} combinations ({share})"
+        return f"under {v.holds:,} ({share}) {tail}"
+    return f"under only {v.holds:,} ({share}) {tail}"
 
 
 def failing_text(v: robustness.Verdict) -> str:
