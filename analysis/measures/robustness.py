@@ -242,9 +242,16 @@ def _stratified(cells: tuple[int, ...]) -> float:
 
 def _over_unique(columns: Sequence[np.ndarray], function: Callable[[tuple[int, ...]], float]
                  ) -> np.ndarray:
-    stacked = np.stack([np.asarray(c, dtype=np.int64) for c in columns], axis=1)
-    unique, inverse = np.unique(stacked, axis=0, return_inverse=True)
-    values = np.array([function(tuple(int(v) for v in row)) for row in unique])
+    """``function`` of each row of ``columns``, computed once per distinct row: the rows are
+    keyed by folding the columns into one small integer (factorized column by column), so
+    the distinct rows are found in linear time."""
+    columns = [np.asarray(c, dtype=np.int64).reshape(-1) for c in columns]
+    key = np.zeros(len(columns[0]), dtype=np.int64)
+    for column in columns:
+        shifted = column - column.min() if len(column) else column
+        key = pd.factorize(key * (int(shifted.max(initial=0)) + 1) + shifted)[0].astype(np.int64)
+    _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+    values = np.array([function(tuple(int(c[i]) for c in columns)) for i in first])
     return values[np.asarray(inverse).reshape(-1)]
 
 
@@ -344,9 +351,22 @@ class Verdict:
         return self.holds / self.of
 
 
-def verdict(g: Grid, claim: Callable[[Counts], np.ndarray]) -> Verdict:
-    """Evaluate ``claim`` (counts -> one bool per combination) on every combination of ``g``."""
+def holds_under(g: Grid, claim: Callable[[Counts], np.ndarray]) -> np.ndarray:
+    """``claim`` (counts -> one bool per combination) on every combination of ``g``: one bool
+    per combination."""
     holds = np.asarray(claim(Counts.of_grid(g)), dtype=bool)
+    if holds.shape != (g.size,):
+        raise ValueError(f"a claim must give one bool per combination ({g.size}), "
+                         f"got shape {holds.shape}")
+    return holds
+
+
+def verdict(g: Grid, claim: Callable[[Counts], np.ndarray] | np.ndarray) -> Verdict:
+    """Whether ``claim`` holds under every combination of ``g``, under most, or not. ``claim``
+    is a claim (counts -> one bool per combination) or its values already computed
+    (:func:`holds_under`)."""
+    holds = claim if isinstance(claim, np.ndarray) else holds_under(g, claim)
+    holds = np.asarray(holds, dtype=bool)
     if holds.shape != (g.size,):
         raise ValueError(f"a claim must give one bool per combination ({g.size}), "
                          f"got shape {holds.shape}")
@@ -386,10 +406,12 @@ def alternatives_table(g: Grid) -> pd.DataFrame:
                           "description": BY_NAME[a].description} for a in g.alternatives])
 
 
-def by_alternative(g: Grid, claim: Callable[[Counts], np.ndarray]) -> pd.DataFrame:
+def by_alternative(g: Grid, claim: Callable[[Counts], np.ndarray] | np.ndarray
+                   ) -> pd.DataFrame:
     """For each alternative alone (the main coding plus that one), whether the claim holds:
-    ``alternative``, ``side`` and ``holds``; the main coding first."""
-    holds = np.asarray(claim(Counts.of_grid(g)), dtype=bool)
+    ``alternative``, ``side`` and ``holds``; the main coding first. ``claim`` as for
+    :func:`verdict`."""
+    holds = claim if isinstance(claim, np.ndarray) else holds_under(g, claim)
     rows = [{"alternative": "main", "side": "", "holds": bool(holds[0])}]
     for j, a in enumerate(g.alternatives):
         rows.append({"alternative": a, "side": BY_NAME[a].side, "holds": bool(holds[1 << j])})
@@ -419,6 +441,7 @@ __all__ = [
     "counts_under",
     "fisher_p",
     "grid",
+    "holds_under",
     "leave_one_out",
     "lower_and_supported",
     "not_told_apart",
