@@ -31,6 +31,12 @@ CATEGORY_WORDS: dict[str, str] = {
 }
 
 
+#: Whose records each kind of alternative was written for, as the tables word it.
+SIDE_WORDS: dict[str, str] = {"CSTO": "the CSTO", "NATO": "NATO", "both": "both",
+                              "threat": "both (a threat category)",
+                              "universe": "both (the crisis universe)"}
+
+
 @dataclass(frozen=True)
 class Claim:
     """A claim the prose may make about the comparison: ``sentence`` words it, ``holds`` reads
@@ -212,6 +218,7 @@ __all__ = [
     "CLAIMS",
     "Claim",
     "LEAVE_ONE_OUT",
+    "SIDE_WORDS",
     "combinations_text",
     "failing_text",
     "k_of_n",

@@ -50,10 +50,6 @@ NARROWING = {"treaty_in_force", "other_organizations_in", "soft_calls_out", "nat
 #: The alternatives that widen it (the chapter names them).
 WIDENING = {"csto_patron_appeals_in", "nato_patron_appeals_in"}
 
-#: Whose records each kind of alternative was written for, as the table words it.
-SIDE_WORDS = {"CSTO": "the CSTO", "NATO": "NATO", "both": "both",
-              "threat": "both (a threat category)", "universe": "both (the crisis universe)"}
-
 #: Where the universe chart's frame comes from (its credit line in data/origins.csv).
 FRAME_ORIGIN = "ucdp-prio-acd-25.1"
 
@@ -416,6 +412,6 @@ def displays(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> dict[str,
                  f"{cm.k_of_n(main['k2'], main['n2'])} | {cm.p_text(main['p'])} |")
     for _, row in v.alone.iterrows():
         lines.append(f"| {row['description'][0].upper()}{row['description'][1:]} | "
-                     f"{SIDE_WORDS[row['side']]} | {cm.k_of_n(*row['csto'])} | "
+                     f"{cm.SIDE_WORDS[row['side']]} | {cm.k_of_n(*row['csto'])} | "
                      f"{cm.k_of_n(*row['nato'])} | {cm.p_text(row['p'])} |")
     return {"robustness": robust, "alternatives": "\n".join(lines)}
