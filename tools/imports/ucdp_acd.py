@@ -74,7 +74,7 @@ def read_raw(path: str | Path) -> pd.DataFrame:
     return read_rda(Path(path).read_bytes())
 
 
-def read_names(path) -> tuple[pd.DataFrame, list[str]]:
+def read_names(path: str | Path | io.BytesIO) -> tuple[pd.DataFrame, list[str]]:
     """Read the UCDP v25.1 CSV copy (path or file-like) as strings; return
     (well-formed rows, skipped).
 
@@ -103,7 +103,7 @@ def _dmy(s: str) -> str:
     return date(y, m, d).isoformat()
 
 
-def _iso(v) -> str:
+def _iso(v: object) -> str:
     if v is None or (not isinstance(v, str) and pd.isna(v)):
         return ""
     return pd.Timestamp(v).date().isoformat()
@@ -218,6 +218,8 @@ def secondary_only(acd: pd.DataFrame, codes: pd.DataFrame, selected: pd.DataFram
 
 
 def main(argv: list[str] | None = None) -> None:
+    """Read the two copies (``--raw``/``--mirror`` and ``--names``/``--names-mirror``), select
+    the conflict-years of both alliances' members and write ``ucdp_conflicts.csv``."""
     ap = source_parser(__doc__, raw_help="peacesciencer ucdp_acd.rda",
                        mirror_help="peacesciencer git dir", commit=DEFAULT_COMMIT)
     h = ap.add_mutually_exclusive_group(required=True)
