@@ -10,7 +10,7 @@ import pytest
 from analysis.charts import comparison as charts
 from analysis.charts.layout import layout_problems
 from analysis.charts.style import ALLIANCE_STYLE
-from analysis.measures import channels, universe
+from analysis.measures import alternatives, channels, universe
 from tests.helpers import universe as fx
 from tests.helpers.charts import house_style  # noqa: F401 - autouse fixture
 
@@ -19,7 +19,7 @@ from tests.helpers.charts import house_style  # noqa: F401 - autouse fixture
 def coded():
     req = universe.request_records(fx.requests(), fx.responses())
     cri = universe.crisis_records(fx.candidates(), fx.requests(), fx.conflicts())
-    return universe.coded_requests(req), universe.coded_crises(cri, req)
+    return alternatives.coded_requests(req), alternatives.coded_crises(cri, req)
 
 
 def test_conditional_panels_draw_every_group_and_alliance(coded):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis.measures import channels, selection, universe
+from analysis.measures import alternatives, channels, selection, universe
 from tests.helpers import universe as fx
 
 
@@ -19,7 +19,7 @@ def records():
 
 def _coded(records, *active):
     req, cri = records
-    return universe.coded_requests(req, active), universe.coded_crises(cri, req, active)
+    return alternatives.coded_requests(req, active), alternatives.coded_crises(cri, req, active)
 
 
 def _rates(coded, channel):
@@ -134,17 +134,17 @@ def test_touched_by_is_static(records):
     req, cri = records
     lookup = universe.by_id(req)
     c1 = req.set_index("request_id").loc["C1"].to_dict() | {"request_id": "C1"}
-    assert universe.request_touched_by(c1) == {"treaty_in_force"}
+    assert alternatives.request_touched_by(c1) == {"treaty_in_force"}
     crisis = cri.set_index("candidate_id").loc["CSTO-C-006"].to_dict() | {
         "candidate_id": "CSTO-C-006"}
-    assert universe.crisis_touched_by(crisis, lookup) == {"treaty_in_force",
+    assert alternatives.crisis_touched_by(crisis, lookup) == {"treaty_in_force",
                                                           "other_organizations_in"}
 
 
 def test_unknown_alternative_is_refused(records):
     req, _ = records
     with pytest.raises(ValueError, match="unknown alternative"):
-        universe.coded_requests(req, ["made_up"])
+        alternatives.coded_requests(req, ["made_up"])
 
 
 def test_channel_pairs_crisis_by_crisis(records):
@@ -159,7 +159,7 @@ def test_channel_pairs_crisis_by_crisis(records):
 def test_real_universe_main_coding(tables):
     """The real data as the chapters quote it: the alliance channel's troop asks."""
     req = universe.request_records(tables["requests"], tables["responses"])
-    coded = universe.coded_requests(req)
+    coded = alternatives.coded_requests(req)
     rates = channels.channel_rates(coded, "alliance").set_index(["ask_group", "organization"])
     assert rates.loc[("troops", "CSTO"), ["k", "n"]].tolist() == [1, 5]
     assert rates.loc[("troops", "NATO"), ["k", "n"]].tolist() == [5, 5]

@@ -121,7 +121,7 @@ def universe_chart(crises: pd.DataFrame, title: str, credit: str | None = None) 
     drew a request and to whom (:data:`DREW`): hollow, none; full, to the alliance; half, to the
     patron only; full and ringed, to both. A key explains the fills.
 
-    ``crises`` is :func:`~analysis.measures.universe.coded_crises`; only included crises are
+    ``crises`` is :func:`~analysis.measures.alternatives.coded_crises`; only included crises are
     drawn. Data: ``candidate_id``, ``organization``, ``crisis``, ``date``, ``category``,
     ``drew`` and ``y``.
     """

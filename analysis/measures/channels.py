@@ -25,7 +25,7 @@ def _check(channel: str) -> None:
 
 def channel_requests(coded: pd.DataFrame, channel: str) -> pd.DataFrame:
     """The requests counted on ``channel`` (rows of
-    :func:`~analysis.measures.universe.coded_requests` whose ``channel`` flag is set), with
+    :func:`~analysis.measures.alternatives.coded_requests` whose ``channel`` flag is set), with
     ``asked_level`` (the ask to that channel) and ``highest_level`` (the highest level that
     channel's responder reached): ``request_id``, ``organization``, ``requester``, ``crisis``,
     ``date``, ``asked_level``, ``highest_level``."""

@@ -1,13 +1,13 @@
-"""How much the comparison depends on the coding: every combination of the named alternatives
-(:data:`~analysis.measures.universe.ALTERNATIVES`, both alliances' and both directions'), and
-leave-one-out over the requests; and whether a stated claim holds under every combination,
-under most, or not (:func:`verdict`).
+"""How much the comparison depends on the coding: the counters of every combination of the
+named alternatives (:data:`~analysis.measures.alternatives.ALTERNATIVES`, both alliances' and
+both directions'), computed at once; :mod:`~analysis.measures.verdicts` says whether a claim
+holds under every combination, under most, or not.
 
 **The grid.** With *m* alternatives there are 2**m codings (the main coding is the one with
 none). Every measure the comparison states is a sum over records (a request counted in a group,
 a crisis that drew a request), and each record is changed only by the few alternatives that
-touch it (:func:`~analysis.measures.universe.request_touched_by`,
-:func:`~analysis.measures.universe.crisis_touched_by`). So :func:`grid` codes each record under
+touch it (:func:`~analysis.measures.alternatives.request_touched_by`,
+:func:`~analysis.measures.alternatives.crisis_touched_by`). So :func:`grid` codes each record under
 every combination *of the alternatives that touch it* only, and adds the records' contributions
 into one table of counts for every combination at once (``counts``, one row per combination,
 one column per :func:`counter <contributions_of_request>`). That is exact, not sampled: row
@@ -18,7 +18,9 @@ Combination ``i`` switches on alternative ``j`` when bit ``j`` of ``i`` is set, 
 ``Grid.alternatives``.
 
 **Claims** are functions of the counts (:class:`Counts`) returning one bool per combination;
-:func:`fisher_p` and :func:`stratified_p` give the exact tests over arrays of counts.
+:mod:`~analysis.measures.exact_arrays` gives the exact tests over arrays of counts, and
+:mod:`~analysis.measures.verdicts` says whether a claim holds under every combination, under
+most, or not, and under leave-one-out.
 """
 
 from __future__ import annotations
@@ -26,24 +28,22 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
-from .conditional import ASK_GROUPS, GROUP_ORDER
-from .exact import ALPHA, Stratum, fisher, stratified
-from .levels import LEVEL_RANK
-from .selection import ORGANIZATIONS
-from .universe import (
+from .alternatives import (
     ALTERNATIVES,
     BY_NAME,
-    by_id,
     code_crisis,
     code_request,
     crisis_touched_by,
     request_touched_by,
 )
+from .conditional import ASK_GROUPS, GROUP_ORDER
+from .levels import LEVEL_RANK
+from .selection import ORGANIZATIONS
+from .universe import by_id
 
 #: Crisis categories the selection counters keep apart (``all`` is every category).
 CATEGORIES: tuple[str, ...] = ("all", "armed_attack", "internal_armed_conflict", "unrest",
@@ -227,48 +227,6 @@ def counts_under(request_records: pd.DataFrame, crisis_records: pd.DataFrame,
     return dict(zip(COUNTERS, total.tolist()))
 
 
-# ------------------------------------------------------------------ exact tests over arrays
-
-@lru_cache(maxsize=None)
-def _fisher(k1: int, n1: int, k2: int, n2: int) -> float:
-    return fisher(k1, n1, k2, n2).p
-
-
-@lru_cache(maxsize=None)
-def _stratified(cells: tuple[int, ...]) -> float:
-    strata = [Stratum(*cells[i:i + 4]) for i in range(0, len(cells), 4)]
-    return stratified(strata).p
-
-
-def _over_unique(columns: Sequence[np.ndarray], function: Callable[[tuple[int, ...]], float]
-                 ) -> np.ndarray:
-    """``function`` of each row of ``columns``, computed once per distinct row: the rows are
-    keyed by folding the columns into one small integer (factorized column by column), so
-    the distinct rows are found in linear time."""
-    columns = [np.asarray(c, dtype=np.int64).reshape(-1) for c in columns]
-    key = np.zeros(len(columns[0]), dtype=np.int64)
-    for column in columns:
-        shifted = column - column.min() if len(column) else column
-        key = pd.factorize(key * (int(shifted.max(initial=0)) + 1) + shifted)[0].astype(np.int64)
-    _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
-    values = np.array([function(tuple(int(c[i]) for c in columns)) for i in first])
-    return values[np.asarray(inverse).reshape(-1)]
-
-
-def fisher_p(k1: np.ndarray, n1: np.ndarray, k2: np.ndarray, n2: np.ndarray) -> np.ndarray:
-    """Two-sided Fisher p-value of ``k1/n1`` against ``k2/n2``, element by element (each
-    distinct table computed once)."""
-    return _over_unique([k1, n1, k2, n2], lambda t: _fisher(*t))
-
-
-def stratified_p(strata: Sequence[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]
-                 ) -> np.ndarray:
-    """Two-sided p-value of the exact stratified test over ``strata`` (each ``(k1, n1, k2,
-    n2)`` arrays), element by element."""
-    columns = [column for stratum in strata for column in stratum]
-    return _over_unique(columns, _stratified)
-
-
 class Counts:
     """The counters of a grid (or of one coding) by name, as arrays: ``counts["sel|CSTO|all|n"]``;
     with helpers for the measures claims are stated on."""
@@ -313,140 +271,22 @@ class Counts:
                 self[f"casus|{b}|{k}"], self[f"casus|{b}|{n}"])
 
 
-def lower_and_supported(k1: np.ndarray, n1: np.ndarray, k2: np.ndarray, n2: np.ndarray,
-                        alpha: float = ALPHA) -> np.ndarray:
-    """Where the first share is lower than the second *and* Fisher's exact test tells them
-    apart (two-sided p below ``alpha``): the condition for stating "lower"."""
-    lower = k1 * n2 < k2 * n1
-    return lower & (fisher_p(k1, n1, k2, n2) < alpha) & (n1 > 0) & (n2 > 0)
-
-
-def not_told_apart(k1: np.ndarray, n1: np.ndarray, k2: np.ndarray, n2: np.ndarray,
-                   alpha: float = ALPHA) -> np.ndarray:
-    """Where Fisher's exact test cannot tell the two shares apart (p at or above ``alpha``)."""
-    return fisher_p(k1, n1, k2, n2) >= alpha
-
-
-#: How :func:`verdict` words the share of combinations under which a claim holds.
-EVERY, MOST, NOT = "every", "most", "not"
-
-
-@dataclass(frozen=True)
-class Verdict:
-    """Whether a claim holds: ``main`` (under the main coding), ``holds`` and ``of`` (how many
-    combinations), ``share`` and ``label`` (:data:`EVERY` when under all of them, :data:`MOST`
-    when under more than half, :data:`NOT` otherwise); ``failing`` is the smallest set of
-    alternatives under which it fails (``()`` when the main coding itself fails, ``None`` when
-    it never fails)."""
-
-    main: bool
-    holds: int
-    of: int
-    label: str
-    failing: tuple[str, ...] | None
-
-    @property
-    def share(self) -> float:
-        """The share of combinations under which the claim holds."""
-        return self.holds / self.of
-
-
-def holds_under(g: Grid, claim: Callable[[Counts], np.ndarray]) -> np.ndarray:
-    """``claim`` (counts -> one bool per combination) on every combination of ``g``: one bool
-    per combination."""
-    holds = np.asarray(claim(Counts.of_grid(g)), dtype=bool)
-    if holds.shape != (g.size,):
-        raise ValueError(f"a claim must give one bool per combination ({g.size}), "
-                         f"got shape {holds.shape}")
-    return holds
-
-
-def verdict(g: Grid, claim: Callable[[Counts], np.ndarray] | np.ndarray) -> Verdict:
-    """Whether ``claim`` holds under every combination of ``g``, under most, or not. ``claim``
-    is a claim (counts -> one bool per combination) or its values already computed
-    (:func:`holds_under`)."""
-    holds = claim if isinstance(claim, np.ndarray) else holds_under(g, claim)
-    holds = np.asarray(holds, dtype=bool)
-    if holds.shape != (g.size,):
-        raise ValueError(f"a claim must give one bool per combination ({g.size}), "
-                         f"got shape {holds.shape}")
-    n = int(holds.sum())
-    label = EVERY if n == g.size else MOST if n * 2 > g.size else NOT
-    failing: tuple[str, ...] | None = None
-    if n < g.size:
-        sizes = np.array([bin(i).count("1") for i in range(g.size)])
-        fails = np.flatnonzero(~holds)
-        failing = g.active(int(fails[np.argmin(sizes[fails])]))
-    return Verdict(bool(holds[0]), n, g.size, label, failing)
-
-
-def leave_one_out(request_records: pd.DataFrame, crisis_records: pd.DataFrame,
-                  claim: Callable[[Counts], np.ndarray],
-                  active: Iterable[str] = ()) -> pd.DataFrame:
-    """The claim under the coding ``active`` with each request made left out in turn (its
-    record dropped, and its id dropped from the crises that name it): one row per request
-    record made, ``request_id``, ``organization`` and ``holds``."""
-    active = tuple(active)
-    rows = []
-    made = request_records[request_records["made"].astype(bool)]
-    for record in made.itertuples(index=False):
-        ids = set(str(record.request_id).split(";"))
-        requests = request_records[request_records["request_id"] != record.request_id]
-        crises = crisis_records.copy()
-        crises["links"] = [tuple(r for r in links if r not in ids) for links in crises["links"]]
-        counts = Counts.of(counts_under(requests, crises, active))
-        rows.append({"request_id": record.request_id, "organization": record.organization,
-                     "holds": bool(np.asarray(claim(counts))[0])})
-    return pd.DataFrame(rows)
-
-
-def alternatives_table(g: Grid) -> pd.DataFrame:
-    """The grid's alternatives with their side and description (in bit order)."""
-    return pd.DataFrame([{"alternative": a, "side": BY_NAME[a].side,
-                          "description": BY_NAME[a].description} for a in g.alternatives])
-
-
-def by_alternative(g: Grid, claim: Callable[[Counts], np.ndarray] | np.ndarray
-                   ) -> pd.DataFrame:
-    """For each alternative alone (the main coding plus that one), whether the claim holds:
-    ``alternative``, ``side`` and ``holds``; the main coding first. ``claim`` as for
-    :func:`verdict`."""
-    holds = claim if isinstance(claim, np.ndarray) else holds_under(g, claim)
-    rows = [{"alternative": "main", "side": "", "holds": bool(holds[0])}]
-    for j, a in enumerate(g.alternatives):
-        rows.append({"alternative": a, "side": BY_NAME[a].side, "holds": bool(holds[1 << j])})
-    return pd.DataFrame(rows)
-
-
 def tally(g: Grid, name: str) -> dict[int, int]:
     """How many combinations give each value of one counter."""
     values, counts = np.unique(g.column(name), return_counts=True)
     return dict(zip(values.tolist(), counts.tolist()))
 
 
+
 __all__ = [
     "CATEGORIES",
     "COUNTERS",
-    "EVERY",
-    "MOST",
-    "NOT",
     "Counts",
     "Grid",
-    "Verdict",
-    "alternatives_table",
-    "by_alternative",
     "contributions_of_crisis",
     "contributions_of_request",
     "counter_names",
     "counts_under",
-    "fisher_p",
     "grid",
-    "holds_under",
-    "leave_one_out",
-    "lower_and_supported",
-    "not_told_apart",
-    "stratified_p",
     "tally",
-    "verdict",
 ]
-

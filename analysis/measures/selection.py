@@ -105,7 +105,7 @@ def _with_interval(row: dict, k: int, n: int, name: str) -> None:
 def request_shares(crises: pd.DataFrame, without_patron: bool = False) -> pd.DataFrame:
     """How many included crises drew a request, by alliance and category.
 
-    ``crises`` are coded crisis records (:func:`~analysis.measures.universe.coded_crises`).
+    ``crises`` are coded crisis records (:func:`~analysis.measures.alternatives.coded_crises`).
     Returns one row per ``(organization, category)``, category ``all`` first and then every
     crisis category (in the codebook's order), every combination present: ``n`` included
     crises; for each channel of :data:`SHARE_CHANNELS`, the count that drew a request on it, its

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.measures import robustness
+from analysis.measures import verdicts
 from analysis.measures.exact import ALPHA, fisher
 from analysis.publish.facts import conclusions
 
@@ -20,12 +20,12 @@ from .helpers import (
 
 
 def _verdict(v, name, **changes):
-    verdicts = dict(v.verdicts)
-    old = verdicts[name]
+    table = dict(v.verdicts)
+    old = table[name]
     fields = {"main": old.main, "holds": old.holds, "of": old.of, "label": old.label,
               "failing": old.failing, **changes}
-    verdicts[name] = robustness.Verdict(**fields)
-    return altered(v, verdicts=verdicts)
+    table[name] = verdicts.Verdict(**fields)
+    return altered(v, verdicts=table)
 
 
 def _nothing_came(v):
@@ -41,8 +41,8 @@ BREAKS = {
     "not_told_apart_on_asking_and_honouring": lambda v: altered(v, casus=with_cell(
         v.casus, "CSTO", "p", 0.01)),
     "troop_gap_not_everywhere": lambda v: _verdict(v, "alliance_troops_lower",
-                                                   label=robustness.EVERY, failing=None),
-    "moscow_everywhere": lambda v: _verdict(v, "appeals_csto_more", label=robustness.NOT),
+                                                   label=verdicts.EVERY, failing=None),
+    "moscow_everywhere": lambda v: _verdict(v, "appeals_csto_more", label=verdicts.NOT),
 }
 
 

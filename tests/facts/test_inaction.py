@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis.measures import robustness
+from analysis.measures import verdicts
 from analysis.measures.exact import ALPHA, fisher
 from analysis.publish.facts import comparison as cm
 from analysis.publish.facts import inaction
@@ -44,12 +44,12 @@ def _test(v, channel, group, p):
 
 
 def _verdict(v, name, **changes):
-    verdicts = dict(v.verdicts)
-    old = verdicts[name]
+    table = dict(v.verdicts)
+    old = table[name]
     fields = {"main": old.main, "holds": old.holds, "of": old.of, "label": old.label,
               "failing": old.failing, **changes}
-    verdicts[name] = robustness.Verdict(**fields)
-    return altered(v, verdicts=verdicts)
+    table[name] = verdicts.Verdict(**fields)
+    return altered(v, verdicts=table)
 
 
 def _included_with(v, **row):
@@ -130,7 +130,7 @@ BREAKS = {
     "help_came_from_moscow_for_the_csto_from_the_alliance_for_nato": lambda v: _pairs(
         _pairs(_pairs(_pairs(v, "CSTO-1992-ARM", "below"), "CSTO-2000-KGZ", "below"),
                "CSTO-2020-BLR", "below"), "CSTO-2021-ARM", "below"),
-    "three_hold_everywhere": lambda v: _verdict(v, "appeals_csto_more", label=robustness.MOST),
+    "three_hold_everywhere": lambda v: _verdict(v, "appeals_csto_more", label=verdicts.MOST),
     "troop_gap_not_everywhere_and_fails_with_the_treaty_in_force": lambda v: _verdict(
         v, "alliance_troops_lower", failing=("soft_calls_out",)),
     "leave_one_out_holds": _loo_breaks,
@@ -200,9 +200,9 @@ def test_told_apart_text_follows_the_threshold():
 
 
 def test_combinations_text_says_every_only_when_every():
-    every = robustness.Verdict(True, 8, 8, robustness.EVERY, None)
-    most = robustness.Verdict(True, 6, 8, robustness.MOST, ("batken_1999",))
-    few = robustness.Verdict(True, 2, 8, robustness.NOT, ("treaty_in_force",))
+    every = verdicts.Verdict(True, 8, 8, verdicts.EVERY, None)
+    most = verdicts.Verdict(True, 6, 8, verdicts.MOST, ("batken_1999",))
+    few = verdicts.Verdict(True, 2, 8, verdicts.NOT, ("treaty_in_force",))
     assert cm.combinations_text(every).startswith("under every one of the 8")
     assert "every" not in cm.combinations_text(most) and "(75%)" in cm.combinations_text(most)
     assert cm.combinations_text(few).startswith("under only 2 (25%)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.measures import robustness
+from analysis.measures import verdicts
 from analysis.measures.exact import ALPHA, fisher
 from analysis.publish.facts import intro
 
@@ -21,12 +21,12 @@ from .helpers import (
 
 
 def _verdict(v, name, **changes):
-    verdicts = dict(v.verdicts)
-    old = verdicts[name]
+    table = dict(v.verdicts)
+    old = table[name]
     fields = {"main": old.main, "holds": old.holds, "of": old.of, "label": old.label,
               "failing": old.failing, **changes}
-    verdicts[name] = robustness.Verdict(**fields)
-    return altered(v, verdicts=verdicts)
+    table[name] = verdicts.Verdict(**fields)
+    return altered(v, verdicts=table)
 
 
 def _troops(v, column, value):
@@ -48,7 +48,7 @@ BREAKS = {
         v.share_tests, ("all", "alliance"), "p", 0.01)),
     "troop_gap_told_apart_under_the_main_coding_only": lambda v: _troops(v, "p", 0.13),
     "two_results_hold_everywhere": lambda v: _verdict(v, "requests_not_apart",
-                                                      label=robustness.MOST),
+                                                      label=verdicts.MOST),
     "leans_on_one_member_far_more": lambda v: altered(v, forces=with_item(
         v.forces, "CSTO", v.forces["NATO"])),
 }

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis.measures import robustness
+from analysis.measures import verdicts
 from analysis.measures.exact import ALPHA, fisher
 from analysis.publish.facts import nato
 
@@ -39,12 +39,12 @@ def _comparator(v, cid, column, value):
 
 
 def _verdict(v, name, **changes):
-    verdicts = dict(v.verdicts)
-    old = verdicts[name]
+    table = dict(v.verdicts)
+    old = table[name]
     fields = {"main": old.main, "holds": old.holds, "of": old.of, "label": old.label,
               "failing": old.failing, **changes}
-    verdicts[name] = robustness.Verdict(**fields)
-    return altered(v, verdicts=verdicts)
+    table[name] = verdicts.Verdict(**fields)
+    return altered(v, verdicts=table)
 
 
 def _coded(v, request_id, column, value):
@@ -60,7 +60,7 @@ BREAKS = {
     "casus_asked_as_named": lambda v: _casus_crisis(v, "CSTO-C-084", "honoured", True),
     "casus_not_told_apart": lambda v: _casus(v, "CSTO", "p_asked", 0.01),
     "casus_holds_under_most_not_all": lambda v: _verdict(v, "casus_not_apart",
-                                                         label=robustness.EVERY, failing=None),
+                                                         label=verdicts.EVERY, failing=None),
     "below_and_above_the_post_1945_defence_rate": lambda v: _casus(v, "CSTO", "honoured_rate",
                                                                    0.2),
     "comparators_grouped_as_told": lambda v: _comparator(v, "CMP-03", "requester",

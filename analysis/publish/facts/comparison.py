@@ -16,7 +16,15 @@ from types import SimpleNamespace
 import numpy as np
 import pandas as pd
 
-from ...measures import channels, robustness, selection, universe
+from ...measures import (
+    alternatives,
+    channels,
+    exact_arrays,
+    robustness,
+    selection,
+    universe,
+    verdicts,
+)
 from ...measures.conditional import GROUP_ORDER
 from ...measures.exact import ALPHA
 
@@ -49,11 +57,11 @@ class Claim:
 
 def _csto_higher(k1: np.ndarray, n1: np.ndarray, k2: np.ndarray, n2: np.ndarray
                  ) -> np.ndarray:
-    return robustness.lower_and_supported(k2, n2, k1, n1)
+    return exact_arrays.lower_and_supported(k2, n2, k1, n1)
 
 
 def _stratified(counts: robustness.Counts, channel: str) -> np.ndarray:
-    return robustness.stratified_p([counts.conditional(channel, g) for g in GROUP_ORDER])
+    return exact_arrays.stratified_p([counts.conditional(channel, g) for g in GROUP_ORDER])
 
 
 def _lower_overall(counts: robustness.Counts, channel: str) -> np.ndarray:
@@ -70,7 +78,7 @@ CLAIMS: dict[str, Claim] = {
     "alliance_troops_lower": Claim(
         "the CSTO gave troops to fewer of the requests for troops made to it than NATO did, and "
         "the exact test tells the two apart",
-        lambda c: robustness.lower_and_supported(*c.conditional("alliance", "troops"))),
+        lambda c: exact_arrays.lower_and_supported(*c.conditional("alliance", "troops"))),
     "alliance_all_asks_lower": Claim(
         "holding the mix of asks fixed, CSTO requests to the alliance got what they asked less "
         "often than NATO's, and the exact stratified test tells the two apart",
@@ -78,28 +86,28 @@ CLAIMS: dict[str, Claim] = {
     "patron_troops_not_apart": Claim(
         "on appeals to the patron for troops the exact test cannot tell Russia from the "
         "United States",
-        lambda c: robustness.not_told_apart(*c.conditional("patron", "troops"))),
+        lambda c: exact_arrays.not_told_apart(*c.conditional("patron", "troops"))),
     "patron_all_asks_not_apart": Claim(
         "on appeals to the patron, all asks together, the exact stratified test cannot tell the "
         "two apart",
         lambda c: _stratified(c, "patron") >= ALPHA),
     "requests_not_apart": Claim(
         "the shares of crises that drew a request to the alliance cannot be told apart",
-        lambda c: robustness.not_told_apart(*c.selection("all", "alliance"))),
+        lambda c: exact_arrays.not_told_apart(*c.selection("all", "alliance"))),
     "armed_attack_requests_not_apart": Claim(
         "the shares of armed attacks that drew a request to the alliance cannot be told apart",
-        lambda c: robustness.not_told_apart(*c.selection("armed_attack", "alliance"))),
+        lambda c: exact_arrays.not_told_apart(*c.selection("armed_attack", "alliance"))),
     "appeals_csto_more": Claim(
         "CSTO members appealed to their patron in a larger share of their crises than NATO "
         "members did, and the exact test tells the two apart",
         lambda c: _csto_higher(*c.selection("all", "patron"))),
     "casus_not_apart": Claim(
         "the shares of casus foederis crises the alliance honoured cannot be told apart",
-        lambda c: robustness.not_told_apart(*c.casus())),
+        lambda c: exact_arrays.not_told_apart(*c.casus())),
     "casus_asked_not_apart": Claim(
         "among casus foederis crises that drew a request, the shares honoured cannot be told "
         "apart",
-        lambda c: robustness.not_told_apart(*c.casus(asked=True))),
+        lambda c: exact_arrays.not_told_apart(*c.casus(asked=True))),
     "csto_troops_never_for_attack": Claim(
         "the CSTO sent troops in no crisis coded as an armed attack",
         lambda c: c["deployed|CSTO|armed_attack"] == 0),
@@ -126,7 +134,7 @@ def values(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> SimpleNames
     coding), ``rates`` and ``tests`` (by channel: conditional rates and exact tests), ``shares``
     and ``share_tests`` (how often crises drew a request), ``casus`` (the casus foederis frame),
     ``pairs`` (alliance against patron, request by request), ``grid`` (every combination),
-    ``verdicts`` (claim name -> :class:`~analysis.measures.robustness.Verdict`), ``by_alt``
+    ``verdicts`` (claim name -> :class:`~analysis.measures.verdicts.Verdict`), ``by_alt``
     (claim name -> whether it holds under each alternative alone), ``loo`` (claim name ->
     leave-one-out table, for :data:`LEAVE_ONE_OUT`), ``benchmarks`` and ``candidates``.
     """
@@ -136,11 +144,11 @@ def values(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> SimpleNames
     candidates = tables["crisis_candidates"]
     requests = universe.request_records(tables["requests"], tables["responses"])
     crises = universe.crisis_records(candidates, tables["requests"], tables["ucdp_conflicts"])
-    coded = universe.coded_requests(requests)
-    coded_crises = universe.coded_crises(crises, requests)
+    coded = alternatives.coded_requests(requests)
+    coded_crises = alternatives.coded_crises(crises, requests)
     shares = selection.request_shares(coded_crises)
     g = robustness.grid(requests, crises)
-    holds = {name: robustness.holds_under(g, claim.holds) for name, claim in CLAIMS.items()}
+    holds = {name: verdicts.holds_under(g, claim.holds) for name, claim in CLAIMS.items()}
     result = SimpleNamespace(
         requests=requests, crises=crises, coded=coded, universe=coded_crises,
         rates={ch: channels.channel_rates(coded, ch) for ch in channels.CHANNELS},
@@ -153,10 +161,10 @@ def values(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> SimpleNames
         casus=selection.casus_foederis(coded_crises).set_index("organization"),
         pairs=channels.channel_pairs(coded),
         grid=g,
-        verdicts={name: robustness.verdict(g, values) for name, values in holds.items()},
-        by_alt={name: robustness.by_alternative(g, values).set_index("alternative")
+        verdicts={name: verdicts.verdict(g, values) for name, values in holds.items()},
+        by_alt={name: verdicts.by_alternative(g, values).set_index("alternative")
                 for name, values in holds.items()},
-        loo={name: robustness.leave_one_out(requests, crises, CLAIMS[name].holds)
+        loo={name: verdicts.leave_one_out(requests, crises, CLAIMS[name].holds)
              for name in LEAVE_ONE_OUT},
         benchmarks=tables["reliability_benchmarks"].set_index("benchmark_id"),
         candidates=candidates,
@@ -190,27 +198,27 @@ def k_of_n(k: int, n: int) -> str:
     return f"{int(k)} of {int(n)}" if n else "none of 0"
 
 
-def combinations_text(v: robustness.Verdict) -> str:
+def combinations_text(v: verdicts.Verdict) -> str:
     """How widely a claim holds, from its verdict: "under every one of the 131,072
     combinations of codings the book tries", "under 125,440 (96%) of the 131,072 ...",
     "under only 24,576 (19%) of the 131,072 ..."."""
     share = f"{v.share * 100:.0f}%"
     tail = f"of the {v.of:,} combinations of codings the book tries"
-    if v.label == robustness.EVERY:
+    if v.label == verdicts.EVERY:
         return f"under every one {tail}"
-    if v.label == robustness.MOST:
+    if v.label == verdicts.MOST:
         return f"under {v.holds:,} ({share}) {tail}"
     return f"under only {v.holds:,} ({share}) {tail}"
 
 
-def failing_text(v: robustness.Verdict) -> str:
+def failing_text(v: verdicts.Verdict) -> str:
     """The smallest coding under which a claim fails, in the alternatives' own words (joined
     with "together with"); empty when it never fails."""
     if v.failing is None:
         return ""
     if not v.failing:
         return "the main coding"
-    return " together with ".join(universe.BY_NAME[a].description for a in v.failing)
+    return " together with ".join(alternatives.BY_NAME[a].description for a in v.failing)
 
 
 __all__ = [

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 import pandas as pd
 
-from ...measures import divisions, robustness
+from ...measures import divisions, verdicts
 from ...measures.exact import ALPHA
 from .. import book
 from . import comparison as cm
@@ -59,11 +59,11 @@ GUARDS = (
           "NATO met every request for troops made to it and the CSTO ...; a gap that holds "
           "under only ...",
           lambda v: _troops(v)["k2"] == _troops(v)["n2"] and _troops(v)["k1"] < _troops(v)["n1"]
-          and v.verdicts["alliance_troops_lower"].label == robustness.NOT),
+          and v.verdicts["alliance_troops_lower"].label == verdicts.NOT),
     Guard("moscow_everywhere",
           "What holds under every one is that CSTO members turned to Moscow on their own far "
           "more often than NATO members turned to Washington",
-          lambda v: all(v.verdicts[name].label == robustness.EVERY for name in EVERYWHERE)),
+          lambda v: all(v.verdicts[name].label == verdicts.EVERY for name in EVERYWHERE)),
 )
 
 

@@ -11,12 +11,12 @@ import pandas as pd
 
 from ...charts import Chart, channels_chart, conditional_panels, universe_chart
 from ...data.codebook.fields import split_list
-from ...measures import robustness
+from ...measures import exact_arrays, verdicts
+from ...measures.alternatives import ALTERNATIVES, BY_NAME
 from ...measures.conditional import ASK_GROUPS
 from ...measures.exact import ALPHA
 from ...measures.levels import LEVEL_RANK
 from ...measures.provenance import credit_lines
-from ...measures.universe import ALTERNATIVES, BY_NAME
 from .. import book
 from . import comparison as cm
 from .checks import Guard, check_all
@@ -85,7 +85,7 @@ def values(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> SimpleNames
         alone.append({"alternative": name, "side": BY_NAME[name].side,
                       "description": BY_NAME[name].description, "csto": counts[:2],
                       "nato": counts[2:],
-                      "p": float(robustness.fisher_p(*[np.array([c]) for c in counts])[0])})
+                      "p": float(exact_arrays.fisher_p(*[np.array([c]) for c in counts])[0])})
     included = v.universe[v.universe["included"].astype(bool)]
     return SimpleNamespace(
         **vars(v), on=on, pairs_ranked=pairs,
@@ -135,7 +135,7 @@ def _outside(v: SimpleNamespace, org: str) -> int:
     return int(sum(bool(set(split_list(r)) & ids) for r in made["request_id"]))
 
 
-def _verdict(v: SimpleNamespace, name: str) -> robustness.Verdict:
+def _verdict(v: SimpleNamespace, name: str) -> verdicts.Verdict:
     return v.verdicts[name]
 
 
@@ -252,11 +252,11 @@ GUARDS = (
           and _pair_count(v, "NATO", "below") > _pair_count(v, "NATO", "above")),
     Guard("three_hold_everywhere",
           "Three results hold under every combination",
-          lambda v: all(_verdict(v, name).label == robustness.EVERY for name in EVERYWHERE)),
+          lambda v: all(_verdict(v, name).label == verdicts.EVERY for name in EVERYWHERE)),
     Guard("troop_gap_not_everywhere_and_fails_with_the_treaty_in_force",
           "it does not survive setting aside the requests made before the 1992 treaty was in "
           "force ... the smallest change that breaks it is ...",
-          lambda v: _verdict(v, "alliance_troops_lower").label != robustness.EVERY
+          lambda v: _verdict(v, "alliance_troops_lower").label != verdicts.EVERY
           and _verdict(v, "alliance_troops_lower").failing == ("treaty_in_force",)),
     Guard("leave_one_out_holds",
           "Leaving out any single request, on either side, does not break it",

@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import pandas as pd
 
 from ...charts import Chart, conditional_panels
-from ...measures import burden, membership, robustness, votes
+from ...measures import burden, membership, verdicts, votes
 from ...measures.exact import ALPHA
 from .. import book
 from . import comparison as cm
@@ -80,10 +80,10 @@ GUARDS = (
           "a gap the exact test accepts under the main coding ... but that holds under only ...",
           lambda v: _troops(v)["p"] < ALPHA and _troops(v)["k1"] * _troops(v)["n2"]
           < _troops(v)["k2"] * _troops(v)["n1"]
-          and v.verdicts["alliance_troops_lower"].label == robustness.NOT),
+          and v.verdicts["alliance_troops_lower"].label == verdicts.NOT),
     Guard("two_results_hold_everywhere",
           "Two results hold under every combination the book tries",
-          lambda v: all(v.verdicts[name].label == robustness.EVERY for name in EVERYWHERE)),
+          lambda v: all(v.verdicts[name].label == verdicts.EVERY for name in EVERYWHERE)),
     Guard("leans_on_one_member_far_more",
           "and leans on one member far more heavily",
           lambda v: v.forces["CSTO"] > 1.5 * v.forces["NATO"]),

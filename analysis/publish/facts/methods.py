@@ -13,8 +13,9 @@ import pandas as pd
 from ...data import dictionary
 from ...data.codebook.fields import split_list
 from ...measures import agreement, roll_calls, ukraine, votes
+from ...measures.alternatives import ALTERNATIVES
 from ...measures.exact import ALPHA
-from ...measures.universe import ALTERNATIVES, TREATY_IN_FORCE
+from ...measures.universe import TREATY_IN_FORCE
 from .. import book
 from . import comparison as cm
 from .checks import Guard, check_all

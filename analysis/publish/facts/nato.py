@@ -11,7 +11,7 @@ import pandas as pd
 
 from ...charts import Chart, clause_use_chart, concentration_panels, growth_chart
 from ...charts.style import LEVEL_STYLE
-from ...measures import burden, compare, growth, robustness
+from ...measures import burden, compare, growth, verdicts
 from ...measures.exact import ALPHA
 from .. import book
 from . import comparison as cm
@@ -180,7 +180,7 @@ GUARDS = (
     Guard("casus_holds_under_most_not_all",
           "That the exact test cannot tell the alliances apart on this measure holds under ...; "
           "the smallest change that lets it do so: ...",
-          lambda v: v.verdicts["casus_not_apart"].label == robustness.MOST
+          lambda v: v.verdicts["casus_not_apart"].label == verdicts.MOST
           and bool(v.verdicts["casus_not_apart"].failing)),
     Guard("below_and_above_the_post_1945_defence_rate",
           "the CSTO's ... lies below even the post-1945 rate for defence pacts, and NATO's ... "
