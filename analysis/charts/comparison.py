@@ -118,7 +118,7 @@ def universe_chart(crises: pd.DataFrame, title: str, credit: str | None = None) 
     """Every included crisis of both alliances over time: one panel per alliance, one row per
     category (armed attack, internal armed conflict, unrest, terrorist attack), one marker per
     crisis at its start date in the alliance's colour and shape. The fill says whether the crisis
-    drew a request and to whom (:data:`DREW`): hollow, none; full, to the alliance; half, to the
+    drew a request and to whom (``DREW``): hollow, none; full, to the alliance; half, to the
     patron only; full and ringed, to both. A key explains the fills.
 
     ``crises`` is :func:`~analysis.measures.alternatives.coded_crises`; only included crises are

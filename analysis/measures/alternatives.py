@@ -198,7 +198,7 @@ def code_crisis(record: dict, requests: dict[str, dict], active: Iterable[str] =
     Returns ``included`` (in the universe), ``category``, ``casus``, ``alliance`` / ``patron``
     / ``either`` (a counted request it names went to the alliance, to the patron, to either),
     ``level`` (the alliance's highest rank over the request rows it names) and ``honoured``
-    (``casus`` and ``level`` at least :data:`HONOURED_FROM`).
+    (``casus`` and ``level`` at least :data:`~analysis.measures.universe.HONOURED_FROM`).
     """
     active = set(active)
     on = crisis_touched_by(record, requests) & active

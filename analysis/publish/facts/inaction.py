@@ -164,8 +164,11 @@ GUARDS = (
           > len(_crises_of(v, "RUS"))
           and not _crises_of(v, "RUS")["alliance"].any()),
     Guard("turkey_largest_in_nato",
-          "Turkey ... makes up ... of NATO's",
-          lambda v: v.by_member.loc["NATO"].idxmax() == "TUR"),
+          "Turkey ... makes up ... of NATO's. Each alliance's list of crises is therefore, more "
+          "than half of it, the record of one member at war on its own soil",
+          lambda v: v.by_member.loc["NATO"].idxmax() == "TUR"
+          and v.by_member.loc[("NATO", "TUR")] * 2 > v.by_member.loc["NATO"].sum()
+          and v.by_member.loc["CSTO"].idxmax() == "RUS"),
     Guard("requests_not_told_apart",
           "the two records of asking cannot be told apart",
           lambda v: v.share_tests.loc[("all", "alliance"), "p"] >= ALPHA),
