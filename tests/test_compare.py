@@ -14,6 +14,7 @@ from tests.helpers.alliances import (
     memberships,
     typed_frame,
 )
+from tests.helpers.requests import make_requests, make_responses
 
 ORGANIZATIONS = typed_frame(
     [{"code": "CST", "name": "treaty", "kind": "military_alliance", "founded": "1992-05-15"},
@@ -91,3 +92,25 @@ def test_real_requests_fall_in_at_most_one_occasion_per_clause(tables):
     ids = [r for cell in uses["request_ids"] for r in cell.split(";")]
     assert len(ids) == len(set(ids))
     assert set(ids) <= set(tables["requests"]["request_id"])
+
+
+def test_an_instrument_that_only_mentions_a_clause_is_no_invocation():
+    """Turkey's call after the Su-24 downing was "not Article 4"; Armenia's appeal of October
+    2020 invoked Article 2 of its bilateral treaty with Russia: neither invoked a clause of the
+    alliance's treaty."""
+    req = make_requests(
+        {"request_id": "N-1", "organization": "NATO", "requester": "TUR", "date": "2015-11-24",
+         "instrument": "request for a council meeting (not Article 4)"},
+        {"request_id": "C-1", "requester": "ARM", "date": "2020-10-31",
+         "instrument": "bilateral appeal to Russia, under Article 2 of the 1997 treaty",
+         "addressed_to": "patron", "patron_asked_level": "consultation"},
+        {"request_id": "C-2", "requester": "ARM", "date": "2021-05-13",
+         "instrument": "Article 2 consultations", "addressed_to": "both",
+         "patron_asked_level": "deployment"},
+        {"request_id": "N-2", "organization": "NATO", "requester": "POL", "date": "2014-03-03",
+         "instrument": "Article 4"},
+    )
+    resp = make_responses({"request_id": "N-2", "date": "2014-03-04", "level": "consultation"})
+    found = compare.clause_invocations(req, resp)
+    assert found["request_ids"].tolist() == ["C-2", "N-2"]
+    assert found["outcome"].tolist() == ["none", "consultation"]

@@ -198,7 +198,7 @@ def _ucodes():
 
 
 def test_ucdp_tidy_hand_worked():
-    out = ucdp_acd.tidy(_acd(), _names(), _ucodes())
+    out = ucdp_acd.tidy(_acd(), _names(), _ucodes(), members=ucdp_acd.CSTO)
     assert list(out.columns) == ucdp_acd.COLUMNS
     # conflict 1 (China only) and conflict 2 (before 1992) are not selected
     assert out[["conflict_id", "year"]].values.tolist() == [[3, 2000], [13324, 2021],
@@ -217,13 +217,13 @@ def test_ucdp_unmapped_raises():
     codes = _ucodes()
     codes.loc[codes["iso3"] == "KGZ", "gw_code"] = None
     with pytest.raises(ValueError, match="KGZ"):
-        ucdp_acd.tidy(_acd(), _names(), codes)
+        ucdp_acd.tidy(_acd(), _names(), codes, members=ucdp_acd.CSTO)
 
 
 def test_ucdp_duplicate_raises():
     names = pd.concat([_names(), _names().iloc[[0]]])
     with pytest.raises(ValueError, match="13324 2021"):
-        ucdp_acd.tidy(_acd(), names, _ucodes())
+        ucdp_acd.tidy(_acd(), names, _ucodes(), members=ucdp_acd.CSTO)
 
 
 def test_ucdp_out_of_range_raises():
@@ -232,14 +232,14 @@ def test_ucdp_out_of_range_raises():
     names = _names()
     names.loc[names["conflict_id"] == "13324", "intensity_level"] = "3"
     with pytest.raises(ValueError, match="intensity_level out of range: 3"):
-        ucdp_acd.tidy(acd, names, _ucodes())
+        ucdp_acd.tidy(acd, names, _ucodes(), members=ucdp_acd.CSTO)
 
 
 def test_ucdp_copies_disagree_raises():
     names = _names()
     names.loc[1, "gwno_b"] = "369"
     with pytest.raises(ValueError, match="13324 2022: gwno_b"):
-        ucdp_acd.tidy(_acd(), names, _ucodes())
+        ucdp_acd.tidy(_acd(), names, _ucodes(), members=ucdp_acd.CSTO)
 
 
 def test_ucdp_vendored():
@@ -247,12 +247,12 @@ def test_ucdp_vendored():
     assert list(df.columns) == ucdp_acd.COLUMNS
     assert not df.duplicated(["conflict_id", "year"]).any()
     assert (df["year"] >= 1992).all()
-    assert len(df) == df.groupby("conflict_id").size().sum() == 77
+    assert len(df) == df.groupby("conflict_id").size().sum() == 144
     assert set(df["type_of_conflict"]) <= {"extrasystemic", "interstate", "intrastate",
                                            "internationalized_intrastate"}
     assert set(df["intensity_level"]) <= {"minor", "war"}
     for s in df["states"]:
-        assert s and set(s.split(";")) <= set(ucdp_acd.CSTO)
+        assert s and set(s.split(";")) <= set(ucdp_acd.MEMBERS)
     v = df.set_index(["conflict_id", "year"])
     # verified in both copies (peacesciencer and UCDP's v25.1 CSV)
     assert tuple(v.loc[(13324, 2022),
@@ -262,7 +262,45 @@ def test_ucdp_vendored():
                        ["location", "intensity_level", "states_secondary"]]) == ("Tajikistan",
                                                                                  "war", "UZB")
     assert v.loc[(401, 1995), "side_b"] == "Chechen Republic of Ichkeria"
-    assert tuple(v.loc[(388, 2020), ["intensity_level", "states", "states_secondary"]]) == ("war",
-                                                                                            "AZE",
-                                                                                            "ARM")
+    assert tuple(v.loc[(388, 2020), ["intensity_level", "states", "states_secondary"]]) == (
+        "war", "AZE", "ARM;TUR")
+    # NATO members are selected by the same rule (verified in both copies)
+    assert tuple(v.loc[(354, 1992), ["location", "side_b", "states"]]) == ("Turkey", "PKK", "TUR")
+    assert v.loc[(418, 2001), "states"] == "USA"
+    assert v.loc[(315, 1998), "side_b"] == "RIRA"
     assert v.loc[(13243, 2022), "location"] == "Russia (Soviet Union), Ukraine"
+
+
+def test_ucdp_selects_the_members_asked_for():
+    """The same rule selects any state list: with China as the only member, the China row (and
+    only it) is kept; the default list holds both alliances."""
+    codes = pd.DataFrame({"iso3": ["CHN"], "gw_code": [710]})
+    out = ucdp_acd.tidy(_acd(), _names(), codes, members=["CHN"])
+    assert out[["conflict_id", "year", "states"]].values.tolist() == [[1, 2022, "CHN"]]
+    assert set(ucdp_acd.CSTO) | set(ucdp_acd.NATO) == set(ucdp_acd.MEMBERS)
+    assert len(ucdp_acd.NATO) == 32
+
+
+def test_every_ucdp_candidate_is_in_the_vendored_frame():
+    """Each crisis candidate framed by UCDP names a conflict of the vendored extract in which its
+    member is a primary party or the location (NATO's as well as the CSTO's), except ETA (342),
+    whose last conflict-year is 1991, before the extract's first year."""
+    acd = pd.read_csv(DATA / "ucdp_conflicts.csv", keep_default_na=False)
+    candidates = pd.read_csv(DATA / "crisis_candidates.csv", keep_default_na=False)
+    framed = candidates[candidates["frame"] == "UCDP-ACD"]
+    states = acd.groupby("conflict_id")["states"].agg(
+        lambda s: set(";".join(s).split(";")) | set())
+    secondary = acd.groupby("conflict_id")["states_secondary"].agg(
+        lambda s: set(";".join(s).split(";")))
+    missing, wrong_member = [], []
+    for row in framed.itertuples():
+        cid = int(row.frame_id)
+        if cid not in states.index:
+            missing.append((row.candidate_id, cid))
+            continue
+        member = set(row.member.split(";"))
+        if not member & (states[cid] | secondary[cid]):
+            wrong_member.append((row.candidate_id, cid))
+    assert missing == [("NATO-C-001", 342)]
+    assert wrong_member == []
+    assert framed["organization"].value_counts()["NATO"] >= 15

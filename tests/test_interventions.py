@@ -38,7 +38,7 @@ def test_real_data_timeline_holds_every_request_and_response_once(tables):
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from analysis.measures.channels import (  # noqa: E402
+from analysis.measures.calls import (  # noqa: E402
     calls_by_channel,
     calls_per_year,
     channel_marks,

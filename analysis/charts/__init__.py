@@ -14,6 +14,7 @@ from .asks import asked_versus_got_chart
 from .base import Chart
 from .cases import annotated_timeline_chart, case_timeline_chart
 from .compare import clause_use_chart, concentration_panels, growth_chart
+from .comparison import channels_chart, conditional_panels, universe_chart
 from .divisions import alignment_grid, attendance_chart, defiance_scale_chart
 from .exercises import exercise_grid_chart, exercise_series_chart
 from .institutions import budget_shares_chart, institutions_timeline
@@ -65,4 +66,5 @@ __all__ = [
     "defence_pacts_chart", "portfolio_chart", "tie_matrix_chart",
     "budget_shares_chart", "installations_chart", "shared_ties_chart", "rival_deliveries_chart",
     "exercise_series_chart",
+    "channels_chart", "conditional_panels", "universe_chart",
 ]

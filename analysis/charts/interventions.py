@@ -133,14 +133,14 @@ def channel_timeline_chart(
 ) -> Chart:
     """Calls for help and the answers, one panel per channel, under a count of crises per year.
 
-    ``marks`` is :func:`analysis.measures.channels.channel_marks`: one lane per call (or
+    ``marks`` is :func:`analysis.measures.calls.channel_marks`: one lane per call (or
     unasked deployment) in each channel's panel, oldest at the top, labelled with its ``lane``.
     A call is a black triangle above the lane; each answer sits on the lane, marked by its level
     (:data:`~analysis.charts.style.LEVEL_STYLE`); a grey cross marks a call that drew nothing. A
     deployment is a bar from its start to its end; where no source gives the end, the bar runs to
     the last record that shows the force in place and is drawn with a dashed edge and the words
     "end not dated". Troop numbers are written beside the deployments that have them.
-    ``per_year`` is :func:`analysis.measures.channels.calls_per_year`. ``panel_titles``
+    ``per_year`` is :func:`analysis.measures.calls.calls_per_year`. ``panel_titles``
     names the panels by channel, in the order drawn. The data returned is ``marks`` with ``y``.
     """
     channels = [c for c in panel_titles if (marks["channel"] == c).any()]

@@ -37,13 +37,19 @@ CLAUSE_NOTE: dict[str, str] = {
 
 #: Regular expressions that find each kind of request in ``requests.instrument``:
 #: ``collective_defence`` is the mutual-defence clause, ``consultation`` the consultation clause
-#: (NATO Article 4; for the CSTO, Article 2 of the treaty).
+#: (NATO Article 4; for the CSTO, Article 2 of the treaty). The instrument must *be* the
+#: article (it begins with it): an instrument that only mentions one ("not Article 4",
+#: "reported ... as Article 4", Article 2 of a bilateral treaty) is not an invocation.
 CLAUSE_PATTERNS: dict[tuple[str, str], str] = {
-    ("CSTO", "collective_defence"): r"\bArticle\s+4\b",
-    ("CSTO", "consultation"): r"\bArticle\s+2\b",
-    ("NATO", "collective_defence"): r"\bArticle\s+5\b",
-    ("NATO", "consultation"): r"\bArticle\s+4\b",
+    ("CSTO", "collective_defence"): r"^Article\s+4\b",
+    ("CSTO", "consultation"): r"^Article\s+2\b",
+    ("NATO", "collective_defence"): r"^Article\s+5\b",
+    ("NATO", "consultation"): r"^Article\s+4\b",
 }
+
+#: Whom a request must be addressed to for its clause to count: the alliance (alone or beside
+#: the patron); an appeal to the patron alone invokes no clause of the alliance's treaty.
+CLAUSE_ADDRESSEES: tuple[str, ...] = ("alliance", "both")
 
 #: Short names of the clauses, for labels.
 CLAUSE_LABEL: dict[tuple[str, str], str] = {
@@ -65,18 +71,22 @@ def _is(value: object, wanted: str) -> bool:
 def clause_invocations(requests: pd.DataFrame, responses: pd.DataFrame) -> pd.DataFrame:
     """Each occasion on which a member invoked its alliance's defence or consultation clause.
 
-    A request counts when ``request_made`` is ``yes`` and its ``instrument`` names the clause
-    (:data:`CLAUSE_PATTERNS`: CSTO Article 4 and NATO Article 5 for collective defence, NATO
-    Article 4 and CSTO Article 2 for consultations); requests that name no article are not
-    counted. Requests of several members about the same crisis on the same day (NATO's joint
-    request of 24 February 2022) are one occasion.
+    A request counts when ``request_made`` is ``yes``, it went to the alliance
+    (:data:`CLAUSE_ADDRESSEES`, where ``requests`` has ``addressed_to``) and its ``instrument``
+    is the clause (:data:`CLAUSE_PATTERNS`: CSTO Article 4 and NATO Article 5 for collective
+    defence, NATO Article 4 and CSTO Article 2 for consultations); requests that name no
+    article, or only mention one, are not counted. Requests of several members about the same
+    crisis on the same day (NATO's joint request of 24 February 2022) are one occasion.
 
     Returns one row per occasion: ``organization``, ``clause`` (``collective_defence`` or
     ``consultation``), ``label``, ``crisis``, ``date``, ``request_ids`` (``;``-separated),
     ``n_requests`` (requests merged) and ``outcome`` (the highest response level over those
     requests, ``none`` where no response is recorded), sorted by organization, clause, date.
     """
-    made = [i for i, m in enumerate(requests["request_made"].tolist()) if _is(m, "yes")]
+    addressed = (requests["addressed_to"].tolist() if "addressed_to" in requests
+                 else [CLAUSE_ADDRESSEES[0]] * len(requests))
+    made = [i for i, (m, a) in enumerate(zip(requests["request_made"].tolist(), addressed))
+            if _is(m, "yes") and isinstance(a, str) and a in CLAUSE_ADDRESSEES]
     outcomes = request_outcomes(requests, responses)
     highest = dict(zip(outcomes["request_id"].tolist(), outcomes["highest_level"].tolist()))
     request_id, organization = requests["request_id"].tolist(), requests["organization"].tolist()
@@ -267,6 +277,7 @@ def side_by_side(
 
 
 __all__ = [
+    "CLAUSE_ADDRESSEES",
     "CLAUSE_PATTERNS",
     "COLLECTIVE_DEFENCE_CLAUSE",
     "clause_invocations",

@@ -15,7 +15,7 @@ from analysis.data.paths import ROOT
 BOOK = ROOT / "book"
 FACTS = ROOT / "analysis" / "publish" / "facts"
 #: Modules of the facts package that are not a chapter's.
-SHARED = {"__init__", "checks", "claims"}
+SHARED = {"__init__", "checks", "claims", "comparison"}
 #: A chapter's facts are a module, or a package of one module per section.
 CHAPTERS = sorted([p.stem for p in FACTS.glob("*.py") if p.stem not in SHARED]
                   + [p.parent.name for p in FACTS.glob("*/__init__.py")])

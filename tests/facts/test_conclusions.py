@@ -1,10 +1,12 @@
 """The conclusions' facts: their guards hold on the data and fail when a conclusion would be
-false."""
+false; the comparisons they state are those the exact tests and the grid support."""
 
 from __future__ import annotations
 
 import pytest
 
+from analysis.measures import verdicts
+from analysis.measures.exact import ALPHA, fisher
 from analysis.publish.facts import conclusions
 
 from .helpers import (
@@ -14,17 +16,33 @@ from .helpers import (
     guard_ids,
     raises_guard,
     with_cell,
-    with_item,
 )
 
+
+def _verdict(v, name, **changes):
+    table = dict(v.verdicts)
+    old = table[name]
+    fields = {"main": old.main, "holds": old.holds, "of": old.of, "label": old.label,
+              "failing": old.failing, **changes}
+    table[name] = verdicts.Verdict(**fields)
+    return altered(v, verdicts=table)
+
+
+def _nothing_came(v):
+    asked = v.asked.copy()
+    asked["got_alliance"] = "none"
+    return altered(v, asked=asked)
+
+
 BREAKS = {
-    "answered_most_requests": lambda v: altered(v, row=with_item(v.row, "any_action",
-                                                                 v.row["requests"] // 2)),
-    "never_for_an_attack_from_outside": lambda v: altered(v, deployed=with_cell(
-        v.deployed, v.deployed.index[0], "threat", "armed_attack")),
-    "troops_for_tajikistan_and_kazakhstan": lambda v: altered(v, deployed=v.deployed.iloc[:1]),
-    "most_answered_under_every_coding": lambda v: altered(v, sens=with_cell(
-        v.sens, v.sens.index[-1], ("any_action_rate", "CSTO"), 0.5)),
+    "answered_most_requests": _nothing_came,
+    "troops_once_for_unrest_never_for_an_attack": lambda v: _verdict(
+        v, "csto_troops_never_for_attack", failing=("tajikistan_1993",)),
+    "not_told_apart_on_asking_and_honouring": lambda v: altered(v, casus=with_cell(
+        v.casus, "CSTO", "p", 0.01)),
+    "troop_gap_not_everywhere": lambda v: _verdict(v, "alliance_troops_lower",
+                                                   label=verdicts.EVERY, failing=None),
+    "moscow_everywhere": lambda v: _verdict(v, "appeals_csto_more", label=verdicts.NOT),
 }
 
 
@@ -42,11 +60,18 @@ def test_guard_fails_when_its_sentence_would_be_false(guard, values_of):
     assert_breaks(guard, BREAKS[guard.name](values_of(conclusions)))
 
 
-def test_a_deployment_against_an_outside_attack_stops_the_conclusions(tables, cutoff):
-    """Had the alliance deployed for Armenia in 2022, "never for an attack from outside" would
-    be false: the facts refuse."""
+def test_a_deployment_for_armenia_stops_the_conclusions(tables, cutoff):
+    """Had the alliance deployed for Armenia in 2022, "troops once, for unrest" would be false:
+    the facts refuse."""
     responses = tables["responses"].copy()
-    row = responses["response_id"] == "CSTO-2022-ARM-R1"
-    responses.loc[row, "level"] = "deployment"
-    with raises_guard("never_for_an_attack_from_outside"):
+    responses.loc[responses["response_id"] == "CSTO-2022-ARM-R2", "level"] = "deployment"
+    with raises_guard("troops_once_for_unrest_never_for_an_attack"):
         conclusions.facts({**tables, "responses": responses}, cutoff)
+
+
+def test_what_it_calls_indistinguishable_is(values_of):
+    v = values_of(conclusions)
+    row = v.share_tests.loc[("all", "alliance")]
+    assert fisher(int(row["k1"]), int(row["n1"]), int(row["k2"]), int(row["n2"])).p >= ALPHA
+    a, b = v.casus.loc["CSTO"], v.casus.loc["NATO"]
+    assert fisher(int(a["honoured"]), int(a["n"]), int(b["honoured"]), int(b["n"])).p >= ALPHA

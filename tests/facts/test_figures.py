@@ -28,10 +28,6 @@ KNOWN_BROKEN: dict[str, str] = {
     "fig-cn-concentration": "text 9.1 px; colours without a key",
     "fig-cn-growth": "2 text collisions ('2012: Uzbekistan leaves' / '2024: Armenia "
                      "freezes'); text 9.1 px",
-    "fig-in-ladder": "5 text collisions ('none' / 'statement'); text 8.5 px",
-    "fig-in-lag": "text 5.1 px (the exponents of its symlog axis)",
-    "fig-in-threat": "text 10.3 px",
-    "fig-intro-asks": "8 text collisions ('none' / 'statement'); colours without a key",
 }
 
 _FIGURE = re.compile(r"^```\{glue:figure\} (\S+)", re.M)

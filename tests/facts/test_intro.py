@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from analysis.measures import verdicts
+from analysis.measures.exact import ALPHA, fisher
 from analysis.publish.facts import intro
 
 from .helpers import (
@@ -18,30 +20,37 @@ from .helpers import (
 )
 
 
-def _slower_everywhere(v):
-    sens = v.sens.copy()
-    sens[("median_lag_highest_days", "CSTO")] = sens[("median_lag_highest_days", "NATO")] + 1
-    return altered(v, sens=sens)
+def _verdict(v, name, **changes):
+    table = dict(v.verdicts)
+    old = table[name]
+    fields = {"main": old.main, "holds": old.holds, "of": old.of, "label": old.label,
+              "failing": old.failing, **changes}
+    table[name] = verdicts.Verdict(**fields)
+    return altered(v, verdicts=table)
+
+
+def _troops(v, column, value):
+    tests = dict(v.tests)
+    tests["alliance"] = with_cell(v.tests["alliance"], "troops", column, value)
+    return altered(v, tests=tests)
 
 
 #: For each guard, values altered so that its sentence would be false.
 BREAKS = {
-    "deployed_only_for_unrest": lambda v: altered(v, deployed=with_cell(
-        v.deployed, v.deployed.index[-1], "threat", "armed_attack")),
-    "deployed_tajikistan_and_kazakhstan": lambda v: altered(v, deployed=v.deployed.iloc[1:]),
+    "troops_once_for_kazakhstan": lambda v: altered(v, deployed=v.deployed.iloc[0:0]),
+    "never_for_an_armed_attack_but_the_cis_force": lambda v: _verdict(
+        v, "csto_troops_never_for_attack", main=False),
     "belarus_every_time": lambda v: altered(v, agreement=with_cell(v.agreement, "BLR", "RUS",
                                                                    0.9)),
     "members_sided_on_occasion": lambda v: altered(v, sided={**v.sided,
                                                              "A/RES/ES-11/1": ["ARM"]}),
-    "fewer_calls_answered_under_every_coding": lambda v: altered(v, sens=with_cell(
-        v.sens, v.sens.index[-1], ("any_action_rate", "CSTO"), 1.0)),
-    "short_of_the_ask_under_every_coding": lambda v: altered(v, sens=with_cell(
-        v.sens, v.sens.index[0], ("short_rate", "CSTO"), 0.0)),
-    "not_said_slower": _slower_everywhere,
+    "asked_as_often_turned_to_moscow_more": lambda v: altered(v, share_tests=with_cell(
+        v.share_tests, ("all", "alliance"), "p", 0.01)),
+    "troop_gap_told_apart_under_the_main_coding_only": lambda v: _troops(v, "p", 0.13),
+    "two_results_hold_everywhere": lambda v: _verdict(v, "requests_not_apart",
+                                                      label=verdicts.MOST),
     "leans_on_one_member_far_more": lambda v: altered(v, forces=with_item(
         v.forces, "CSTO", v.forces["NATO"])),
-    "less_than_asked_more_often": lambda v: altered(v, got_less=with_item(v.got_less, "CSTO",
-                                                                          0)),
 }
 
 
@@ -76,3 +85,20 @@ def test_sided_text_orders_resolutions_by_year_and_lists_names_as_prose():
     assert intro.sided_text(sided, names, years) == (
         "Armenia on A/RES/68/262 (2014); Kazakhstan, Kyrgyzstan and Tajikistan on "
         "A/RES/ES-11/3 (2022)")
+
+
+def test_a_deployment_for_an_attacked_member_stops_the_findings(tables, cutoff):
+    """Had the alliance sent troops to Armenia in 2022, "troops once, for Kazakhstan" would be
+    false: the facts refuse."""
+    responses = tables["responses"].copy()
+    responses.loc[responses["response_id"] == "CSTO-2022-ARM-R2", "level"] = "deployment"
+    with raises_guard("troops_once_for_kazakhstan"):
+        intro.facts({**tables, "responses": responses}, cutoff)
+
+
+def test_the_headline_gap_is_the_exact_test_on_the_quoted_counts(values_of):
+    row = values_of(intro).tests["alliance"].loc["troops"]
+    assert fisher(int(row["k1"]), int(row["n1"]), int(row["k2"]), int(row["n2"])).p < ALPHA
+    patron = values_of(intro).tests["patron"].loc["troops"]
+    assert fisher(int(patron["k1"]), int(patron["n1"]), int(patron["k2"]),
+                  int(patron["n2"])).p >= ALPHA

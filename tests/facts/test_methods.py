@@ -1,8 +1,9 @@
-"""The methods appendix's facts: each borderline example and coding rule it describes is checked
-against the row, and each check fails when the row says otherwise."""
+"""The methods appendix's facts: each borderline example, coding rule and vote rule it describes
+is checked against the data or the code, and each check fails when they say otherwise."""
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from analysis.publish.facts import methods
@@ -10,21 +11,48 @@ from analysis.publish.facts import methods
 from .helpers import altered, assert_breaks, breaks_every_guard, guard_ids, raises_guard, with_cell
 
 
-def _outcome(v, request_id, column, value):
-    return altered(v, outcomes=with_cell(v.outcomes, request_id, column, value))
+def _request(v, request_id, column, value):
+    return altered(v, request_rows=with_cell(v.request_rows, request_id, column, value))
+
+
+def _candidate(v, candidate_id, column, value):
+    return altered(v, by_id=with_cell(v.by_id, candidate_id, column, value))
+
+
+def _rule(v, name, value):
+    return altered(v, rules={**v.rules, name: value})
+
+
+def _candidates(v, candidate_id, column, value):
+    candidates = v.candidates.copy()
+    candidates.loc[candidates["candidate_id"] == candidate_id, column] = value
+    return altered(v, candidates=candidates)
+
+
+def _soft_off(v):
+    requests = v.requests.copy()
+    requests.loc[requests["request_id"] == "NATO-2014-EST", "soft"] = False
+    return altered(v, requests=requests)
 
 
 BREAKS = {
     "borderline_examples_coded_as_described": lambda v: altered(v, responses=with_cell(
         v.responses, "NATO-A4-2014-POL-R2", "level", "deployment")),
-    "armenia_2022_asked_for_deployment": lambda v: _outcome(v, "CSTO-2022-ARM", "asked_level",
+    "universe_in_the_window": lambda v: _candidates(v, "CSTO-C-096", "date",
+                                                    pd.Timestamp("2030-01-01")),
+    "ucdp_ids_in_the_extract": lambda v: _candidates(v, "CSTO-C-002", "frame_id", "99999"),
+    "no_icb_or_mid_number": lambda v: _candidates(v, "NATO-C-011", "frame", "ICB 440"),
+    "armenia_2022_asked_for_deployment": lambda v: _request(v, "CSTO-2022-ARM", "asked_level",
                                                             "material_aid"),
-    "kazakhstan_coded_as_unrest": lambda v: _outcome(v, "CSTO-2022-KAZ", "threat",
-                                                     "terrorist_attack"),
-    "kyrgyz_call_for_police_a_soft_request": lambda v: _outcome(v, "CSTO-2010-KGZ-2",
-                                                                "instrument", "a letter"),
-    "karabakh_crises_in_the_data": lambda v: altered(v, outcomes=v.outcomes.drop(
-        methods.sensitivity.KARABAKH_OUTSIDE_SCOPE[0])),
+    "kazakhstan_coded_as_unrest": lambda v: _candidate(v, "CSTO-C-080", "category",
+                                                       "armed_attack"),
+    "soft_calls_named": _soft_off,
+    "other_organizations_named": lambda v: _request(v, "NATO-2015-FRA", "addressed_to",
+                                                    "alliance"),
+    "karabakh_outside_the_universe": lambda v: _candidate(v, "CSTO-C-010", "decision",
+                                                          "include"),
+    "vote_rules_as_described": lambda v: _rule(v, "hand_coded_absent", "missing"),
+    "threshold_is_the_books": None,
 }
 
 
@@ -37,9 +65,16 @@ def test_guard_holds_on_the_data(guard, values_of):
     guard.check(values_of(methods))
 
 
-@pytest.mark.parametrize("guard", methods.GUARDS, ids=guard_ids)
+@pytest.mark.parametrize("guard", [g for g in methods.GUARDS if BREAKS[g.name]], ids=guard_ids)
 def test_guard_fails_when_its_sentence_would_be_false(guard, values_of):
     assert_breaks(guard, BREAKS[guard.name](values_of(methods)))
+
+
+def test_the_threshold_guard_reads_the_exact_tests_alpha(monkeypatch, values_of):
+    """The appendix names 0.05; were the code's threshold another, the guard would fail."""
+    monkeypatch.setattr(methods, "ALPHA", 0.01)
+    guard = next(g for g in methods.GUARDS if g.name == "threshold_is_the_books")
+    assert_breaks(guard, values_of(methods))
 
 
 def test_a_recoded_example_stops_the_appendix(tables, cutoff):
@@ -49,6 +84,14 @@ def test_a_recoded_example_stops_the_appendix(tables, cutoff):
         methods.facts({**tables, "responses": responses}, cutoff)
 
 
-def test_the_appendix_shows_the_response_scale(tables, cutoff):
-    scale = methods.displays(tables, cutoff)["scale"]
-    assert "deployment" in scale and "material" in scale
+def test_the_appendix_shows_the_scale_the_alternatives_and_every_candidate(tables, cutoff):
+    shown = methods.displays(tables, cutoff)
+    assert "deployment" in shown["scale"] and "material" in shown["scale"]
+    assert shown["alternatives"].count("\n") == len(methods.ALTERNATIVES) + 1
+    candidates = tables["crisis_candidates"]
+    for org in ("CSTO", "NATO"):
+        table = shown[f"candidates_{org.lower()}"]
+        ids = candidates.loc[candidates["organization"] == org, "candidate_id"]
+        assert table.count("\n") == len(ids) + 1
+        assert all(f"| {cid} |" in table for cid in ids)
+    assert "| UCDP 395 |" in shown["candidates_csto"]

@@ -1,13 +1,16 @@
-"""Import UCDP/PRIO Armed Conflict Dataset v25.1: conflict-years involving CSTO states.
+"""Import UCDP/PRIO Armed Conflict Dataset v25.1: conflict-years involving CSTO or NATO states.
 
 Writes data/ucdp_conflicts.csv: one row per conflict-year from 1992 on in which a
-current or former CSTO member (``CSTO``: ARM AZE BLR GEO KAZ KGZ RUS TJK UZB) is a
-primary party (``gwno_a``/``gwno_b``) or in the ``location`` (``gwno_loc``).
+current or former CSTO member (``CSTO``: ARM AZE BLR GEO KAZ KGZ RUS TJK UZB) or a NATO
+member at the data cut-off (``NATO``, 32 states) is a primary party (``gwno_a``/``gwno_b``)
+or in the ``location`` (``gwno_loc``), whether or not it was a member in that year (the
+crisis universe applies the membership dates). The two alliances are selected by one rule,
+so that both crisis universes draw on the same frame.
 States that only supported a side with troops (``gwno_a_2nd``/``gwno_b_2nd``) do
 not select a row; that is a deliberate, documented filter.
 
 Columns: conflict_id, year, location, side_a, side_b, states (``;``-separated ISO3
-of the CSTO members that are primary parties or location), states_secondary (CSTO
+of the CSTO and NATO members that are primary parties or location), states_secondary (such
 members that only supported a side with troops in that row), type_of_conflict
 (extrasystemic / interstate / intrastate / internationalized_intrastate),
 intensity_level (minor = 25-999 battle deaths in the year, war = 1,000+),
@@ -46,6 +49,12 @@ COLUMNS = ["conflict_id", "year", "location", "side_a", "side_b", "states", "sta
            "type_of_conflict",
            "intensity_level", "incompatibility", "start_date", "ep_end", "ep_end_date"]
 CSTO = ["ARM", "AZE", "BLR", "GEO", "KAZ", "KGZ", "RUS", "TJK", "UZB"]
+#: NATO's 32 members at the data cut-off (data/memberships.csv).
+NATO = ["ALB", "BEL", "BGR", "CAN", "CZE", "DEU", "DNK", "ESP", "EST", "FIN", "FRA", "GBR", "GRC",
+        "HRV", "HUN", "ISL", "ITA", "LTU", "LUX", "LVA", "MKD", "MNE", "NLD", "NOR", "POL", "PRT",
+        "ROU", "SVK", "SVN", "SWE", "TUR", "USA"]
+#: The states the extract keeps, both alliances.
+MEMBERS = CSTO + NATO
 FIRST_YEAR = 1992
 RDA_PATH = "data/ucdp_acd.rda"
 DEFAULT_COMMIT = "fe150a2648056fbd4fbbbd833f0c9e437b2ed04b"
@@ -95,7 +104,7 @@ def _dmy(s: str) -> str:
     return date(y, m, d).isoformat()
 
 
-def _iso(v: str | date | float | None) -> str:
+def _iso(v: object) -> str:
     if v is None or (not isinstance(v, str) and pd.isna(v)):
         return ""
     return pd.Timestamp(v).date().isoformat()
@@ -123,8 +132,9 @@ def collapse(acd: pd.DataFrame) -> pd.DataFrame:
 
 
 def tidy(acd: pd.DataFrame, names: pd.DataFrame, codes: pd.DataFrame,
-         members: list[str] = CSTO, first_year: int = FIRST_YEAR) -> pd.DataFrame:
-    """Collapse, select CSTO conflict-years, attach names, check, map to ISO3. Pure."""
+         members: list[str] = MEMBERS, first_year: int = FIRST_YEAR) -> pd.DataFrame:
+    """Collapse, select the conflict-years of ``members``, attach names, check, map to ISO3.
+    Pure."""
     codes = codes.set_index("iso3")
     missing = [s for s in members if s not in codes.index or pd.isna(codes.loc[s, "gw_code"])]
     if missing:
@@ -196,7 +206,7 @@ def tidy(acd: pd.DataFrame, names: pd.DataFrame, codes: pd.DataFrame,
 
 
 def secondary_only(acd: pd.DataFrame, codes: pd.DataFrame, selected: pd.DataFrame,
-                   members: list[str] = CSTO, first_year: int = FIRST_YEAR) -> pd.DataFrame:
+                   members: list[str] = MEMBERS, first_year: int = FIRST_YEAR) -> pd.DataFrame:
     """Conflict-years (>= first_year) where a member is only a secondary (troop-supporting)
     party."""
     gw = {int(codes.set_index("iso3").loc[s, "gw_code"]) for s in members}
@@ -209,7 +219,8 @@ def secondary_only(acd: pd.DataFrame, codes: pd.DataFrame, selected: pd.DataFram
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Import UCDP ACD and its names from the copies the arguments name, write the table."""
+    """Read the two copies (``--raw``/``--mirror`` and ``--names``/``--names-mirror``), select
+    the conflict-years of both alliances' members and write ``ucdp_conflicts.csv``."""
     ap = source_parser(__doc__, raw_help="peacesciencer ucdp_acd.rda",
                        mirror_help="peacesciencer git dir", commit=DEFAULT_COMMIT)
     h = ap.add_mutually_exclusive_group(required=True)

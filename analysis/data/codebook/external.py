@@ -299,19 +299,21 @@ TABLES: tuple[Table, ...] = (
         primary_key=("state", "year"),
     ),
     Table(
-        "ucdp_conflicts", "Armed conflicts involving CSTO members (UCDP/PRIO)",
-        "Conflict-years from 1992 in which a current or former CSTO member is a primary party or "
-        "the "
-        "location (UCDP/PRIO Armed Conflict Dataset v25.1).",
+        "ucdp_conflicts", "Armed conflicts involving CSTO or NATO members (UCDP/PRIO)",
+        "Conflict-years from 1992 in which a current or former CSTO member, or a NATO member at "
+        "the cut-off, is a primary party or the location (UCDP/PRIO Armed Conflict Dataset "
+        "v25.1).",
         (
             Field("conflict_id", "integer", "UCDP conflict id.", required=True, minimum=1),
             _year(),
             Field("location", "string", "Where it was fought.", required=True),
             Field("side_a", "string", "Side A (a government).", required=True),
             Field("side_b", "string", "Side B.", required=True),
-            Field("states", "states", "CSTO members among the primary parties or locations.",
+            Field("states", "states", "CSTO and NATO members among the primary parties or "
+                  "locations.",
                   ref="states.iso3"),
-            Field("states_secondary", "states", "CSTO members that sent troops to support a side.",
+            Field("states_secondary", "states", "CSTO and NATO members that sent troops to support "
+                  "a side.",
                   ref="states.iso3"),
             Field("type_of_conflict", "category", "UCDP's conflict type.", required=True,
                   enum=CONFLICT_TYPES),

@@ -13,7 +13,8 @@ import pandas as pd
 from ...charts import Chart
 from ...charts.interventions import channel_timeline_chart, contingents_chart
 from ...data.edition import day_text
-from ...measures import channels, compare, interventions, provenance
+from ...measures import calls as by_channel
+from ...measures import compare, interventions, provenance
 from ...measures.requests import request_outcomes
 from .. import book
 from .checks import Guard, check_all
@@ -68,7 +69,7 @@ def values(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> SimpleNames
     session on Kazakhstan (``kaz_chair``) and the nominal size of the peacekeeping forces
     (``nominal``)."""
     reqs = tables["requests"][tables["requests"]["organization"] == "CSTO"]
-    calls = channels.calls_by_channel(reqs, tables["responses"])
+    calls = by_channel.calls_by_channel(reqs, tables["responses"])
     deployed = interventions.deployments(reqs, tables["responses"], tables["events"], ENDS,
                                          ATTESTED)
     names = book.state_names(tables["states"])
@@ -84,8 +85,8 @@ def values(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> SimpleNames
         outcomes=request_outcomes(reqs, tables["responses"]).set_index("request_id"),
         calls=calls,
         deployed=deployed,
-        marks=channels.channel_marks(calls, tables["responses"], deployed, names),
-        per_year=channels.calls_per_year(reqs),
+        marks=by_channel.channel_marks(calls, tables["responses"], deployed, names),
+        per_year=by_channel.calls_per_year(reqs),
         responses=tables["responses"].set_index("response_id"),
         events=events,
         numbers=tables["quantities"].set_index("quantity_id"),

@@ -1,0 +1,292 @@
+"""How much the comparison depends on the coding: the counters of every combination of the
+named alternatives (:data:`~analysis.measures.alternatives.ALTERNATIVES`, both alliances' and
+both directions'), computed at once; :mod:`~analysis.measures.verdicts` says whether a claim
+holds under every combination, under most, or not.
+
+**The grid.** With *m* alternatives there are 2**m codings (the main coding is the one with
+none). Every measure the comparison states is a sum over records (a request counted in a group,
+a crisis that drew a request), and each record is changed only by the few alternatives that
+touch it (:func:`~analysis.measures.alternatives.request_touched_by`,
+:func:`~analysis.measures.alternatives.crisis_touched_by`). So :func:`grid` codes each record under
+every combination *of the alternatives that touch it* only, and adds the records' contributions
+into one table of counts for every combination at once (``counts``, one row per combination,
+one column per :func:`counter <contributions_of_request>`). That is exact, not sampled: row
+``i`` is what coding the tables under combination ``i`` and counting would give
+(:func:`counts_under` does that the slow way, for checks).
+
+Combination ``i`` switches on alternative ``j`` when bit ``j`` of ``i`` is set, in the order of
+``Grid.alternatives``.
+
+**Claims** are functions of the counts (:class:`Counts`) returning one bool per combination;
+:mod:`~analysis.measures.exact_arrays` gives the exact tests over arrays of counts, and
+:mod:`~analysis.measures.verdicts` says whether a claim holds under every combination, under
+most, or not, and under leave-one-out.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .alternatives import (
+    ALTERNATIVES,
+    BY_NAME,
+    code_crisis,
+    code_request,
+    crisis_touched_by,
+    request_touched_by,
+)
+from .conditional import ASK_GROUPS, GROUP_ORDER
+from .levels import LEVEL_RANK
+from .selection import ORGANIZATIONS
+from .universe import by_id
+
+#: Crisis categories the selection counters keep apart (``all`` is every category).
+CATEGORIES: tuple[str, ...] = ("all", "armed_attack", "internal_armed_conflict", "unrest",
+                               "terrorist_attack", "hybrid", "other")
+
+#: The group (troops, material aid, consultation) of each asked rank.
+_GROUP_OF_RANK = {LEVEL_RANK[level]: group for level, group in ASK_GROUPS.items()}
+
+
+def counter_names() -> tuple[str, ...]:
+    """Every counter the grid keeps, in column order:
+
+    * ``cond|<channel>|<org>|<group>|n`` and ``...|k``: requests counted on the channel with
+      that group of asks, and those that got what they asked;
+    * ``sel|<org>|<category>|<what>`` with ``what`` ``n`` (included crises), ``alliance``,
+      ``patron``, ``either`` (drew a request there), ``patron_n`` (crises not of the patron
+      itself) and ``patron_k`` (of those, drew an appeal to the patron);
+    * ``casus|<org>|<what>`` with ``n`` (casus foederis crises), ``honoured``, ``asked`` (drew a
+      request to the alliance) and ``honoured_asked``;
+    * ``deployed|<org>|<category>``: included crises in which the alliance sent troops.
+    """
+    names = []
+    for channel in ("alliance", "patron"):
+        for org in ORGANIZATIONS:
+            for group in GROUP_ORDER:
+                names += [f"cond|{channel}|{org}|{group}|n", f"cond|{channel}|{org}|{group}|k"]
+    for org in ORGANIZATIONS:
+        for category in CATEGORIES:
+            names += [f"sel|{org}|{category}|{what}" for what in
+                      ("n", "alliance", "patron", "either", "patron_n", "patron_k")]
+        names += [f"casus|{org}|{what}" for what in ("n", "honoured", "asked", "honoured_asked")]
+        names += [f"deployed|{org}|{category}" for category in CATEGORIES]
+    return tuple(names)
+
+
+COUNTERS: tuple[str, ...] = counter_names()
+_COLUMN = {name: i for i, name in enumerate(COUNTERS)}
+
+
+def contributions_of_request(record: dict, coded: dict) -> dict[str, int]:
+    """What one coded request record adds to the counters (``cond|...``)."""
+    out: dict[str, int] = {}
+    org = record["organization"]
+    for channel in ("alliance", "patron"):
+        if not coded[channel]:
+            continue
+        ask = coded[f"ask_{channel}"]
+        group = _GROUP_OF_RANK[ask]
+        out[f"cond|{channel}|{org}|{group}|n"] = 1
+        if coded[f"got_{channel}"] >= ask:
+            out[f"cond|{channel}|{org}|{group}|k"] = 1
+    return out
+
+
+def contributions_of_crisis(record: dict, coded: dict) -> dict[str, int]:
+    """What one coded crisis record adds to the counters (``sel|...``, ``casus|...``,
+    ``deployed|...``); nothing unless it is in the universe."""
+    if not coded["included"]:
+        return {}
+    org, out = record["organization"], {}
+    for category in ("all", coded["category"]):
+        base = f"sel|{org}|{category}|"
+        out[base + "n"] = 1
+        for channel in ("alliance", "patron", "either"):
+            if coded[channel]:
+                out[base + channel] = 1
+        if not record["patron_own"]:
+            out[base + "patron_n"] = 1
+            if coded["patron"]:
+                out[base + "patron_k"] = 1
+        if coded["level"] == LEVEL_RANK["deployment"]:
+            out[f"deployed|{org}|{category}"] = 1
+    if coded["casus"]:
+        out[f"casus|{org}|n"] = 1
+        out[f"casus|{org}|honoured"] = int(coded["honoured"])
+        if coded["alliance"]:
+            out[f"casus|{org}|asked"] = 1
+            out[f"casus|{org}|honoured_asked"] = int(coded["honoured"])
+    return out
+
+
+def _vector(contributions: dict[str, int]) -> np.ndarray:
+    vector = np.zeros(len(COUNTERS), dtype=np.int16)
+    for name, value in contributions.items():
+        vector[_COLUMN[name]] += value
+    return vector
+
+
+@dataclass(frozen=True)
+class Grid:
+    """Counts under every combination of ``alternatives``: ``counts[i, c]`` is counter
+    ``COUNTERS[c]`` under combination ``i`` (bit ``j`` of ``i`` switches on
+    ``alternatives[j]``); ``seconds`` is how long the grid took to compute."""
+
+    alternatives: tuple[str, ...]
+    counts: np.ndarray
+    seconds: float
+
+    @property
+    def size(self) -> int:
+        """How many combinations the grid holds (the main coding included)."""
+        return len(self.counts)
+
+    def column(self, name: str) -> np.ndarray:
+        """One counter over every combination."""
+        return self.counts[:, _COLUMN[name]]
+
+    def active(self, combination: int) -> tuple[str, ...]:
+        """The alternatives combination ``combination`` switches on."""
+        return tuple(a for j, a in enumerate(self.alternatives) if combination >> j & 1)
+
+    def index_of(self, active: Iterable[str]) -> int:
+        """The combination that switches on exactly ``active``."""
+        wanted = set(active)
+        unknown = wanted - set(self.alternatives)
+        if unknown:
+            raise ValueError(f"alternative(s) {sorted(unknown)} are not in the grid")
+        return sum(1 << j for j, a in enumerate(self.alternatives) if a in wanted)
+
+
+def _records(request_records: pd.DataFrame, crisis_records: pd.DataFrame
+             ) -> tuple[list[dict], list[dict], dict[str, dict]]:
+    requests = request_records.to_dict("records")
+    return requests, crisis_records.to_dict("records"), by_id(request_records)
+
+
+def grid(request_records: pd.DataFrame, crisis_records: pd.DataFrame,
+         alternatives: Sequence[str] = tuple(a.name for a in ALTERNATIVES)) -> Grid:
+    """The counters under every combination of ``alternatives`` (by default all of them).
+
+    ``request_records`` and ``crisis_records`` are
+    :func:`~analysis.measures.universe.request_records` and
+    :func:`~analysis.measures.universe.crisis_records`. Records are grouped by the
+    alternatives that touch them; each group's contributions are tabulated over the
+    combinations of those alternatives only, then spread over the whole grid.
+    """
+    started = time.perf_counter()
+    alternatives = tuple(alternatives)
+    unknown = sorted(set(alternatives) - set(BY_NAME))
+    if unknown:
+        raise ValueError(f"unknown alternative(s) {unknown}; see ALTERNATIVES")
+    position = {a: j for j, a in enumerate(alternatives)}
+    requests, crises, lookup = _records(request_records, crisis_records)
+    tables: dict[tuple[str, ...], np.ndarray] = {}
+
+    def add(touched: frozenset[str], code: Callable[[frozenset[str]], dict[str, int]]) -> None:
+        names = tuple(sorted(touched & set(alternatives), key=position.get))
+        table = tables.setdefault(names, np.zeros((1 << len(names), len(COUNTERS)),
+                                                  dtype=np.int16))
+        for sub in range(1 << len(names)):
+            active = frozenset(n for j, n in enumerate(names) if sub >> j & 1)
+            table[sub] += _vector(code(active))
+
+    for record in requests:
+        add(request_touched_by(record),
+            lambda active, r=record: contributions_of_request(r, code_request(r, active)))
+    for record in crises:
+        add(crisis_touched_by(record, lookup),
+            lambda active, c=record: contributions_of_crisis(c, code_crisis(c, lookup, active)))
+    combos = np.arange(1 << len(alternatives), dtype=np.int64)
+    counts = np.zeros((len(combos), len(COUNTERS)), dtype=np.int16)
+    for names, table in tables.items():
+        index = np.zeros(len(combos), dtype=np.int64)
+        for j, name in enumerate(names):
+            index |= ((combos >> position[name]) & 1) << j
+        counts += table[index]
+    return Grid(alternatives, counts, time.perf_counter() - started)
+
+
+def counts_under(request_records: pd.DataFrame, crisis_records: pd.DataFrame,
+                 active: Iterable[str] = ()) -> dict[str, int]:
+    """The counters under one coding, computed directly (every record coded under ``active``):
+    the slow way, against which the grid is checked."""
+    active = frozenset(active)
+    requests, crises, lookup = _records(request_records, crisis_records)
+    total = np.zeros(len(COUNTERS), dtype=np.int64)
+    for record in requests:
+        total += _vector(contributions_of_request(record, code_request(record, active)))
+    for record in crises:
+        total += _vector(contributions_of_crisis(record, code_crisis(record, lookup, active)))
+    return dict(zip(COUNTERS, total.tolist()))
+
+
+class Counts:
+    """The counters of a grid (or of one coding) by name, as arrays: ``counts["sel|CSTO|all|n"]``;
+    with helpers for the measures claims are stated on."""
+
+    def __init__(self, columns: dict[str, np.ndarray]) -> None:
+        self._columns = columns
+
+    @classmethod
+    def of_grid(cls, g: Grid) -> Counts:
+        """Every combination of the grid."""
+        return cls({name: g.column(name) for name in COUNTERS})
+
+    @classmethod
+    def of(cls, counts: dict[str, int]) -> Counts:
+        """One coding (:func:`counts_under`), as arrays of length one."""
+        return cls({name: np.array([counts[name]]) for name in COUNTERS})
+
+    def __getitem__(self, name: str) -> np.ndarray:
+        return self._columns[name]
+
+    def conditional(self, channel: str, group: str) -> tuple[np.ndarray, ...]:
+        """``(k_csto, n_csto, k_nato, n_nato)`` for one channel and group of asks."""
+        a, b = ORGANIZATIONS
+        base = f"cond|{channel}"
+        return (self[f"{base}|{a}|{group}|k"], self[f"{base}|{a}|{group}|n"],
+                self[f"{base}|{b}|{group}|k"], self[f"{base}|{b}|{group}|n"])
+
+    def selection(self, category: str, channel: str) -> tuple[np.ndarray, ...]:
+        """``(k_csto, n_csto, k_nato, n_nato)``: crises of ``category`` that drew a request on
+        ``channel`` (``patron`` over crises not of the patron itself)."""
+        a, b = ORGANIZATIONS
+        k, n = ("patron_k", "patron_n") if channel == "patron" else (channel, "n")
+        return (self[f"sel|{a}|{category}|{k}"], self[f"sel|{a}|{category}|{n}"],
+                self[f"sel|{b}|{category}|{k}"], self[f"sel|{b}|{category}|{n}"])
+
+    def casus(self, asked: bool = False) -> tuple[np.ndarray, ...]:
+        """``(k_csto, n_csto, k_nato, n_nato)``: casus foederis crises honoured (among those
+        that drew a request to the alliance, with ``asked``)."""
+        a, b = ORGANIZATIONS
+        k, n = ("honoured_asked", "asked") if asked else ("honoured", "n")
+        return (self[f"casus|{a}|{k}"], self[f"casus|{a}|{n}"],
+                self[f"casus|{b}|{k}"], self[f"casus|{b}|{n}"])
+
+
+def tally(g: Grid, name: str) -> dict[int, int]:
+    """How many combinations give each value of one counter."""
+    values, counts = np.unique(g.column(name), return_counts=True)
+    return dict(zip(values.tolist(), counts.tolist()))
+
+
+
+__all__ = [
+    "CATEGORIES",
+    "COUNTERS",
+    "Counts",
+    "Grid",
+    "contributions_of_crisis",
+    "contributions_of_request",
+    "counter_names",
+    "counts_under",
+    "grid",
+    "tally",
+]

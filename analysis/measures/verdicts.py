@@ -1,0 +1,121 @@
+"""Whether a claim about the comparison holds: under every combination of the coding
+alternatives, under most, or not (:func:`verdict`), under each alternative alone
+(:func:`by_alternative`), and with each request left out in turn (:func:`leave_one_out`).
+
+A *claim* reads the counters (:class:`~analysis.measures.robustness.Counts`) and returns one
+bool per combination of a :class:`~analysis.measures.robustness.Grid`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .alternatives import BY_NAME
+from .robustness import Counts, Grid, counts_under
+
+#: How :func:`verdict` words the share of combinations under which a claim holds.
+EVERY, MOST, NOT = "every", "most", "not"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Whether a claim holds: ``main`` (under the main coding), ``holds`` and ``of`` (how many
+    combinations), ``share`` and ``label`` (:data:`EVERY` when under all of them, :data:`MOST`
+    when under more than half, :data:`NOT` otherwise); ``failing`` is the smallest set of
+    alternatives under which it fails (``()`` when the main coding itself fails, ``None`` when
+    it never fails)."""
+
+    main: bool
+    holds: int
+    of: int
+    label: str
+    failing: tuple[str, ...] | None
+
+    @property
+    def share(self) -> float:
+        """The share of combinations under which the claim holds."""
+        return self.holds / self.of
+
+
+def holds_under(g: Grid, claim: Callable[[Counts], np.ndarray]) -> np.ndarray:
+    """``claim`` (counts -> one bool per combination) on every combination of ``g``: one bool
+    per combination."""
+    holds = np.asarray(claim(Counts.of_grid(g)), dtype=bool)
+    if holds.shape != (g.size,):
+        raise ValueError(f"a claim must give one bool per combination ({g.size}), "
+                         f"got shape {holds.shape}")
+    return holds
+
+
+def verdict(g: Grid, claim: Callable[[Counts], np.ndarray] | np.ndarray) -> Verdict:
+    """Whether ``claim`` holds under every combination of ``g``, under most, or not. ``claim``
+    is a claim (counts -> one bool per combination) or its values already computed
+    (:func:`holds_under`)."""
+    holds = claim if isinstance(claim, np.ndarray) else holds_under(g, claim)
+    holds = np.asarray(holds, dtype=bool)
+    if holds.shape != (g.size,):
+        raise ValueError(f"a claim must give one bool per combination ({g.size}), "
+                         f"got shape {holds.shape}")
+    n = int(holds.sum())
+    label = EVERY if n == g.size else MOST if n * 2 > g.size else NOT
+    failing: tuple[str, ...] | None = None
+    if n < g.size:
+        sizes = np.array([bin(i).count("1") for i in range(g.size)])
+        fails = np.flatnonzero(~holds)
+        failing = g.active(int(fails[np.argmin(sizes[fails])]))
+    return Verdict(bool(holds[0]), n, g.size, label, failing)
+
+
+def leave_one_out(request_records: pd.DataFrame, crisis_records: pd.DataFrame,
+                  claim: Callable[[Counts], np.ndarray],
+                  active: Iterable[str] = ()) -> pd.DataFrame:
+    """The claim under the coding ``active`` with each request made left out in turn (its
+    record dropped, and its id dropped from the crises that name it): one row per request
+    record made, ``request_id``, ``organization`` and ``holds``."""
+    active = tuple(active)
+    rows = []
+    made = request_records[request_records["made"].astype(bool)]
+    for record in made.itertuples(index=False):
+        ids = set(str(record.request_id).split(";"))
+        requests = request_records[request_records["request_id"] != record.request_id]
+        crises = crisis_records.copy()
+        crises["links"] = [tuple(r for r in links if r not in ids) for links in crises["links"]]
+        counts = Counts.of(counts_under(requests, crises, active))
+        rows.append({"request_id": record.request_id, "organization": record.organization,
+                     "holds": bool(np.asarray(claim(counts))[0])})
+    return pd.DataFrame(rows)
+
+
+def alternatives_table(g: Grid) -> pd.DataFrame:
+    """The grid's alternatives with their side and description (in bit order)."""
+    return pd.DataFrame([{"alternative": a, "side": BY_NAME[a].side,
+                          "description": BY_NAME[a].description} for a in g.alternatives])
+
+
+def by_alternative(g: Grid, claim: Callable[[Counts], np.ndarray] | np.ndarray
+                   ) -> pd.DataFrame:
+    """For each alternative alone (the main coding plus that one), whether the claim holds:
+    ``alternative``, ``side`` and ``holds``; the main coding first. ``claim`` as for
+    :func:`verdict`."""
+    holds = claim if isinstance(claim, np.ndarray) else holds_under(g, claim)
+    rows = [{"alternative": "main", "side": "", "holds": bool(holds[0])}]
+    for j, a in enumerate(g.alternatives):
+        rows.append({"alternative": a, "side": BY_NAME[a].side, "holds": bool(holds[1 << j])})
+    return pd.DataFrame(rows)
+
+
+__all__ = [
+    "EVERY",
+    "MOST",
+    "NOT",
+    "Verdict",
+    "alternatives_table",
+    "by_alternative",
+    "holds_under",
+    "leave_one_out",
+    "verdict",
+]
