@@ -51,7 +51,7 @@ def alignment_grid(
 ) -> Chart:
     """An issue x state grid of stances, from :func:`analysis.measures.divisions.alignment_matrix`
     (states as its rows, issues as its columns; the chart turns it so that the issues, in the
-    readers' words of :data:`ISSUE_WORDS`, run down the side).
+    readers' words of ``ISSUE_WORDS``, run down the side).
 
     Each recorded stance is a symbol whose shape and colour both give the alignment (filled
     circle aligned, hollow diamond hedging, cross opposed); a cell with no recorded stance shows a

@@ -96,7 +96,7 @@ def bases_chart(
     """Installations in use per host over time, one panel per host, one step line per operator.
 
     ``counts`` is :func:`analysis.measures.installations.bases_per_host` over a series of dates.
-    Each operator has its own colour, marker and line style (:data:`OPERATOR_STYLE`; Russia in
+    Each operator has its own colour, marker and line style (``OPERATOR_STYLE``; Russia in
     the CSTO's colour), and one key above the panels names them all. Panels are titled with the
     host's name when ``states`` is given. Data: ``counts`` as drawn.
     """

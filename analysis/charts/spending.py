@@ -42,8 +42,9 @@ def burden_shares_chart(
     :func:`analysis.measures.spending.spending_coverage` (how many members have a figure, which
     the chapter states in words); ``names`` maps ISO3 codes to the labels shown. Each group has
     its own colour and is named in the key, in the order the bands are stacked, top first (no
-    hatching); the largest member takes its alliance's colour (:data:`~analysis.charts.style.
-    ALLIANCE_STYLE`). The data returned is ``groups`` with the coverage columns ``n_members`` and
+    hatching); the largest member takes its alliance's colour
+    (:data:`~analysis.charts.style.ALLIANCE_STYLE`). The data returned is ``groups`` with the
+    coverage columns ``n_members`` and
     ``n_with_data`` of the alliance-year.
 
     ``credit`` is the dataset's credit line as ``data/origins.csv`` gives it
@@ -104,7 +105,7 @@ def gdp_share_heatmap(
     or NATO, light grey in its years outside either, and white where SIPRI has no share. A dot
     marks the cells at or above ``threshold_percent`` (NATO's 2% guideline), so the colour scale
     is never the only cue; the row label names the alliance, "former" for a state outside it in
-    the last year (:func:`row_label`).
+    the last year (``row_label``).
 
     ``panel`` is :func:`analysis.measures.spending.spending_panel`. The colour scale (yellow to
     red) holds no grey, so it cannot be taken for the grey of the years outside. The data
