@@ -8,6 +8,7 @@ import pytest
 from analysis.measures import verdicts
 from analysis.measures.exact import ALPHA, fisher
 from analysis.publish.facts import intro
+from analysis.publish.facts.inaction import ARMENIA_2020S
 
 from .helpers import (
     altered,
@@ -18,6 +19,7 @@ from .helpers import (
     with_cell,
     with_item,
 )
+from .test_case_loyalty import BREAKS as LOYALTY
 
 
 def _verdict(v, name, **changes):
@@ -51,7 +53,41 @@ BREAKS = {
                                                       label=verdicts.MOST),
     "leans_on_one_member_far_more": lambda v: altered(v, forces=with_item(
         v.forces, "CSTO", v.forces["NATO"])),
+    "casus_not_told_apart_under_most": lambda v: _verdict(v, "casus_not_apart",
+                                                          label=verdicts.EVERY),
+    "the_verdict_in_brief": lambda v: altered(v, loyalty=LOYALTY[
+        "only_belarus_took_part_in_the_war"](v.loyalty)),
+    "figure_alt_text_shape": lambda v: _asked(v, "consultation", "k1", 1),
 }
+
+
+def _asked(v, group, column, value):
+    tests = dict(v.tests)
+    tests["alliance"] = with_cell(v.tests["alliance"], group, column, value)
+    return altered(v, tests=tests)
+
+
+def _alliance_as_high_as_moscow_for_armenia(v):
+    pairs = v.pairs.copy()
+    armenia = pairs["request_id"].isin(ARMENIA_2020S)
+    pairs.loc[armenia, "alliance_level"] = "deployment"
+    return altered(v, pairs=pairs)
+
+
+def test_the_verdict_fails_if_armenia_had_been_helped_by_the_alliance(values_of):
+    """Had the alliance answered Armenia at least as well as Moscow did, "what help Armenia got
+    came from Moscow" would be false."""
+    guard = next(g for g in intro.GUARDS if g.name == "the_verdict_in_brief")
+    assert_breaks(guard, _alliance_as_high_as_moscow_for_armenia(values_of(intro)))
+
+
+@pytest.mark.parametrize("group,column,value", [
+    ("troops", "k2", 4), ("troops", "k1", 5), ("material aid", "n2", 1),
+    ("material aid", "k1", 1), ("consultation", "k2", 8), ("consultation", "n1", 2),
+])
+def test_the_alt_text_fails_with_any_bar_it_describes(group, column, value, values_of):
+    guard = next(g for g in intro.GUARDS if g.name == "figure_alt_text_shape")
+    assert_breaks(guard, _asked(values_of(intro), group, column, value))
 
 
 def test_every_guard_has_a_breaking_case():

@@ -10,10 +10,13 @@ import pandas as pd
 from ...charts import Chart, conditional_panels
 from ...measures import burden, membership, verdicts, votes
 from ...measures.exact import ALPHA
+from ...measures.levels import LEVEL_RANK
 from .. import book
+from . import case_loyalty
 from . import comparison as cm
 from .checks import Guard, check_all
 from .claims import sided_with_russia
+from .inaction import ARMENIA_2020S
 
 #: The claims the findings say hold under every combination of codings.
 EVERYWHERE = ("requests_not_apart", "appeals_csto_more")
@@ -24,7 +27,8 @@ def values(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> SimpleNames
     (:func:`.comparison.values`), the CSTO requests the alliance answered with troops
     (``deployed``), its crises by whether troops came (``troop_crises``), Belarus's agreement
     with Russia (``agreement``), the members that sided with Russia (``sided``) and the largest
-    member's share of forces (``forces``)."""
+    member's share of forces (``forces``), and the values of the chapter on the tests of loyalty
+    (``loyalty``)."""
     v = cm.values(tables, cutoff)
     coded = v.coded
     shares = burden.largest_member_shares(tables["memberships"], tables["capabilities"], cutoff,
@@ -39,11 +43,29 @@ def values(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> SimpleNames
         agreement=votes.pairwise_agreement(tables["un_votes"], ["RUS", "BLR"]),
         sided=sided_with_russia(tables["un_votes"], tables["memberships"]),
         forces=shares[shares["panel"] == "forces"].set_index("organization")["largest_share"],
+        loyalty=case_loyalty.values(tables, cutoff),
     )
 
 
 def _troops(v: SimpleNamespace) -> pd.Series:
     return v.tests["alliance"].loc["troops"]
+
+
+def _moscow_above_for_armenia(v: SimpleNamespace) -> int:
+    """How many of Armenia's calls over the attacks of 2020-2022 Moscow answered above the
+    alliance."""
+    pairs = v.pairs[v.pairs["request_id"].isin(ARMENIA_2020S)]
+    return int((pairs["patron_level"].map(LEVEL_RANK)
+                > pairs["alliance_level"].map(LEVEL_RANK)).sum())
+
+
+def _only_belarus_in_the_war(v: SimpleNamespace) -> bool:
+    guard = next(g for g in case_loyalty.GUARDS if g.name == "only_belarus_took_part_in_the_war")
+    return bool(guard.holds(v.loyalty))
+
+
+def _asks(v: SimpleNamespace, group: str) -> pd.Series:
+    return v.tests["alliance"].loc[group]
 
 
 # The sentences of the key findings and of the headline comparison, as the data must support them.
@@ -83,8 +105,30 @@ GUARDS = (
           < _troops(v)["k2"] * _troops(v)["n1"]
           and v.verdicts["alliance_troops_lower"].label == verdicts.NOT),
     Guard("two_results_hold_everywhere",
-          "Two results hold under every combination the book tries",
+          "That the shares of crises in which members asked cannot be told apart, and the CSTO "
+          "members' heavier reliance on Moscow, hold under every combination the book tries",
           lambda v: all(v.verdicts[name].label == verdicts.EVERY for name in EVERYWHERE)),
+    Guard("casus_not_told_apart_under_most",
+          "the share of armed attacks on a member in which the alliance gave the help its treaty "
+          "names cannot be told apart either ...; the result on armed attacks holds under most "
+          "of them",
+          lambda v: v.casus["p"].iloc[0] >= ALPHA
+          and v.verdicts["casus_not_apart"].label == verdicts.MOST),
+    Guard("the_verdict_in_brief",
+          "what help Armenia got against attack came from Moscow on its own account, and the "
+          "members other than Belarus stayed out of Russia's war",
+          lambda v: _moscow_above_for_armenia(v) * 2 > len(ARMENIA_2020S)
+          and _only_belarus_in_the_war(v)),
+    Guard("figure_alt_text_shape",
+          "(alt text) the CSTO's troops bar low and NATO's full; only CSTO members asked for "
+          "material aid, and every such request got it; NATO's consultation bar full and the "
+          "CSTO's single request got none",
+          lambda v: _asks(v, "troops")["k1"] < _asks(v, "troops")["n1"]
+          and _asks(v, "troops")["k2"] == _asks(v, "troops")["n2"]
+          and _asks(v, "material aid")["n2"] == 0
+          and _asks(v, "material aid")["k1"] == _asks(v, "material aid")["n1"] > 0
+          and _asks(v, "consultation")["k2"] == _asks(v, "consultation")["n2"] > 0
+          and _asks(v, "consultation")["n1"] == 1 and _asks(v, "consultation")["k1"] == 0),
     Guard("leans_on_one_member_far_more",
           "and leans on one member far more heavily",
           lambda v: v.forces["CSTO"] > 1.5 * v.forces["NATO"]),
@@ -120,6 +164,8 @@ def facts(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> dict[str, st
         "in_tables": len(tables),
         "in_sided": sided_text(v.sided, book.state_names(tables["states"]), years),
         "in_share_p": cm.p_text(v.share_tests.loc[("all", "alliance"), "p"]),
+        "in_casus_p": cm.p_text(v.casus["p"].iloc[0]),
+        "in_appeal_p": cm.p_text(v.share_tests.loc[("all", "patron"), "p"]),
         "in_troops_csto": cm.k_of_n(troops["k1"], troops["n1"]),
         "in_troops_nato": cm.k_of_n(troops["k2"], troops["n2"]),
         "in_troops_p": cm.p_text(troops["p"]),
