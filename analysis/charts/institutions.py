@@ -135,11 +135,13 @@ def _together(names: list[str]) -> str:
 
 def budget_shares_chart(scales: pd.DataFrame, names: Mapping[str, str], title: str,
                         source: str) -> Chart:
-    """One stacked bar per budget of ``scales`` (:func:`~analysis.measures.institutions.budget_scales`), titled above it, each member's share a segment with its percentage; a wide
-    segment carries the member's name inside, a narrow one beside the bar (above it, or below
-    for the second of two narrow neighbours). A share the sources give only for several members
-    together is one pale segment naming them. Russia's segment is in the CSTO's colour, every
-    other member's in grey (the labels name them). Data: ``scales`` as drawn, with ``label``."""
+    """One stacked bar per budget of ``scales``
+    (:func:`~analysis.measures.institutions.budget_scales`), titled above it, each member's share a
+    segment with its percentage; a wide segment carries the member's name inside, a narrow one
+    beside the bar (above it, or below for the second of two narrow neighbours). A share the sources
+    give only for several members together is one pale segment naming them. Russia's segment is in
+    the CSTO's colour, every other member's in grey (the labels name them). Data: ``scales`` as
+    drawn, with ``label``."""
     data = scales.copy()
     budgets = list(dict.fromkeys(data["budget"]))
     fig, ax = plt.subplots(figsize=(7.5, 1.6 * len(budgets) + 1.0))

@@ -26,8 +26,9 @@ LEAK, RECALL = "E827", "E826"
 def member_label(state: str, years: pd.DataFrame, names: dict[str, str],
                  span: range = ARMS_YEARS) -> str:
     """A state's label in the arms panels, its name on one line and its membership on the next
-    ("member throughout", "former member" or "member 2006-2011"), from the years it was inside the CSTO (``years``:
-    :func:`~analysis.measures.membership.inside_by_year` over ``span``)."""
+    ("member throughout", "former member" or "member 2006-2011"), from the years it was
+    inside the CSTO (``years``: :func:`~analysis.measures.membership.inside_by_year` over
+    ``span``)."""
     mine = years.loc[years["state"] == state, "year"]
     if len(mine) == len(span):
         return f"{names[state]}\nmember throughout"
