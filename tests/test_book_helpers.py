@@ -179,6 +179,17 @@ def test_reader_table_is_markdown_in_words_and_numbered_when_captioned():
     assert captioned.endswith(":::\n")
 
 
+def test_caption_tables_numbers_each_table_in_order_and_keeps_the_text_around_them():
+    text = "Intro.\n| a |\n| --- |\n| 1 |\n\nBetween.\n\n| b |\n| --- |\n| 2 |\n"
+    out = book.caption_tables(text, [("First.", "tab-a"), ("Second.", "tab-b")])
+    assert out.startswith("Intro.\n\n:::{table} First.\n:name: tab-a\n\n| a |")
+    assert "| 1 |\n:::\n" in out and "Between." in out
+    assert out.index("tab-a") < out.index("Between.") < out.index(":::{table} Second.")
+    assert out.rstrip().endswith("| 2 |\n:::")
+    with pytest.raises(ValueError, match="2 tables but 1 captions"):
+        book.caption_tables(text, [("First.", "tab-a")])
+
+
 def test_when_text_writes_a_date_to_its_precision():
     assert book.when_text(pd.Timestamp("2021-05-13")) == "13 May 2021"
     assert book.when_text(pd.Timestamp("2021-05-01"), "month") == "May 2021"

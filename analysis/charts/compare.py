@@ -11,17 +11,20 @@ from matplotlib.patches import Patch
 from ..data.codebook.vocabulary import RESPONSE_LEVELS
 from ..measures.compare import CLAUSE_LABEL
 from .base import Chart
-from .style import ALLIANCE_STYLE, LEVEL_STYLE, PALETTE, add_source
+from .style import ALLIANCE_STYLE, LEVEL_STYLE, PALETTE
+from .timelines import LABEL_PT, WIDTH_IN, source_line, wrap_title
 
-#: Moments annotated on the growth chart: alliance, day the change took effect, label, and where
-#: the label sits relative to the point (offset in points).
+#: Moments annotated on the growth chart: alliance, day the change took effect, label, where
+#: the label sits relative to the point (offset in points) and, optionally, how it is aligned
+#: there (``ha``, centred by default). The labels sit in the empty space around the CSTO's line,
+#: clear of each other, of the line's end label and of the arrows that point to their moments.
 GROWTH_EVENTS: tuple[dict[str, object], ...] = (
     {"organization": "CSTO", "date": "1999-04-20", "offset": (-75, -30),
      "label": "1999: Azerbaijan, Georgia and\nUzbekistan do not renew the treaty"},
-    {"organization": "CSTO", "date": "2012-12-19", "offset": (25, -40),
-     "label": "2012: Uzbekistan leaves"},
-    {"organization": "CSTO", "date": "2024-02-22", "offset": (-12, 40),
-     "label": "2024: Armenia freezes\nits membership"},
+    {"organization": "CSTO", "date": "2012-12-19", "offset": (-10, 32),
+     "label": "2012: Uzbekistan's\nmembership suspended"},
+    {"organization": "CSTO", "date": "2024-02-22", "offset": (-4, -38), "ha": "right",
+     "label": "2024: Armenia freezes\nits participation"},
     {"organization": "NATO", "date": "2023-04-04", "offset": (-60, 22),
      "label": "Finland (2023) and\nSweden (2024) join"},
 )
@@ -58,7 +61,7 @@ def growth_chart(
     events = list(events)
     data = growth.copy()
     data["event"] = _event_rows(data, events)
-    fig, ax = plt.subplots(figsize=(9, 5))
+    fig, ax = plt.subplots(figsize=(WIDTH_IN, 4.8))
     last_day = data["date"].max()
     for org, rows in data.groupby("organization", sort=True):
         style = ALLIANCE_STYLE.get(org, {"color": PALETTE["black"], "marker": "^"})
@@ -73,10 +76,12 @@ def growth_chart(
                     markersize=3.5, color=style["color"],
                     markerfacecolor="white" if hollow else style["color"], zorder=4)
             if hollow:
-                middle = part.iloc[len(part) // 2]
-                ax.annotate(f"{body} (1992 treaty)", (middle["date"], middle["members"]),
-                            xytext=(0, 6), textcoords="offset points", ha="center",
-                            fontsize=8, color=style["color"])
+                # Left of the line's first step, where nothing else is drawn.
+                counted = part[part["members"] > 0]
+                first = (counted if len(counted) else part).iloc[0]
+                ax.annotate(f"{body} (1992 treaty)", (first["date"], first["members"]),
+                            xytext=(-8, 0), textcoords="offset points", ha="right",
+                            va="center", fontsize=LABEL_PT, color=style["color"])
         end = rows.iloc[-1]
         text = f"{org}: {end['members']}"
         if end["suspended_or_frozen"]:
@@ -91,7 +96,8 @@ def growth_chart(
             continue
         row = hit.iloc[0]
         ax.annotate(event["label"], (row["date"], row["members"]), xytext=event["offset"],
-                    textcoords="offset points", ha="center", fontsize=8, color="#333333",
+                    textcoords="offset points", ha=event.get("ha", "center"), fontsize=LABEL_PT,
+                    color="#333333",
                     bbox={"boxstyle": "round,pad=0.1", "facecolor": "white", "edgecolor": "none"},
                     arrowprops={"arrowstyle": "-", "color": "#777777", "linewidth": 0.7})
     ax.set_xlim(data["date"].min() - pd.Timedelta(days=365),
@@ -100,7 +106,7 @@ def growth_chart(
     ax.set_title(title)
     ax.set_xlabel("year end")
     ax.set_ylabel("member states")
-    add_source(fig, source)
+    source_line(fig, source)
     return Chart(fig, data)
 
 
@@ -132,7 +138,7 @@ def concentration_panels(
     headings = {"budget": "Common budget", "spending": "Military spending",
                 "forces": "Active personnel"}
     panels = [(p, headings[p]) for p in dict.fromkeys(data["panel"])]
-    fig, axes = plt.subplots(1, 2, figsize=(9, 4.8), sharey=True)
+    fig, axes = plt.subplots(1, 2, figsize=(WIDTH_IN, 4.8), sharey=True)
     for ax, (panel, heading) in zip(axes, panels):
         rows = data[data["panel"] == panel].reset_index(drop=True)
         ticks = []
@@ -152,7 +158,10 @@ def concentration_panels(
             partial = ", partial" if row["partial"] else ""
             ticks.append(f"{row['organization']}\n{row['n_with_data']} of {row['n_states']} "
                          f"members\nwith data{partial}\n{years}".rstrip())
-        ax.set_xticks(range(len(rows)), ticks, fontsize=8)
+        ax.set_xticks(range(len(rows)), ticks, fontsize=LABEL_PT)
+        # The tick labels name each bar's alliance in its colour: they are the colours' key.
+        for label, org in zip(ax.get_xticklabels(), rows["organization"]):
+            label.set_color(ALLIANCE_STYLE.get(org, {"color": PALETTE["black"]})["color"])
         ax.set_xlim(-0.6, len(rows) - 0.4)
         ax.set_title(heading, fontsize=11)
         ax.set_xlabel("alliance")
@@ -161,7 +170,7 @@ def concentration_panels(
     fig.suptitle(title, x=0.0, ha="left", fontweight="bold", fontsize=12)
     basis = ("budget: reported shares of the whole budget; forces: share of the members with "
              "data" if "budget" in dict(panels) else "shares of the members with data")
-    add_source(fig, f"{source}. {basis[0].upper()}{basis[1:]}.")
+    source_line(fig, f"{source}. {basis[0].upper()}{basis[1:]}.")
     return Chart(fig, data.reset_index(drop=True))
 
 
@@ -184,7 +193,7 @@ def clause_use_chart(
     counts["row"] = counts["label"].map({label: i for i, label in enumerate(order)})
     counts["rank"] = counts["outcome"].map({lvl: i for i, lvl in enumerate(RESPONSE_LEVELS)})
     counts = counts.sort_values(["row", "rank"]).reset_index(drop=True)
-    fig, ax = plt.subplots(figsize=(9, 4))
+    fig, ax = plt.subplots(figsize=(WIDTH_IN, 4))
     left = {label: 0 for label in order}
     for _, seg in counts.iterrows():
         style = LEVEL_STYLE[seg["outcome"]]
@@ -202,13 +211,14 @@ def clause_use_chart(
     ax.set_yticks(range(len(order)), list(reversed(order)))
     ax.set_xlim(0, max(max(left.values()), 1) + 2)
     ax.set_xlabel("occasions (a joint request of several members on one day counts once)")
-    ax.set_title(title)
+    # Over the whole figure, not the axes: the clause names take the left third of the width.
+    fig.suptitle(wrap_title(title), x=0.0, ha="left", fontweight="bold", fontsize=12)
     shown = [lvl for lvl in RESPONSE_LEVELS if lvl in set(counts["outcome"])]
     handles = [Patch(facecolor=LEVEL_STYLE[lvl]["color"], hatch=LEVEL_STYLE[lvl]["hatch"],
                      edgecolor="white", label=lvl.replace("_", " ")) for lvl in shown]
-    ax.legend(handles=handles, title="highest response", loc="upper right", fontsize=8,
-              title_fontsize=8)
-    add_source(fig, source)
+    ax.legend(handles=handles, title="highest response", loc="upper right", fontsize=LABEL_PT,
+              title_fontsize=LABEL_PT)
+    source_line(fig, source)
     return Chart(fig, counts.drop(columns=["row", "rank"]))
 
 

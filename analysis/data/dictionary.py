@@ -98,6 +98,21 @@ def scale_markdown() -> str:
     return "\n".join(lines) + "\n"
 
 
+#: A caption for each table of :func:`scale_markdown`, in its order, and the short name each
+#: table's label ends with (a page that shows them names them ``tab-<page>-<name>``).
+SCALE_CAPTIONS: tuple[tuple[str, str], ...] = (
+    ("The response scale: each level, its rank and the rule for coding it.", "levels"),
+    ("The threat categories of a crisis and the rule for coding each.", "threats"),
+    ("The thresholds a crisis must meet to enter the universe of crises.", "thresholds"),
+    ("The decisions taken on a candidate crisis.", "decisions"),
+    ("To whom a request for help was addressed.", "addressees"),
+    ("Who answered a request.", "responders"),
+    ("A state's status in an organization.", "statuses"),
+    ("How a member was represented at a session of the Collective Security Council.",
+     "attendance"),
+)
+
+
 def dictionary_markdown(tables: dict[str, pd.DataFrame] | None = None,
                         link_prefix: str = "../data/") -> str:
     """Every table's section, in load order; row counts come from ``tables`` when given."""

@@ -228,8 +228,38 @@ def reader_table(frame: pd.DataFrame, caption: str | None = None, name: str | No
     text = shown.to_markdown(index=False)
     if caption is None:
         return text
+    return captioned(text, caption, name)
+
+
+#: A Markdown pipe table: a run of lines that start with ``|``.
+_PIPE_TABLE = re.compile(r"(?:^\|.*(?:\n|$))+", re.M)
+
+
+def captioned(table: str, caption: str, name: str | None = None) -> str:
+    """One Markdown pipe table numbered and captioned: a MyST ``table`` directive whose
+    argument is the ``caption`` (the page renders it "Table 3.1 caption") and whose ``name``
+    is the table's label for ``{numref}``."""
     label = f":name: {name}\n" if name else ""
-    return f":::{{table}} {caption}\n{label}\n{text}\n:::\n"
+    return f":::{{table}} {caption}\n{label}\n{table.strip()}\n:::\n"
+
+
+def caption_tables(markdown: str, captions: Iterable[tuple[str, str]]) -> str:
+    """Every pipe table of ``markdown``, in order, numbered and captioned with the next
+    ``(caption, name)`` of ``captions`` (:func:`captioned`); the text around them is kept.
+    There must be one caption per table: a table without one, or a caption without a table,
+    raises ``ValueError``."""
+    captions = list(captions)
+    found = list(_PIPE_TABLE.finditer(markdown))
+    if len(found) != len(captions):
+        raise ValueError(f"{len(found)} tables but {len(captions)} captions")
+    parts, last = [], 0
+    for match, (caption, name) in zip(found, captions):
+        before = markdown[last:match.start()]
+        gap = "\n" if before and not before.endswith("\n\n") else ""
+        parts += [before, gap, captioned(match.group(), caption, name), "\n"]
+        last = match.end()
+    parts.append(markdown[last:])
+    return "".join(parts)
 
 
 def times(n: int) -> str:

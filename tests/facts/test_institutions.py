@@ -113,7 +113,7 @@ def test_a_reported_moscow_session_stops_the_chapter(tables, cutoff):
 def test_the_chapter_shows_three_tables_as_markdown(tables, cutoff):
     shown = institutions.displays(tables, cutoff)
     assert sorted(shown) == ["forces", "holders", "organs"]
-    assert all(text.startswith("|") for text in shown.values())
+    assert all(text.startswith(":::{table} ") and "\n| " in text for text in shown.values())
     assert "rule not verified" not in shown["organs"]
 
 

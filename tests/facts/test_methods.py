@@ -84,14 +84,20 @@ def test_a_recoded_example_stops_the_appendix(tables, cutoff):
         methods.facts({**tables, "responses": responses}, cutoff)
 
 
+def _rows(markdown: str) -> int:
+    """Lines of the pipe tables in ``markdown``."""
+    return sum(line.startswith("|") for line in markdown.splitlines())
+
+
 def test_the_appendix_shows_the_scale_the_alternatives_and_every_candidate(tables, cutoff):
     shown = methods.displays(tables, cutoff)
     assert "deployment" in shown["scale"] and "material" in shown["scale"]
-    assert shown["alternatives"].count("\n") == len(methods.ALTERNATIVES) + 1
+    # Each table: a header and a rule line, then one row per item.
+    assert _rows(shown["alternatives"]) == len(methods.ALTERNATIVES) + 2
     candidates = tables["crisis_candidates"]
     for org in ("CSTO", "NATO"):
         table = shown[f"candidates_{org.lower()}"]
         ids = candidates.loc[candidates["organization"] == org, "candidate_id"]
-        assert table.count("\n") == len(ids) + 1
+        assert _rows(table) == len(ids) + 2
         assert all(f"| {cid} |" in table for cid in ids)
     assert "| UCDP 395 |" in shown["candidates_csto"]

@@ -122,7 +122,10 @@ def test_the_casus_frame_states_no_difference_the_test_does_not_support(values_o
 
 def test_the_comparators_table_shows_every_comparator(tables, cutoff):
     shown = nato.displays(tables, cutoff)["comparators"]
-    assert shown.count("\n") == len(tables["comparators"]) + 1
+    # A header and a rule line, then one row per comparator, in a numbered table.
+    assert sum(line.startswith("|") for line in shown.splitlines()) == (
+        len(tables["comparators"]) + 2)
+    assert shown.startswith(":::{table} ") and ":name: tab-comparators" in shown
     assert "| nothing asked |" in shown and "Hungary, 1956" in shown
 
 

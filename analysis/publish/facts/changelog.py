@@ -69,7 +69,9 @@ def displays(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> dict[str,
     changed and removed with its sources."""
     v = values(tables, cutoff)
     return {
-        "summary": changelog.summary_markdown(v.summary),
+        "summary": book.captioned(changelog.summary_markdown(v.summary),
+                                  "Rows added, changed and removed in each table since the "
+                                  "previous edition.", "tab-changes"),
         "rows": changelog.changelog_markdown(v.changes, source_links(tables, v.previous),
                                              table_sources=changelog.origin_sources(
                                                  tables["origins"])),

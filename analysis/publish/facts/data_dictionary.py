@@ -6,6 +6,8 @@ from __future__ import annotations
 import pandas as pd
 
 from ...data import dictionary
+from ...data.codebook import TABLES
+from .. import book
 
 
 def facts(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> dict[str, str | int]:
@@ -14,7 +16,11 @@ def facts(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> dict[str, st
 
 
 def displays(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> dict[str, str]:
-    """The tables the appendix shows, as Markdown: the response scale and every table's
-    columns."""
-    return {"scale": dictionary.scale_markdown(),
-            "tables": dictionary.dictionary_markdown(tables)}
+    """The tables the appendix shows, as Markdown, each numbered and captioned: the response
+    scale and the codebook's categories (``scale``), and every table's columns (``tables``)."""
+    columns = [(f"{table.title}: the columns of `{table.filename}`.",
+                f"tab-dd-{name.replace('_', '-')}") for name, table in TABLES.items()]
+    return {"scale": book.caption_tables(dictionary.scale_markdown(),
+                                         [(caption, f"tab-dd-scale-{name}")
+                                          for caption, name in dictionary.SCALE_CAPTIONS]),
+            "tables": book.caption_tables(dictionary.dictionary_markdown(tables), columns)}

@@ -398,8 +398,9 @@ def figures(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> dict[str, 
 
 
 def displays(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> dict[str, str]:
-    """The tables the chapter shows, as Markdown: what holds across the combinations
-    (``robustness``), and the troop gap under each alternative alone (``alternatives``)."""
+    """The tables the chapter shows, as Markdown, numbered and captioned: what holds across the
+    combinations (``robustness``), and the troop gap under each alternative alone
+    (``alternatives``)."""
     v = values(tables, cutoff)
     lines = ["| claim | under the main coding | combinations under which it holds |",
              "| --- | --- | --- |"]
@@ -418,4 +419,13 @@ def displays(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> dict[str,
         lines.append(f"| {row['description'][0].upper()}{row['description'][1:]} | "
                      f"{cm.SIDE_WORDS[row['side']]} | {cm.k_of_n(*row['csto'])} | "
                      f"{cm.k_of_n(*row['nato'])} | {cm.p_text(row['p'])} |")
-    return {"robustness": robust, "alternatives": "\n".join(lines)}
+    return {
+        "robustness": book.captioned(
+            robust, "Each claim the book might make about the two alliances: whether it holds "
+            "under the main coding, and under how many combinations of the alternative codings.",
+            "tab-claims"),
+        "alternatives": book.captioned(
+            "\n".join(lines), "Troop requests met by each alliance under each alternative "
+            "coding alone, beside the main coding, with the exact test of the difference.",
+            "tab-sensitivity"),
+    }

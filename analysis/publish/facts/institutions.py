@@ -281,11 +281,19 @@ def figures(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> dict[str, 
 
 def displays(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> dict[str, str]:
     """The tables the chapter shows, as Markdown: the organs, the office holders, the forces,
-    each cell in a reader's words and dates kept on one line
+    each numbered and captioned, each cell in a reader's words and dates kept on one line
     (:func:`~analysis.publish.book.reader_table`)."""
     return {
-        "organs": book.reader_table(institutions.organs_overview(tables["organs"])),
-        "holders": book.reader_table(institutions.holders_overview(
-            tables["office_holders"], tables["states"], cutoff)),
-        "forces": book.reader_table(institutions.forces_overview(tables["forces"])),
+        "organs": book.reader_table(
+            institutions.organs_overview(tables["organs"]),
+            "The CSTO's statutory bodies: who sits in each, how it decides, and when it was set "
+            "up.", "tab-organs"),
+        "holders": book.reader_table(
+            institutions.holders_overview(tables["office_holders"], tables["states"], cutoff),
+            "The heads of the CSTO Secretariat, acting heads included, and their time in office.",
+            "tab-holders"),
+        "forces": book.reader_table(
+            institutions.forces_overview(tables["forces"]),
+            "The forces and groupings the members created, each dated by the decision or "
+            "agreement that set it up.", "tab-forces"),
     }

@@ -186,15 +186,24 @@ def _candidate_table(v: SimpleNamespace, org: str) -> str:
 
 
 def displays(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> dict[str, str]:
-    """The tables the appendix shows, as Markdown: the response scale and the codebook's
-    categories (``scale``), the alternatives of the robustness grid (``alternatives``), and the
-    candidate crises of each alliance with the decision and reason for each
-    (``candidates_csto``, ``candidates_nato``)."""
+    """The tables the appendix shows, as Markdown, each numbered and captioned: the response
+    scale and the codebook's categories (``scale``), the alternatives of the robustness grid
+    (``alternatives``), and the candidate crises of each alliance with the decision and reason
+    for each (``candidates_csto``, ``candidates_nato``)."""
     v = values(tables, cutoff)
     lines = ["| alternative | written for |", "| --- | --- |"]
     lines += [f"| {a.description[0].upper()}{a.description[1:]} | {cm.SIDE_WORDS[a.side]} |"
               for a in ALTERNATIVES]
-    return {"scale": dictionary.scale_markdown(), "alternatives": "\n".join(lines),
-            "candidates_csto": _candidate_table(v, "CSTO"),
-            "candidates_nato": _candidate_table(v, "NATO")}
+    return {
+        "scale": book.caption_tables(dictionary.scale_markdown(),
+                                     [(caption, f"tab-methods-{name}")
+                                      for caption, name in dictionary.SCALE_CAPTIONS]),
+        "alternatives": book.captioned(
+            "\n".join(lines), "The alternative codings: each choice the main coding makes, "
+            "made the other way, and the alliance it is written for.", "tab-alternatives"),
+        **{f"candidates_{org.lower()}": book.captioned(
+            _candidate_table(v, org), f"Every crisis considered for the universe in the "
+               f"{org}'s members, with the decision taken on it and the reason.",
+            f"tab-candidates-{org.lower()}") for org in ("CSTO", "NATO")},
+    }
 

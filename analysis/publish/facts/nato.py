@@ -285,7 +285,8 @@ def _casus_facts(v: SimpleNamespace) -> dict[str, str | int]:
 
 
 def displays(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> dict[str, str]:
-    """The tables the chapter shows, as Markdown: the comparators on the response ladder."""
+    """The tables the chapter shows, as Markdown: the comparators on the response ladder,
+    numbered and captioned."""
     v = values(tables, cutoff)
     names = {**book.state_names(tables["states"]), **MEMBER_NAMES}
     lines = ["| organization | member, year | who asked | asked for | what came | against the "
@@ -295,7 +296,10 @@ def displays(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> dict[str,
         lines.append(f"| {row.organization} | {names[row.member]}, {row.date:%Y} | {who} | "
                      f"{ASK_WORDS[row.asked_level]} | {LEVEL_WORDS[row.response_level]} | "
                      f"{row.against_member_government} |")
-    return {"comparators": "\n".join(lines)}
+    return {"comparators": book.captioned(
+        "\n".join(lines), "Other alliances and regional organizations facing a crisis in a member: "
+        "who asked, for what, and what came, on the response ladder used for the CSTO and "
+        "NATO.", "tab-comparators")}
 
 
 def figures(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> dict[str, Chart]:

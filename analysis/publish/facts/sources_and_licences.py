@@ -103,8 +103,9 @@ def _cell(text: object) -> str:
 
 
 def displays(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> dict[str, str]:
-    """The tables the appendix shows, as Markdown: the sources by kind (``kinds``), the excluded
-    hosts by category (``hosts``) and each external dataset's terms and credit (``terms``)."""
+    """The tables the appendix shows, as Markdown, numbered and captioned: the sources by kind
+    (``kinds``), the excluded hosts by category (``hosts``) and each external dataset's terms
+    and credit (``terms``)."""
     v = values(tables, cutoff)
     kinds = ["| Kind | What it is | Sources | Share |", "| --- | --- | ---: | ---: |"]
     for kind, row in v.kinds.iterrows():
@@ -122,4 +123,11 @@ def displays(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> dict[str,
         terms.append(f"| {_cell(row['dataset'])} | {tables_cell} | "
                      f"{_link(_cell(row['licence_title']), row['licence_url'])} | "
                      f"{_cell(row['credit'])} |")
-    return {"kinds": "\n".join(kinds), "hosts": "\n".join(hosts), "terms": "\n".join(terms)}
+    return {
+        "kinds": book.captioned("\n".join(kinds), "The book's sources by kind.", "tab-kinds"),
+        "hosts": book.captioned("\n".join(hosts), "The hosts whose pages are not sources, by "
+                                "category.", "tab-hosts"),
+        "terms": book.captioned("\n".join(terms), "The external datasets: the tables made from "
+                                "each, its terms and the credit line its figures print.",
+                                "tab-terms"),
+    }
