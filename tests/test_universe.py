@@ -161,5 +161,11 @@ def test_real_universe_main_coding(tables):
     req = universe.request_records(tables["requests"], tables["responses"])
     coded = alternatives.coded_requests(req)
     rates = channels.channel_rates(coded, "alliance").set_index(["ask_group", "organization"])
-    assert rates.loc[("troops", "CSTO"), ["k", "n"]].tolist() == [1, 5]
-    assert rates.loc[("troops", "NATO"), ["k", "n"]].tolist() == [5, 5]
+    r = tables["requests"]
+    asked = r[(r["request_made"] == "yes") & r["addressed_to"].isin(("alliance", "both"))
+              & (r["asked_level"] == "deployment")]
+    for org in ("CSTO", "NATO"):  # one request per (crisis, date): joint requests count once
+        n = len(asked[asked["organization"] == org].drop_duplicates(["crisis", "date"]))
+        assert rates.loc[("troops", org), "n"] == n
+    assert rates.loc[("troops", "CSTO"), "k"] == 1  # Kazakhstan 2022 alone
+    assert rates.loc[("troops", "NATO"), "k"] == rates.loc[("troops", "NATO"), "n"]

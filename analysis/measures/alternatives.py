@@ -42,6 +42,29 @@ RECODED: dict[str, tuple[str, str, bool]] = {
     "estonia_2025": ("NATO-C-078", "armed_attack", True),
 }
 
+#: Fights between two parties to the same treaty (candidate ids, with the other party). The main
+#: coding keeps them outside the casus foederis on both sides, since each treaty's obligation is
+#: against an attack from outside the alliance; the ``intra_alliance_casus`` alternative counts
+#: them in, on both sides.
+INTRA_ALLIANCE: dict[str, str] = {
+    "NATO-C-007": "Turkey (Imia, 1996)",
+    "CSTO-C-011": "Armenia (1993-94)",
+    "CSTO-C-018": "Armenia (1997-98)",
+    "CSTO-C-059": "Tajikistan (2014)",
+    "CSTO-C-073": "Tajikistan (2021)",
+    "CSTO-C-085": "Tajikistan (2022)",
+}
+
+#: Attacks on a member that arise from a war the member itself began (candidate ids, with the
+#: war): meet the casus foederis in the main coding by its literal definition (an armed attack on
+#: a member's territory); the ``own_war_out`` alternative takes them out, on both sides.
+OWN_WAR: dict[str, str] = {
+    "CSTO-C-079": "Ukraine's strikes on Russia in the war Russia began",
+    "CSTO-C-088": "the raids into Belgorod region from Ukraine",
+    "CSTO-C-096": "Ukraine's incursion into Kursk region",
+    "NATO-C-055": "fire from Syria answering Turkey's offensive of October 2019",
+}
+
 
 @dataclass(frozen=True)
 class Alternative:
@@ -100,6 +123,16 @@ ALTERNATIVES: tuple[Alternative, ...] = (
     Alternative("terror_folded", "universe",
                 "terrorist attacks folded into an armed conflict on the member's territory in "
                 "the same year"),
+    Alternative("in_universe_only", "both",
+                "only requests about crises inside the universe counted (requests about a "
+                "threat not carried out or fighting beyond the member's borders left out)"),
+    Alternative("intra_alliance_casus", "both",
+                "fights between two parties to the same treaty counted as meeting the casus "
+                "foederis (Armenia and Azerbaijan, Kyrgyzstan and Tajikistan; Greece and "
+                "Turkey at Imia)"),
+    Alternative("own_war_out", "both",
+                "attacks arising from a war the member itself began not counted as meeting the "
+                "casus foederis (Ukraine's strikes on Russia, Belgorod, Kursk; Turkey 2019)"),
 )
 
 #: The alternatives by name.
@@ -122,6 +155,8 @@ def request_touched_by(record: dict) -> frozenset[str]:
         names.add("pledges_not_aid")
     if record["addressed"] == "patron":
         names.add("csto_patron_appeals_in" if org == "CSTO" else "nato_patron_appeals_in")
+    if made and not record.get("in_universe", True):
+        names.add("in_universe_only")
     ids = set(split_list(record["request_id"]))
     for name, rid in (("nato_2001_statement", NATO_2001), ("nato_2014_mission", NATO_2014),
                       ("su24_not_request", NATO_SU24)):
@@ -146,6 +181,10 @@ def crisis_touched_by(record: dict, requests: dict[str, dict]) -> frozenset[str]
         names.add("every_deadly_clash")
     if record["in_conflict"]:
         names.add("terror_folded")
+    if record["candidate_id"] in INTRA_ALLIANCE:
+        names.add("intra_alliance_casus")
+    if record["candidate_id"] in OWN_WAR:
+        names.add("own_war_out")
     for rid in record["links"]:
         names |= request_touched_by(requests[rid])
     return frozenset(names)
@@ -165,7 +204,7 @@ def code_request(record: dict, active: Iterable[str] = ()) -> dict:
     """
     on = request_touched_by(record) & set(active)
     counted = record["made"] and not ({"treaty_in_force", "soft_calls_out",
-                                       "su24_not_request"} & on)
+                                       "su24_not_request", "in_universe_only"} & on)
     addressed = record["addressed"]
     other_in = "other_organizations_in" in on
     if other_in:
@@ -212,6 +251,10 @@ def code_crisis(record: dict, requests: dict[str, dict], active: Iterable[str] =
         included, casus = True, True
     if "terror_folded" in on:
         included = False
+    if "intra_alliance_casus" in on:
+        casus = True
+    if "own_war_out" in on:
+        casus = False
     for name, (_, new_category, new_casus) in RECODED.items():
         if name in on:
             category, casus = new_category, new_casus
@@ -270,6 +313,8 @@ def coded_crises(records: pd.DataFrame, requests: pd.DataFrame,
 __all__ = [
     "ALTERNATIVES",
     "BY_NAME",
+    "INTRA_ALLIANCE",
+    "OWN_WAR",
     "NATO_2001",
     "NATO_2014",
     "NATO_SU24",

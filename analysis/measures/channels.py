@@ -18,6 +18,40 @@ from .conditional import conditional_rates, conditional_tests
 CHANNELS: tuple[str, ...] = ("alliance", "patron")
 
 
+#: The purpose of a request, derived from the crisis it is about (``crisis_candidates``): help
+#: at home against unrest, an internal armed conflict or terrorism; help against an armed attack
+#: on the member's territory that the universe includes; or help when no attack on the member's
+#: territory had occurred (reassurance or deterrence, or a war beyond its borders).
+PURPOSES: dict[str, str] = {
+    "internal": "internal security",
+    "attack": "an armed attack on the member",
+    "no_attack": "no attack on the member",
+}
+
+#: Crisis categories whose requests are for internal security.
+INTERNAL_CATEGORIES: frozenset[str] = frozenset(
+    {"unrest", "internal_armed_conflict", "terrorist_attack"})
+
+
+def request_purposes(coded: pd.DataFrame, candidates: pd.DataFrame) -> pd.Series:
+    """The purpose (a key of :data:`PURPOSES`) of each coded request, by ``request_id``: from
+    the category and decision of the candidate crisis that names it (the first such row).
+    A request no candidate names is ``no_attack``."""
+    crisis: dict[str, tuple[str, str]] = {}
+    for ids, category, decision in zip(candidates["request_id"], candidates["category"],
+                                       candidates["decision"]):
+        if pd.isna(ids):
+            continue
+        for rid in str(ids).split(";"):
+            crisis.setdefault(rid.strip(), (str(category), str(decision)))
+    out = {}
+    for value in coded["request_id"]:
+        category, decision = crisis.get(str(value).split(";")[0], ("other", "none"))
+        out[value] = ("internal" if category in INTERNAL_CATEGORIES
+                      else "attack" if decision == "include" else "no_attack")
+    return pd.Series(out, name="purpose")
+
+
 def _check(channel: str) -> None:
     if channel not in CHANNELS:
         raise ValueError(f"channel must be one of {CHANNELS}, not {channel!r}")
@@ -68,4 +102,13 @@ def channel_pairs(coded: pd.DataFrame) -> pd.DataFrame:
                            kind="stable").reset_index(drop=True)
 
 
-__all__ = ["CHANNELS", "channel_pairs", "channel_rates", "channel_requests", "channel_tests"]
+__all__ = [
+    "CHANNELS",
+    "INTERNAL_CATEGORIES",
+    "PURPOSES",
+    "channel_pairs",
+    "channel_rates",
+    "channel_requests",
+    "channel_tests",
+    "request_purposes",
+]

@@ -145,6 +145,19 @@ def request_records(requests: pd.DataFrame, responses: pd.DataFrame) -> pd.DataF
     return pd.DataFrame(list(rows.values()))
 
 
+def mark_in_universe(records: pd.DataFrame, candidates: pd.DataFrame) -> pd.DataFrame:
+    """``records`` (:func:`request_records`) with ``in_universe``: whether a crisis the record
+    names (a row of ``candidates`` whose ``request_id`` lists one of its ids) is included in the
+    universe by the main coding's decision. A request outside the universe (a threat not carried
+    out, fighting beyond the member's borders) is ``False``; the ``in_universe_only``
+    alternative reads it."""
+    included = {rid for ids, decision in zip(candidates["request_id"], candidates["decision"])
+                if decision == "include" and not pd.isna(ids) for rid in split_list(ids)}
+    out = records.copy()
+    out["in_universe"] = [bool(set(split_list(r)) & included) for r in out["request_id"]]
+    return out
+
+
 def crisis_records(candidates: pd.DataFrame, requests: pd.DataFrame,
                    conflicts: pd.DataFrame) -> pd.DataFrame:
     """One record per row of ``crisis_candidates``: ``candidate_id``, ``organization``,
@@ -209,6 +222,7 @@ __all__ = [
     "TREATY_IN_FORCE",
     "by_id",
     "crisis_records",
+    "mark_in_universe",
     "pledge_mask",
     "request_records",
 ]

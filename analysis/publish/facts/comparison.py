@@ -64,6 +64,16 @@ def _stratified(counts: robustness.Counts, channel: str) -> np.ndarray:
     return exact_arrays.stratified_p([counts.conditional(channel, g) for g in GROUP_ORDER])
 
 
+#: The crisis categories the stratified test of appeals holds fixed (every category but "all").
+APPEAL_STRATA: tuple[str, ...] = tuple(c for c in robustness.CATEGORIES if c != "all")
+
+
+def appeals_stratified_p(counts: robustness.Counts) -> np.ndarray:
+    """Two-sided p of the exact stratified test of appeals to the patron, CSTO against NATO,
+    holding the crisis category fixed (one stratum per category)."""
+    return exact_arrays.stratified_p([counts.selection(c, "patron") for c in APPEAL_STRATA])
+
+
 def _lower_overall(counts: robustness.Counts, channel: str) -> np.ndarray:
     k1 = sum(counts.conditional(channel, g)[0] for g in GROUP_ORDER)
     n1 = sum(counts.conditional(channel, g)[1] for g in GROUP_ORDER)
@@ -101,6 +111,11 @@ CLAIMS: dict[str, Claim] = {
         "CSTO members appealed to their patron in a larger share of their crises than NATO "
         "members did, and the exact test tells the two apart",
         lambda c: _csto_higher(*c.selection("all", "patron"))),
+    "appeals_csto_more_stratified": Claim(
+        "holding the kind of crisis fixed, CSTO members appealed to their patron more often than "
+        "NATO members did, and the exact stratified test tells the two apart",
+        lambda c: _csto_higher(*c.selection("all", "patron"))
+        & (appeals_stratified_p(c) < ALPHA)),
     "casus_not_apart": Claim(
         "the shares of casus foederis crises the alliance honoured cannot be told apart",
         lambda c: exact_arrays.not_told_apart(*c.casus())),
@@ -142,14 +157,20 @@ def values(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> SimpleNames
     if key in _CACHE:
         return _CACHE[key]
     candidates = tables["crisis_candidates"]
-    requests = universe.request_records(tables["requests"], tables["responses"])
+    requests = universe.mark_in_universe(
+        universe.request_records(tables["requests"], tables["responses"]), candidates)
     crises = universe.crisis_records(candidates, tables["requests"], tables["ucdp_conflicts"])
     coded = alternatives.coded_requests(requests)
     coded_crises = alternatives.coded_crises(crises, requests)
     shares = selection.request_shares(coded_crises)
     g = robustness.grid(requests, crises)
     holds = {name: verdicts.holds_under(g, claim.holds) for name, claim in CLAIMS.items()}
+    main = robustness.Counts.of_grid(g)
+    appeal_strata = {c: tuple(int(x[0]) for x in main.selection(c, "patron"))
+                     for c in APPEAL_STRATA}
     result = SimpleNamespace(
+        appeal_strata=appeal_strata,
+        appeal_stratified_p=float(appeals_stratified_p(main)[0]),
         requests=requests, crises=crises, coded=coded, universe=coded_crises,
         rates={ch: channels.channel_rates(coded, ch) for ch in channels.CHANNELS},
         tests={ch: channels.channel_tests(coded, ch).set_index("ask_group")
@@ -223,8 +244,10 @@ def failing_text(v: verdicts.Verdict) -> str:
 
 __all__ = [
     "CATEGORY_WORDS",
+    "APPEAL_STRATA",
     "CLAIMS",
     "Claim",
+    "appeals_stratified_p",
     "LEAVE_ONE_OUT",
     "SIDE_WORDS",
     "combinations_text",

@@ -35,7 +35,8 @@ KARABAKH = {"CSTO-C-010": "exclude", "CSTO-C-091": "exclude",
             "CSTO-C-003": "request_outside_universe", "CSTO-C-071": "include"}
 
 #: Which organization took each request to another organization (the appendix names them).
-OTHER_ORGANIZATION = {"CSTO-1993-TJK", "CSTO-1994-GEO", "NATO-2015-FRA"}
+OTHER_ORGANIZATION = {"CSTO-1993-TJK", "CSTO-1994-GEO", "CSTO-2010-KGZ-2",
+                      "NATO-2015-FRA"}
 
 #: The UCDP conflict whose last year is before the extract's first (the appendix says so).
 BEFORE_THE_EXTRACT = {"342"}
@@ -118,8 +119,8 @@ GUARDS = (
           "April 2014",
           lambda v: _soft(v) == SOFT_CALLS),
     Guard("other_organizations_named",
-          "the CIS for Tajikistan in 1993 and Georgia in 1994, the European Union for France in "
-          "2015",
+          "the CIS for Tajikistan in 1993 and Georgia in 1994, the OSCE for Kyrgyzstan in 2010, "
+          "the European Union for France in 2015",
           lambda v: set(v.request_rows.index[v.request_rows["addressed_to"]
                                              == "other_organization"]) == OTHER_ORGANIZATION),
     Guard("karabakh_outside_the_universe",
