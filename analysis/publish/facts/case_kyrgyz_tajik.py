@@ -16,7 +16,6 @@ from ...measures.arms import supplier_shares
 from ...measures.levels import LEVEL_RANK
 from .. import book
 from .checks import Guard, check_all
-from .interventions import word
 
 #: The tables the case reads.
 TABLES = ("events", "requests", "responses")
@@ -276,8 +275,8 @@ def facts(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> dict[str, st
     month = {key: f"{_day(v, key):%B %Y}" for key in EVENTS}
     peak, last = _china_peak_period(v), _last_period(v)
     return {
-        "kt_clashes": word(len(v.between)),
-        "kt_answers": word(len(v.answers)),
+        "kt_clashes": book.word(len(v.between)),
+        "kt_answers": book.word(len(v.answers)),
         "kt_ex_name": v.cancelled["name"].split(" (")[0],
         "kt_ex_day": book.day_text(v.cancelled["start"]),
         **book.record_days(v.timeline, DAYS),
@@ -311,10 +310,11 @@ def facts(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> dict[str, st
         "cn_c5": day["c5_treaty"],
         "cn_ca_members": book.and_list(v.names[s] for s in sorted(
             set(v.events.at[EVENTS["c5_treaty"], "states"].split(";")) & v.members_at_c5)),
-        "cn_ca_members_n": word(len(set(v.events.at[EVENTS["c5_treaty"], "states"].split(";"))
-                                    & v.members_at_c5)).capitalize(),
-        "cn_signatories_n": word(len(v.events.at[EVENTS["c5_treaty"], "states"].split(";"))
-                                 - 1),
+        "cn_ca_members_n": book.word(len(
+            set(v.events.at[EVENTS["c5_treaty"], "states"].split(";")) & v.members_at_c5)
+        ).capitalize(),
+        "cn_signatories_n": book.word(
+            len(v.events.at[EVENTS["c5_treaty"], "states"].split(";")) - 1),
         "cn_peak_period": peak.replace("-", "–"),
         "cn_peak_share": _pct(_share(v, peak, "CHN")),
         "cn_peak_russia": _pct(_share(v, peak, "RUS")),
@@ -337,7 +337,7 @@ def figures(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> dict[str, 
     v = values(tables, cutoff)
     treaty = v.events.at["E526", "date"]
     clashes = int((v.items["kind"] == "crisis").sum())
-    title = (f"Kyrgyzstan and Tajikistan clashed {word(clashes)} times and the CSTO issued "
+    title = (f"Kyrgyzstan and Tajikistan clashed {book.word(clashes)} times and the CSTO issued "
              f"statements; the two settled their border themselves in {treaty:%Y}")
     return {"fig-case-kyrgyz-tajik": annotated_timeline_chart(
         v.items, title, *WINDOW,

@@ -15,7 +15,6 @@ from ...measures import interventions, records
 from ...measures.records import Span
 from .. import book
 from .checks import Guard, check_all
-from .interventions import times_word, word
 
 #: The events the chapter dates, by what they are.
 EVENTS = {
@@ -256,14 +255,14 @@ def facts(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> dict[str, st
     arm_calls = r[(r["requester"] == "ARM") & (r["request_made"] == "yes")
                   & (r["date"] < _day(v, "in_force"))]
     return {
-        "ct_parties": word(len(parties)),
-        "ct_left": word(len(_left_in_1999(v))),
-        "kb_arm_calls": times_word(len(arm_calls)),
+        "ct_parties": book.word(len(parties)),
+        "ct_left": book.word(len(_left_in_1999(v))),
+        "kb_arm_calls": book.times_word(len(arm_calls)),
         "kb_arm_year": book.and_list(sorted({f"{d:%Y}" for d in arm_calls["date"]})),
         "tj_cis_1998_when": f"{v.numbers.at[NUMBERS['cis_1998'], 'date']:%Y}",
         "ge_1999_when": f"{v.numbers.at[NUMBERS['abkhaz_1999'], 'date']:%Y}",
         "ge_2008_when": f"{v.numbers.at[NUMBERS['abkhaz_2008'], 'date']:%Y}",
-        "nr_six": word(len(v.events.at[EVENTS["renewed"], "states"].split(";"))),
+        "nr_six": book.word(len(v.events.at[EVENTS["renewed"], "states"].split(";"))),
         "tj_war": month["war"],
         "tj_dead_rferl": _range(v, "dead_rferl"),
         "tj_dead_rferl_2021": _amount(v, "dead_rferl_2021"),
@@ -292,7 +291,7 @@ def facts(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> dict[str, st
         "tj_observers_after": _amount(v, "observers_after"),
         "tj_unmot_widened": month["unmot_widened"],
         "tj_unmot_killed": day["unmot_killed"],
-        "tj_unmot_dead": word(_n(v, "unmot_dead")).capitalize(),
+        "tj_unmot_dead": book.word(_n(v, "unmot_dead")).capitalize(),
         "tj_unmot_end": day["unmot_end"],
         "tj_peace": day["peace"],
         "kb_aze_joins": day["aze_joins"],

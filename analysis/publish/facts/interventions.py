@@ -162,21 +162,6 @@ def _unasked(v: SimpleNamespace) -> list[str]:
     return sorted(set(_deployed_by(v, "patron")) - set(_channel(v, "patron").index))
 
 
-#: Small counts as the prose writes them.
-WORDS = {0: "no", 1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven",
-         8: "eight", 9: "nine", 10: "ten"}
-
-
-def word(n: int) -> str:
-    """A small count as a word (``2`` -> ``"two"``), larger ones as digits."""
-    return WORDS.get(int(n), f"{int(n):,}")
-
-
-def times_word(n: int) -> str:
-    """``1`` -> ``"once"``, ``2`` -> ``"twice"``, ``4`` -> ``"four times"`` (digits above ten)."""
-    return book.times(n) if int(n) < 3 else f"{word(n)} times"
-
-
 def _years_by_state(v: SimpleNamespace, request_ids: list[str]) -> str:
     """``"Tajikistan in 1992 and 1993 and Georgia in 1994"``: the requesters and years of
     ``request_ids``, states in order of their first year."""
@@ -394,15 +379,16 @@ def facts(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> dict[str, st
         "iv_to_russia": int(by_channel.get("patron", 0)),
         "iv_to_cis": int(by_channel.get("other_organization", 0)),
         "iv_to_both": int((made["addressed_to"] == "both").sum()),
-        "iv_alliance_troops": times_word(len(_deployed_by(v, "alliance"))),
-        "iv_cis_troops": times_word(len(_deployed_by(v, "other_organization"))),
-        "iv_russia_troops": times_word(len(_deployed_by(v, "patron"))),
-        "iv_alliance_nothing": word((_channel(v, "alliance")["highest_level"] == "none").sum()),
+        "iv_alliance_troops": book.times_word(len(_deployed_by(v, "alliance"))),
+        "iv_cis_troops": book.times_word(len(_deployed_by(v, "other_organization"))),
+        "iv_russia_troops": book.times_word(len(_deployed_by(v, "patron"))),
+        "iv_alliance_nothing": book.word(
+            (_channel(v, "alliance")["highest_level"] == "none").sum()),
         "iv_signed": f"{_day(v, 'signed'):%Y}",
-        "iv_unasked_n": word(len(_unasked(v))),
+        "iv_unasked_n": book.word(len(_unasked(v))),
         "iv_unasked": _years_by_state(v, _unasked(v)),
-        "iv_invoked": times_word(len(v.invocations)),
-        "iv_before_force": word(len(v.before_force)),
+        "iv_invoked": book.times_word(len(v.invocations)),
+        "iv_before_force": book.word(len(v.before_force)),
         "iv_before_force_year": book.and_list(sorted({f"{d:%Y}" for d in v.before_force["date"]})),
         "iv_invoked_when": _invoked_when(v),
         "kgz_year": f"{req.at['CSTO-2010-KGZ', 'date']:%Y}",
@@ -410,7 +396,7 @@ def facts(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> dict[str, st
         "arm_years": book.and_list(sorted({f"{req.at[r, 'date']:%Y}" for r in (
             "CSTO-2021-ARM", "CSTO-2021-ARM-2", "CSTO-2022-ARM")})),
         "arm22_month": _month(req.at["CSTO-2022-ARM", "date"]),
-        "iv_looser": times_word(len(_looser(v))),
+        "iv_looser": book.times_word(len(_looser(v))),
         "iv_in_force": day_text(v.in_force),
         "iv_tjk_start": day_text(tjk_cis["start"]),
         "iv_tjk_attested": _month(tjk_cis["attested_until"]),
@@ -467,9 +453,9 @@ def figures(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> dict[str, 
     Kazakhstan force by country and by source. Their titles state the finding, computed."""
     v = values(tables, cutoff)
     counts = {r: len(_deployed_by(v, r)) for r in ("alliance", "other_organization", "patron")}
-    title = (f"The CSTO sent troops {times_word(counts['alliance'])}; the CIS "
-             f"{times_word(counts['other_organization'])}; Russia on its own "
-             f"{times_word(counts['patron'])}")
+    title = (f"The CSTO sent troops {book.times_word(counts['alliance'])}; the CIS "
+             f"{book.times_word(counts['other_organization'])}; Russia on its own "
+             f"{book.times_word(counts['patron'])}")
     panels = {
         "alliance": "Requests to the CSTO (or, before 1994, to the treaty's partners), and what "
                     "the alliance did",
