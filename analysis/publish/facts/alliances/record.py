@@ -117,7 +117,7 @@ def values(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> SimpleNames
 def later_pacts(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Russia's defence pacts signed after ATOP's data end, as rows like
     :func:`~analysis.measures.alliances.defence_spells` (``later`` True), from the events that
-    record them (:data:`LATER_PACTS`)."""
+    record them (:data:`~analysis.publish.facts.alliances.record.LATER_PACTS`)."""
     events = tables["events"].set_index("event_id")
     rows = [{"atopid": pd.NA, "organization": pd.NA, "partners": partner, "bilateral": True,
              "start": events.loc[signed, "date"], "end": pd.NaT, "later": True}
