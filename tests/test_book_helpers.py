@@ -38,6 +38,18 @@ def test_times_in_words():
     assert [book.times(n) for n in (0, 1, 2, 7)] == ["never", "once", "twice", "7 times"]
 
 
+def test_small_counts_in_words_with_the_callers_zero():
+    assert [book.word(n) for n in (0, 1, 2, 10, 11, 1204)] == ["no", "one", "two", "ten", "11",
+                                                               "1,204"]
+    assert book.word(0, zero="none") == "none"
+    assert book.word(3.0, zero="none") == "three"
+
+
+def test_times_in_words_for_small_counts():
+    assert [book.times_word(n) for n in (0, 1, 2, 4, 10, 12)] == [
+        "never", "once", "twice", "four times", "ten times", "12 times"]
+
+
 def test_count_of_agrees_in_number():
     assert book.count_of(1, "request") == "1 request"
     assert book.count_of(1200, "state") == "1,200 states"

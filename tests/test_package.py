@@ -1,5 +1,6 @@
 """The shape of the package: no import circle, no private name used across modules, no measure
-that reads a file, and modules of about 300 lines at most (data, measures, charts, imports)."""
+that reads a file, and modules of about 300 lines at most (data, measures, charts, imports, the
+chapter API and its facts, and the build toolchain)."""
 
 from __future__ import annotations
 
@@ -11,11 +12,18 @@ import pytest
 from analysis.data.paths import ROOT
 
 PACKAGE = ROOT / "analysis"
-#: The folders whose modules this test holds to the rules (the build toolchain has its own).
+#: The folders whose modules this test holds to the rules (the build toolchain's layer rule is
+#: tests/test_layers.py).
 CHECKED = [PACKAGE / "data", PACKAGE / "measures", PACKAGE / "charts", ROOT / "tools" / "imports"]
+#: The folders held to the size of a module: the above, the chapter API with the chapters' facts,
+#: and the build toolchain.
+SIZED = [*CHECKED, PACKAGE / "publish", ROOT / "bookbuild"]
 #: Modules of about 300 lines at most; the codebook's list of curated tables is declarations.
 MAX_LINES = 340
 DECLARATIVE = {PACKAGE / "data" / "codebook" / "curated.py"}
+#: Modules allowed over the limit for now, each with the reason; nothing else may join them.
+#: The inaction chapter's facts are split by the lead once another branch that edits them lands.
+OVER_FOR_NOW = {PACKAGE / "publish" / "facts" / "inaction.py"}
 
 
 def module_name(path: Path) -> str:
@@ -100,8 +108,25 @@ def test_no_measure_reads_a_file():
     assert {m: r for m, r in reading.items() if r} == {}
 
 
-@pytest.mark.parametrize("folder", CHECKED, ids=lambda p: p.name)
-def test_modules_of_about_300_lines_at_most(folder: Path):
-    long = {str(p.relative_to(ROOT)): n for p in _modules(folder) if p not in DECLARATIVE
+def _long_modules(folder: Path, root: Path = ROOT) -> dict[str, int]:
+    return {str(p.relative_to(root)): n for p in _modules(folder)
+            if p not in DECLARATIVE | OVER_FOR_NOW
             and (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
-    assert long == {}
+
+
+@pytest.mark.parametrize("folder", SIZED, ids=lambda p: p.name)
+def test_modules_of_about_300_lines_at_most(folder: Path):
+    assert _long_modules(folder) == {}
+
+
+def test_the_size_check_finds_a_long_module(tmp_path: Path):
+    (tmp_path / "short.py").write_text("x = 1\n" * MAX_LINES)
+    (tmp_path / "long.py").write_text("x = 1\n" * (MAX_LINES + 1))
+    assert _long_modules(tmp_path, root=tmp_path) == {"long.py": MAX_LINES + 1}
+
+
+def test_only_the_allowed_modules_are_over_the_limit():
+    # An allowance is dropped once its module is split: a module allowed but no longer long
+    # fails here, so the set cannot keep names it no longer needs.
+    over = {p for p in OVER_FOR_NOW if len(p.read_text(encoding="utf-8").splitlines()) > MAX_LINES}
+    assert over == OVER_FOR_NOW

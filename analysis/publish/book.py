@@ -12,7 +12,9 @@ The chapter's facts module (:mod:`analysis.publish.facts`) computes every number
 prose quotes, and checks that the data still supports each sentence; the chapter publishes them
 with :func:`glue_all` and its figures with :func:`glue_chart`. The prose helpers here
 (:func:`and_list`, :func:`state_names`, :func:`share`, :func:`record_days`, :func:`rate_text`,
-...) are the one home of how the book words a list, a state, a count or a day.
+...) and the small counts in words it re-exports from :mod:`analysis.publish.words`
+(``word``, ``times``, ``times_word``) are the one home of how the book words a list, a state,
+a count or a day.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from ..charts.style import use_house_style
 from ..data.edition import data_cutoff, day_text
 from ..data.load import load_all
 from ..data.paths import ROOT
+from .words import WORDS, times, times_word, word  # noqa: F401 - the chapters' helpers too
 
 #: Where chapters write the data behind each figure, for readers to download.
 FIGURE_DATA = ROOT / "book" / "_generated" / "figures"
@@ -262,18 +265,13 @@ def caption_tables(markdown: str, captions: Iterable[tuple[str, str]]) -> str:
     return "".join(parts)
 
 
-def times(n: int) -> str:
-    """``1`` -> ``"once"``, ``2`` -> ``"twice"``, ``0`` -> ``"never"``, else ``"n times"``."""
-    return {0: "never", 1: "once", 2: "twice"}.get(int(n), f"{int(n):,} times")
-
-
 def count_of(n: int, noun: str, plural: str | None = None) -> str:
     """Return ``n`` with thousands separators and ``noun``, or ``plural`` (noun + "s") if n != 1.
 
     ``count_of(1, "request")`` -> ``"1 request"``; ``count_of(3, "request")`` -> ``"3 requests"``.
     """
-    word = noun if int(n) == 1 else (plural or f"{noun}s")
-    return f"{int(n):,} {word}"
+    label = noun if int(n) == 1 else (plural or f"{noun}s")
+    return f"{int(n):,} {label}"
 
 
 def percent(value: float, digits: int = 0) -> str:

@@ -91,13 +91,6 @@ def _alliance_best(v: SimpleNamespace) -> str:
     return max(levels, key=LEVEL_RANK.__getitem__)
 
 
-_WORDS = {0: "none", 1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
-
-
-def _word(n: int) -> str:
-    return _WORDS.get(int(n), f"{int(n):,}")
-
-
 GUARDS = (
     Guard("no_member_recognised_abkhazia",
           "not one followed it in recognising the two regions",
@@ -166,11 +159,13 @@ def facts(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> dict[str, st
         "ly_blr_n": int(v.share.at["BLR", "count"]),
         "ly_others_max": book.times(int(v.share.drop(index="BLR")["sum"].max())),
         "ly_hrc": book.and_list(sorted(names[s] for s in council["state"] if s != "BLR")),
-        "ly_tests": _word(len(TESTS)),
-        "ly_max_aligned": _word(max(int((card[test] == "aligned").sum()) for test in TESTS)),
-        "ly_blr_aligned": _word(int(card.at["BLR", "aligned"])),
-        "ly_central_aligned": _word(int(card.loc[["KAZ", "KGZ", "TJK", "UZB"], "aligned"].sum())),
-        "ly_at_home": _word(len(v.at_home)),
+        "ly_tests": book.word(len(TESTS), zero="none"),
+        "ly_max_aligned": book.word(max(int((card[test] == "aligned").sum()) for test in TESTS),
+                                    zero="none"),
+        "ly_blr_aligned": book.word(int(card.at["BLR", "aligned"]), zero="none"),
+        "ly_central_aligned": book.word(
+            int(card.loc[["KAZ", "KGZ", "TJK", "UZB"], "aligned"].sum()), zero="none"),
+        "ly_at_home": book.word(len(v.at_home), zero="none"),
         "ly_kaz": book.when_text(v.events.at["E028", "date"], "month"),
         **{name: book.when_text(dates.at[record, "date"], dates.at[record, "date_precision"])
            for name, record in DAYS.items()},
@@ -221,7 +216,8 @@ def marks(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> tuple:
 
 def title(v: SimpleNamespace) -> str:
     """The figure's finding, from Russia's crises at home."""
-    return (f"In {_word(len(v.at_home))} crises at home Russia asked its allies for nothing; "
+    return (f"In {book.word(len(v.at_home), zero='none')} crises at home Russia asked its allies "
+            "for nothing; "
             "North Korean troops came to Kursk")
 
 
