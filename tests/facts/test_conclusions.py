@@ -81,24 +81,29 @@ def _many_requests(v):
 
 
 BREAKS = {
-    "asking_cannot_be_told_apart_under_every_coding": lambda v: _verdict(
-        v, "requests_not_apart", label=verdicts.MOST),
+    "asking_cannot_be_told_apart_under_most_codings": lambda v: _verdict(
+        v, "requests_not_apart", label=verdicts.NOT),
     "answered_most_requests_in_some_way": _nothing_came,
-    "troops_once_for_unrest_never_for_an_attack": lambda v: _verdict(
-        v, "csto_troops_never_for_attack", failing=("tajikistan_1993",)),
+    "troops_once_for_unrest_never_for_an_attack": lambda v: altered(v, by_alt={
+        **v.by_alt, "csto_troops_never_for_attack": with_cell(
+            v.by_alt["csto_troops_never_for_attack"], "kazakhstan_2022", "holds", True)}),
+    "troop_asks_not_alike": lambda v: altered(v, troop_purposes={
+        **v.troop_purposes, ("CSTO", "attack"): (1, 2)}),
     "troop_gap_under_the_main_coding_only": lambda v: altered(v, alone=with_cell(
         v.alone, "treaty_in_force", "p", 0.01)),
     "armenia_asked_for_troops_and_got_a_mission_the_earliest_before_force":
         INACTION["only_kazakhstan_got_troops"],
-    "consultation_cannot_be_told_apart": lambda v: _test(v, "alliance", "consultation", "p",
-                                                         0.01),
-    "appeals_to_moscow_far_more_under_every_coding": lambda v: _verdict(
-        v, "appeals_csto_more", label=verdicts.NOT),
+    "consultation_each_gave_what_was_asked": lambda v: _test(v, "alliance", "consultation",
+                                                             "k1", 0),
+    "appeals_apart_pooled_not_within_kinds_of_crisis": lambda v: altered(
+        v, appeal_stratified_p=0.01),
     "patron_troops_cannot_be_told_apart": lambda v: _test(v, "patron", "troops", "p", 0.01),
     "help_from_moscow_for_the_csto_from_the_alliance_for_nato":
         INACTION["help_came_from_moscow_for_the_csto_from_the_alliance_for_nato"],
-    "three_results_hold_everywhere": lambda v: _verdict(v, "patron_troops_not_apart",
-                                                        label=verdicts.MOST),
+    "no_difference_holds_everywhere": lambda v: _verdict(v, "appeals_csto_more",
+                                                         label=verdicts.EVERY),
+    "on_comparable_cases_not_told_apart": lambda v: altered(v, alone=with_cell(
+        v.alone, "in_universe_only", "p", 0.01)),
     "russia_sent_troops_more_often_than_the_alliance": _their(
         "interventions", "russia_sent_troops_more_often_than_the_alliance"),
     "casus_honoured_for_batken": _their("nato", "casus_honoured_as_named"),
@@ -190,6 +195,9 @@ def test_what_it_calls_indistinguishable_is(values_of):
     assert fisher(k1, n1, k2, n2).p >= ALPHA
     row = v.share_tests.loc[("all", "patron")]
     assert fisher(int(row["k1"]), int(row["n1"]), int(row["k2"]), int(row["n2"])).p < ALPHA
+    (k1, n1), (k2, n2) = v.alone.loc["in_universe_only", "csto"], v.alone.loc[
+        "in_universe_only", "nato"]
+    assert fisher(k1, n1, k2, n2).p >= ALPHA
 
 
 def test_the_values_hold_everything_the_requests_chapter_reads(values_of):

@@ -218,6 +218,14 @@ def test_combinations_text_says_every_only_when_every():
     assert cm.failing_text(few).startswith("only what happened once the 1992 treaty")
 
 
+def test_combinations_text_never_rounds_a_claim_to_every_or_none():
+    almost = verdicts.Verdict(True, 199, 200, verdicts.MOST, ("batken_1999",))
+    hardly = verdicts.Verdict(True, 1, 2000, verdicts.NOT, ("batken_1999",))
+    assert "(99.5%)" in cm.combinations_text(almost)
+    assert "100%" not in cm.combinations_text(almost)
+    assert "(0.0%)" not in cm.combinations_text(hardly)
+
+
 def test_displays_list_every_claim_and_alternative(tables, cutoff):
     shown = inaction.displays(tables, cutoff)
     def rows(markdown: str) -> int:  # a header and a rule line, then the table's rows

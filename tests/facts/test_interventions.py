@@ -27,6 +27,8 @@ BREAKS = {
         v, "CSTO-1993-TJK", "other_organization", "responder", "alliance"),
     "the_cis_sent_the_1990s_forces": lambda v: _deployment(
         v, "CSTO-1994-GEO", "other_organization", "responder", "patron"),
+    "the_call_for_police_went_to_the_osce": lambda v: _cell(
+        v, "requests", "CSTO-2010-KGZ-2", "addressed_to", "alliance"),
     "the_tajik_request_came_before_the_treaty_was_in_force": lambda v: altered(
         v, in_force=pd.Timestamp("1993-01-01")),
     "russia_sent_troops_more_often_than_the_alliance": lambda v: altered(

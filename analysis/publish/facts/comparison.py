@@ -9,6 +9,7 @@ the claims (:data:`CLAIMS`) and word their sentences from them, each guarded in 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import SimpleNamespace
@@ -223,7 +224,11 @@ def combinations_text(v: verdicts.Verdict) -> str:
     """How widely a claim holds, from its verdict: "under every one of the 131,072
     combinations of codings the book tries", "under 125,440 (96%) of the 131,072 ...",
     "under only 24,576 (19%) of the 131,072 ..."."""
-    share = f"{v.share * 100:.0f}%"
+    # Rounded down, with a decimal where whole percents would say 100% or 0% of a claim that
+    # fails somewhere or holds somewhere.
+    percent = math.floor(v.share * 1000) / 10
+    share = ("less than 0.1%" if percent == 0 else f"{percent:.0f}%"
+             if percent == int(percent) and percent < 100 else f"{percent:.1f}%")
     tail = f"of the {v.of:,} combinations of codings the book tries"
     if v.label == verdicts.EVERY:
         return f"under every one {tail}"

@@ -51,10 +51,18 @@ GUARDS = (
           "The two forces of the 1990s, for Tajikistan in 1993 and for Abkhazia in 1994, were the "
           "CIS's, sent on requests addressed to the CIS",
           lambda v: deployed_by(v, "other_organization") == ["CSTO-1993-TJK", "CSTO-1994-GEO"]
-          and set(calls_to(v, "other_organization").index) == {"CSTO-1993-TJK",
-                                                               "CSTO-1994-GEO"}
+          and {r for r in calls_to(v, "other_organization").index
+               if v.requests.at[r, "date"].year < 2000} == {"CSTO-1993-TJK", "CSTO-1994-GEO"}
           and all("CIS" in str(v.requests.at[r, "instrument"])
                   for r in ("CSTO-1993-TJK", "CSTO-1994-GEO"))),
+    Guard("the_call_for_police_went_to_the_osce",
+          "Otunbayeva called publicly for outside police, a call that went to the OSCE, not to "
+          "the alliance: the OSCE agreed to send a small group of unarmed police officers",
+          lambda v: v.requests.at["CSTO-2010-KGZ-2", "addressed_to"] == "other_organization"
+          and "OSCE" in str(v.requests.at["CSTO-2010-KGZ-2", "note"])
+          and set(v.responses.loc[(v.responses["request_id"] == "CSTO-2010-KGZ-2")
+                                  & (v.responses["responder"] == "other_organization"),
+                                  "level"]) == {"mission"}),
     Guard("the_tajik_request_came_before_the_treaty_was_in_force",
           "Tajikistan's request of 1993 came before the treaty entered into force",
           lambda v: v.requests.at["CSTO-1993-TJK", "date"] < v.in_force),
@@ -173,9 +181,10 @@ GUARDS = (
           < v.numbers.at[NUMBERS["dead_march"], "date"]),
     Guard("armenia_2021_asked_both_and_russia_sent_border_guards",
           "In May 2021 Armenia called on both; the alliance's Secretariat said it was watching, "
-          "and in August Russian border guards deployed",
+          "its foreign ministers took the border up at a meeting, and in August Russian border "
+          "guards deployed",
           lambda v: v.requests.at["CSTO-2021-ARM", "addressed_to"] == "both"
-          and _highest(v, "alliance", "CSTO-2021-ARM") == "statement"
+          and _highest(v, "alliance", "CSTO-2021-ARM") == "consultation"
           and _highest(v, "patron", "CSTO-2021-ARM") == "deployment"
           and "border guards" in v.responses.at["CSTO-2021-ARM-R5", "description"]),
     Guard("russia_brokered_the_november_2021_ceasefire_the_same_day",
