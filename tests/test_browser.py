@@ -230,7 +230,7 @@ def visit(browser, site):
                 complete: img.complete, width: img.naturalWidth}))""")
             SCREENSHOTS.mkdir(parents=True, exist_ok=True)
             name = page_path.replace("/", "_").removesuffix(".html") + ".png"
-            page.screenshot(path=str(SCREENSHOTS / name), full_page=True)
+            page.screenshot(path=str(SCREENSHOTS / name), full_page=True, timeout=120_000)
             result.axe["light"] = _run_axe(page)
         finally:
             context.close()

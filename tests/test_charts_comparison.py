@@ -32,7 +32,7 @@ def test_conditional_panels_draw_every_group_and_alliance(coded):
     assert data.loc[("patron", "consultation", "NATO"), "n"] == 0
     assert len(chart.figure.axes) == 6
     titles = [ax.get_title(loc="left") for ax in chart.figure.axes]
-    assert titles[0] == "troops: n = CSTO 3, NATO 1"
+    assert titles[0] == "troops\nn = CSTO 3, NATO 1"
     texts = {t.get_text() for ax in chart.figure.axes for t in ax.texts}
     assert {"1 of 3", "none\nasked"} <= texts
     bars = [p for p in chart.figure.axes[0].patches]

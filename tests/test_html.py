@@ -290,7 +290,7 @@ def test_publish_workflow_builds_with_the_readme_command():
     assert re.search(r"^book:", (ROOT / "Makefile").read_text(), re.MULTILINE)
     python = [step["with"]["python-version"] for step in steps
               if step.get("uses", "").startswith("actions/setup-python")]
-    assert python == ["3.11"], python
+    assert python and set(python) == {"3.11"}, python  # every job on the one Python
     upload = [step for step in steps
               if step.get("uses", "").startswith("actions/upload-pages-artifact")]
     assert upload and PurePosixPath(upload[0]["with"]["path"]) == PurePosixPath("_build/html")

@@ -65,7 +65,7 @@ def conditional_panels(rates: dict[str, pd.DataFrame], title: str,
     """
     channels = list(rates)
     fig, axes = plt.subplots(len(channels), len(GROUP_ORDER),
-                             figsize=(8.2, 2.9 * len(channels) + 0.9), sharey=True,
+                             figsize=(7.45, 2.9 * len(channels) + 0.9), sharey=True,
                              squeeze=False)
     rows = []
     for i, channel in enumerate(channels):
@@ -101,7 +101,7 @@ def conditional_panels(rates: dict[str, pd.DataFrame], title: str,
             ax.set_yticks([0, 0.5, 1], ["0%", "50%", "100%"])
             ax.grid(axis="y", alpha=0.4)
             ax.grid(axis="x", visible=False)
-            ax.set_title(f"{group}: n = " + ", ".join(counts), fontsize=10, loc="left",
+            ax.set_title(f"{group}\nn = " + ", ".join(counts), fontsize=10, loc="left",
                          fontweight="normal")
         axes[i][0].set_ylabel(f"got what was\n{CHANNEL_NAMES[channel]}"
                               if len(channels) > 1 else "got what was asked", fontsize=10)
