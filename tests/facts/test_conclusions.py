@@ -102,6 +102,11 @@ BREAKS = {
         INACTION["help_came_from_moscow_for_the_csto_from_the_alliance_for_nato"],
     "no_difference_holds_everywhere": lambda v: _verdict(v, "appeals_csto_more",
                                                          label=verdicts.EVERY),
+    "purpose_stratified_test_on_few_cases": lambda v: altered(v, troop_purposes={
+        **v.troop_purposes, ("NATO", "no_attack"): (9, 9)}),
+    "kyrgyzstan_2010_asked_moscow_for_troops_and_got_none": lambda v: altered(
+        v, deployed=pd.concat([v.deployed, v.asked[v.asked["request_id"] == "CSTO-2022-KAZ"]
+                               .assign(request_id="CSTO-2010-KGZ")])),
     "on_comparable_cases_not_told_apart": lambda v: altered(v, alone=with_cell(
         v.alone, "in_universe_only", "p", 0.01)),
     "russia_sent_troops_more_often_than_the_alliance": _their(

@@ -45,8 +45,7 @@ BREAKS = {
             v.by_alt["csto_troops_never_for_attack"], "kazakhstan_2022", "holds", True)}),
     "belarus_every_time": lambda v: altered(v, agreement=with_cell(v.agreement, "BLR", "RUS",
                                                                    0.9)),
-    "members_sided_on_occasion": lambda v: altered(v, sided={**v.sided,
-                                                             "A/RES/ES-11/1": ["ARM"]}),
+    "members_sided_on_occasion": lambda v: altered(v, sided={}),
     "asked_as_often_honoured_as_often_almost_everywhere": lambda v: _verdict(
         v, "casus_not_apart", holds=int(v.verdicts["casus_not_apart"].of * 0.9)),
     "turned_to_moscow_more_but_the_mix_of_crises": lambda v: altered(
@@ -105,14 +104,21 @@ def test_guard_fails_when_its_sentence_would_be_false(guard, values_of):
     assert_breaks(guard, BREAKS[guard.name](values_of(intro)))
 
 
-def test_a_new_vote_with_russia_stops_the_findings(tables, cutoff):
-    """Had Armenia voted no with Russia on ES-11/1, "on occasion" would name a vote the
-    sentence does not: the facts refuse."""
-    votes = tables["un_votes"].copy()
-    row = (votes["resolution"] == "A/RES/ES-11/1") & (votes["state"] == "ARM")
-    votes.loc[row, "vote"] = "no"
+def test_only_members_on_the_day_of_the_vote_are_named(tables):
+    """Uzbekistan left in 2012: its vote with Russia on ES-11/3 is not a member's vote, and no
+    resolution before the invasion is looked at."""
+    sided = intro.sided_since_the_invasion(tables)
+    assert all(res.startswith("A/RES/ES-11/") for res in sided)
+    assert "UZB" not in {s for states in sided.values() for s in states}
+    members = intro.members_at_votes(tables)
+    assert "UZB" not in members["A/RES/ES-11/3"] and "KAZ" in members["A/RES/ES-11/3"]
+
+
+def test_a_former_member_named_stops_the_findings(values_of):
+    v = values_of(intro)
+    broken = altered(v, sided={**v.sided, "A/RES/ES-11/3": ["UZB"]})
     with raises_guard("members_sided_on_occasion"):
-        intro.facts({**tables, "un_votes": votes}, cutoff)
+        next(g for g in intro.GUARDS if g.name == "members_sided_on_occasion").check(broken)
 
 
 def test_sided_text_orders_resolutions_by_year_and_lists_names_as_prose():

@@ -325,8 +325,8 @@ GUARDS = (
           and all(v.alone.loc[a, "p"] < _p(v, "alliance") for a in WIDENING)),
     Guard("too_few_and_the_1992_requests",
           "the treaty's two earliest requests, Armenia's of 1992, sit in the CSTO's column only "
-          "because the book counts a treaty signed but not yet in force ... NATO's record ... is "
-          "complete and the CSTO's is not",
+          "because the book counts a treaty signed but not yet in force ... under the main "
+          "coding, NATO met every request for troops made of it and the CSTO did not",
           lambda v: {r for r in _ids(v.on[("alliance", "CSTO", "troops")])
                      if v.coded.set_index("request_id").loc[r, "date"]
                      < pd.Timestamp("1994-04-20")} == {"CSTO-1992-ARM", "CSTO-1992-ARM-2"}

@@ -44,7 +44,8 @@ def values(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> SimpleNames
         troop_crises=crises[crises["included"].astype(bool) & (crises["level"] == "deployment")
                             & (crises["organization"] == "CSTO")],
         agreement=votes.pairwise_agreement(tables["un_votes"], ["RUS", "BLR"]),
-        sided=sided_with_russia(tables["un_votes"], tables["memberships"]),
+        sided=sided_since_the_invasion(tables),
+        sided_members=members_at_votes(tables),
         forces=shares[shares["panel"] == "forces"].set_index("organization")["largest_share"],
         loyalty=case_loyalty.values(tables, cutoff),
     )
@@ -98,11 +99,12 @@ GUARDS = (
           "In the UN votes on Ukraine Belarus voted as Russia did every time",
           lambda v: v.agreement.loc["BLR", "RUS"] == 1.0),
     Guard("members_sided_on_occasion",
-          "The others mostly abstained, but not always: members cast Russia's own vote against "
-          "the majority on occasion (Armenia on 68/262; Kazakhstan, Kyrgyzstan, Tajikistan and "
-          "Uzbekistan on ES-11/3)",
-          lambda v: v.sided == {"A/RES/68/262": ["ARM"],
-                                "A/RES/ES-11/3": ["KAZ", "KGZ", "TJK", "UZB"]}),
+          "Since the invasion the other members mostly abstained, but not always: members cast "
+          "Russia's own vote against the majority on occasion",
+          lambda v: 0 < sum(len(states) for states in v.sided.values())
+          <= len(v.sided_members)
+          and all(s in v.sided_members.get(res, ()) for res, states in v.sided.items()
+                  for s in states)),
     Guard("asked_as_often_honoured_as_often_almost_everywhere",
           "the two cannot be told apart on the share of their crises in which members asked "
           "their alliance for help ... or on the share of armed attacks on a member in which the "
@@ -145,6 +147,26 @@ GUARDS = (
           "and leans on one member far more heavily",
           lambda v: v.forces["CSTO"] > 1.5 * v.forces["NATO"]),
 )
+
+
+def sided_since_the_invasion(tables: dict[str, pd.DataFrame]) -> dict[str, list[str]]:
+    """The members that cast Russia's own vote on a resolution of the emergency session on
+    Ukraine (ES-11, since the invasion), counting only states inside the CSTO on the day of the
+    vote (:func:`.claims.sided_with_russia`)."""
+    members = members_at_votes(tables)
+    sided = sided_with_russia(tables["un_votes"], tables["memberships"], resolutions=list(members))
+    kept = {res: [s for s in states if s in members[res]] for res, states in sided.items()}
+    return {res: states for res, states in kept.items() if states}
+
+
+def members_at_votes(tables: dict[str, pd.DataFrame]) -> dict[str, list[str]]:
+    """For each resolution of the emergency session on Ukraine, the CSTO's members other than
+    Russia and Belarus on the day of the vote."""
+    resolutions = tables["un_resolutions"]
+    es11 = resolutions[resolutions["resolution"].str.startswith("A/RES/ES-11/")]
+    return {r.resolution: [s for s in membership.members_on(
+        tables["memberships"], r.date, "CSTO", statuses=membership.IN_ORGANIZATION)
+        if s not in ("RUS", "BLR")] for r in es11.itertuples(index=False)}
 
 
 def sided_text(sided: dict[str, list[str]], names: dict[str, str],

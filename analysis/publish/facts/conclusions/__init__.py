@@ -23,6 +23,7 @@ from .record import (
     acts,
     benchmark,
     exact_row,
+    purpose_max_n,
     ranked,
     values,
     verdict_of,
@@ -67,6 +68,8 @@ def facts(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> dict[str, st
         "cc_appeal_p": cm.p_text(crises.loc[("all", "patron"), "p"]),
         "cc_appeal_combinations": cm.combinations_text(verdict_of(v, "appeals_csto_more")),
         "cc_appeal_strat_p": cm.p_text(v.appeal_stratified_p),
+        "cc_purpose_test": cm.told_apart_text(v.troop_purpose_test.p),
+        "cc_purpose_max_n": book.word(purpose_max_n(v)),
         "cc_appeal_strat_combinations": cm.combinations_text(
             verdict_of(v, "appeals_csto_more_stratified")),
         "cc_appeal_attack_csto": cm.k_of_n(*v.appeal_strata["armed_attack"][:2]),

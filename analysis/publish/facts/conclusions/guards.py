@@ -19,6 +19,7 @@ from .record import (
     breaking_alone,
     exact_row,
     largest_share,
+    purpose_max_n,
     ranked,
     requests_hold,
     share_row,
@@ -111,6 +112,17 @@ GUARDS = (
           "apart",
           lambda v: {name for name, verdict in v.verdicts.items()
                      if verdict.label == verdicts.EVERY} == EVERYWHERE),
+    Guard("purpose_stratified_test_on_few_cases",
+          "holding the purpose of a troop request fixed, the exact test tells the two apart, but "
+          "with at most three requests in any group it rests on very few cases",
+          lambda v: v.troop_purpose_test.p < ALPHA and purpose_max_n(v) <= 3),
+    Guard("kyrgyzstan_2010_asked_moscow_for_troops_and_got_none",
+          "In June 2010 the government of Kyrgyzstan, facing deadly unrest, asked Moscow for "
+          "troops; Moscow passed it to the alliance, which sent none",
+          lambda v: borrowed_holds(v, "interventions",
+                                   "kyrgyzstan_2010_appealed_to_russia_for_troops")
+          and "CSTO-2010-KGZ" not in set(v.deployed["request_id"])
+          and v.interventions.requests.at["CSTO-2010-KGZ", "threat"] == "unrest"),
     Guard("on_comparable_cases_not_told_apart",
           "on the comparable cases the two cannot be told apart",
           lambda v: share_row(v, "alliance")["p"] >= ALPHA

@@ -121,6 +121,11 @@ def terror_states(v: SimpleNamespace, org: str) -> list[str]:
                       & (crises["category"] == "terrorist_attack"), "member"].tolist()
 
 
+def purpose_max_n(v: SimpleNamespace) -> int:
+    """The most requests for troops in any one group of the purpose-stratified test."""
+    return max(n for _, n in v.troop_purposes.values())
+
+
 def verdict_of(v: SimpleNamespace, name: str) -> verdicts.Verdict:
     """How widely a comparison's claim holds across the combinations of codings."""
     return v.verdicts[name]
