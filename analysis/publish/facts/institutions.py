@@ -282,7 +282,7 @@ def figures(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> dict[str, 
 def displays(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> dict[str, str]:
     """The tables the chapter shows, as Markdown: the organs, the office holders, the forces,
     each numbered and captioned, each cell in a reader's words and dates kept on one line
-    (:func:`~analysis.publish.book.reader_table`)."""
+    (:func:`~analysis.publish.tables.reader_table`)."""
     return {
         "organs": book.reader_table(
             institutions.organs_overview(tables["organs"]),

@@ -2,8 +2,8 @@
 against the record the chapters present. The comparison's results come from the requests
 chapter's values (:func:`.inaction.values`, itself built on :func:`.comparison.values`); the
 cases, votes and forces from the chapters that tell them, whose own guards the conclusions
-borrow (:data:`BORROWED`) where they repeat a sentence of theirs, so that a claim is guarded once,
-in words the reader has already met."""
+borrow (:data:`~analysis.publish.facts.conclusions.record.BORROWED`) where they repeat a
+sentence of theirs, so that a claim is guarded once, in words the reader has already met."""
 
 
 from __future__ import annotations

@@ -41,8 +41,9 @@ def values(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> SimpleNames
     """What the conclusions rest on: the requests chapter's values (:func:`.inaction.values`:
     the comparison's shared results, the request-by-request pairs ranked, each alternative
     alone), the CSTO's requests to the alliance (``asked``) and those answered with troops
-    (``deployed``), and the values of each chapter in :data:`BORROWED` under its key (the
-    NATO chapter's hold the largest member's shares of spending and forces)."""
+    (``deployed``), and the values of each chapter in
+    :data:`~analysis.publish.facts.conclusions.record.BORROWED` under its key (the NATO
+    chapter's hold the largest member's shares of spending and forces)."""
     v = inaction.values(tables, cutoff)
     coded = v.coded
     asked = coded[(coded["organization"] == "CSTO") & coded["alliance"].astype(bool)]
