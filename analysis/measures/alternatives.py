@@ -63,6 +63,8 @@ OWN_WAR: dict[str, str] = {
     "CSTO-C-088": "the raids into Belgorod region from Ukraine",
     "CSTO-C-096": "Ukraine's incursion into Kursk region",
     "NATO-C-055": "fire from Syria answering Turkey's offensive of October 2019",
+    "NATO-C-082": "fire from Afrin answering Turkey's offensive of January 2018",
+    "NATO-C-083": "fire from Syria after Turkey's air strikes of November 2022",
 }
 
 

@@ -137,8 +137,8 @@ BREAKS = {
     "help_came_from_moscow_for_the_csto_from_the_alliance_for_nato": lambda v: _pairs(
         _pairs(_pairs(_pairs(v, "CSTO-1992-ARM", "below"), "CSTO-2000-KGZ", "below"),
                "CSTO-2020-BLR", "below"), "CSTO-2021-ARM", "below"),
-    "two_hold_everywhere": lambda v: _verdict(v, "appeals_csto_more_stratified",
-                                              label=verdicts.MOST),
+    "three_hold_everywhere": lambda v: _verdict(v, "armed_attack_requests_not_apart",
+                                                label=verdicts.MOST),
     "troop_gap_not_everywhere_and_fails_with_the_treaty_in_force": lambda v: _verdict(
         v, "alliance_troops_lower", failing=("soft_calls_out",)),
     "leave_one_out_breaks": _loo_breaks,

@@ -73,8 +73,9 @@ THRESHOLD_MEANING: dict[str, str] = {
           "episode counts once, in the year it starts or in the member's first window-year.",
     "T3": "`unrest` with at least 10 deaths, or a nationwide state of emergency declared "
           "against unrest.",
-    "T4": "`terrorist_attack` with at least 25 deaths (perpetrators included or not, as the "
-          "best source reports).",
+    "T4": "`terrorist_attack` with at least 25 victims (the attackers not counted), in one "
+          "attack or a coordinated set on one day; attacks on different days are separate "
+          "candidates, even by one perpetrator.",
     "none": "No threshold met: the candidate is excluded, listed as a request outside the "
             "universe, or kept for the hybrid sensitivity variant.",
 }

@@ -44,8 +44,9 @@ PATRON_ANSWERS = {"CSTO-2010-KGZ": "statement", "CSTO-2020-BLR": "material_aid",
 #: Armenia's requests and appeals over the attacks of 2020-2022, as the last section counts them.
 ARMENIA_2020S = ("CSTO-2020-ARM-2", "CSTO-2021-ARM", "CSTO-2021-ARM-2", "CSTO-2022-ARM")
 
-#: The claims the sensitivity section says hold under every combination.
-EVERYWHERE = ("patron_troops_not_apart", "patron_all_asks_not_apart")
+#: The claims the sensitivity section says hold under every combination, and no other.
+EVERYWHERE = ("patron_troops_not_apart", "patron_all_asks_not_apart",
+              "armed_attack_requests_not_apart")
 
 #: The one crisis of NATO's universe that drew an appeal to the United States (Kilis, 2016).
 KILIS = "NATO-2016-TUR-2"
@@ -300,11 +301,14 @@ GUARDS = (
           "alliance; where it came to a NATO member, more often from the alliance",
           lambda v: _pair_count(v, "CSTO", "above") > _pair_count(v, "CSTO", "below")
           and _pair_count(v, "NATO", "below") > _pair_count(v, "NATO", "above")),
-    Guard("two_hold_everywhere",
-          "Two results hold under every combination ... The shares of crises that drew a "
-          "request ... under most ... CSTO members' larger share of appeals ... under most ... "
-          "holding the kind of crisis fixed ... does not hold under most",
-          lambda v: all(_verdict(v, name).label == verdicts.EVERY for name in EVERYWHERE)
+    Guard("three_hold_everywhere",
+          "Three results hold under every combination: appeals to Russia for troops ... appeals "
+          "to the patron for anything ... the shares of armed attacks on a member that drew a "
+          "request ... The shares of crises that drew a request ... under most ... CSTO "
+          "members' larger share of appeals ... under most ... holding the kind of crisis fixed "
+          "... does not hold under most",
+          lambda v: {name for name, verdict in v.verdicts.items()
+                     if verdict.label == verdicts.EVERY} == set(EVERYWHERE)
           and _verdict(v, "requests_not_apart").label == verdicts.MOST
           and _verdict(v, "appeals_csto_more").label == verdicts.MOST
           and _verdict(v, "appeals_csto_more_stratified").label == verdicts.NOT),

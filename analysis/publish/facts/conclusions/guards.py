@@ -109,7 +109,8 @@ GUARDS = (
     Guard("no_difference_holds_everywhere",
           "No difference between the two alliances holds under every combination of codings; "
           "what holds everywhere is that the two patrons' answers to appeals cannot be told "
-          "apart",
+          "apart, and neither can the shares of armed attacks on a member that drew a request "
+          "to the alliance",
           lambda v: {name for name, verdict in v.verdicts.items()
                      if verdict.label == verdicts.EVERY} == EVERYWHERE),
     Guard("purpose_stratified_test_on_few_cases",

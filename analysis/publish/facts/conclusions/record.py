@@ -22,8 +22,10 @@ from .. import (
 )
 
 #: The comparisons the conclusions say hold under every combination of codings: the patrons'
-#: answers to appeals, and nothing that tells the two alliances apart.
-EVERYWHERE = {"patron_troops_not_apart", "patron_all_asks_not_apart"}
+#: answers to appeals and the shares of armed attacks that drew a request, all of them "cannot
+#: be told apart", and nothing that tells the two alliances apart.
+EVERYWHERE = {"patron_troops_not_apart", "patron_all_asks_not_apart",
+              "armed_attack_requests_not_apart"}
 
 #: The chapters whose guarded sentences the conclusions repeat, by the name their values are
 #: kept under in :func:`values`.
