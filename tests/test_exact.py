@@ -6,11 +6,22 @@ from __future__ import annotations
 import itertools
 import math
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from scipy.stats import binom
 
-from analysis.measures.exact import ALPHA, ExactTest, Stratum, fisher, stratified, supported
+from analysis.measures.exact import (
+    ALPHA,
+    ExactTest,
+    Stratum,
+    boschloo,
+    fisher,
+    holm,
+    stratified,
+    supported,
+)
 
 
 def test_fisher_lady_tasting_tea():
@@ -104,3 +115,72 @@ def test_stratified_matches_enumeration(groups):
     assert result.p_greater == pytest.approx(greater, abs=1e-9)
     # The two one-sided tails overlap at the observed total, so they cover everything.
     assert result.p_less + result.p_greater >= 1.0 - 1e-9
+
+
+def _boschloo_by_enumeration(k1: int, n1: int, k2: int, n2: int, grid: int = 4001) -> float:
+    """Boschloo's two-sided p by brute force: for each one-sided direction, the largest over a
+    fine grid of common success rates of the probability of every pair of binomial outcomes
+    whose one-sided Fisher p is no larger than the one observed; twice the smaller, at most 1."""
+    rates = np.linspace(0, 1, grid)
+    result = []
+    for side in ("p_less", "p_greater"):
+        seen = getattr(fisher(k1, n1, k2, n2), side)
+        total = np.zeros(grid)
+        for x1 in range(n1 + 1):
+            for x2 in range(n2 + 1):
+                if getattr(fisher(x1, n1, x2, n2), side) <= seen * (1 + 1e-7):
+                    total += binom.pmf(x1, n1, rates) * binom.pmf(x2, n2, rates)
+        result.append(total.max())
+    return min(1.0, 2 * min(result))
+
+
+@pytest.mark.parametrize("table", [(1, 4, 5, 5), (7, 29, 1, 32), (1, 3, 2, 2), (1, 13, 2, 5)])
+def test_boschloo_matches_enumeration_with_groups_as_samples(table):
+    # Each alliance's requests are one binomial sample; read the other way round (scipy's rows
+    # as groups) the troop table gives 0.030, not 0.041.
+    assert boschloo(*table) == pytest.approx(_boschloo_by_enumeration(*table), abs=2e-3)
+
+
+def test_boschloo_nothing_to_test():
+    assert boschloo(1, 1, 9, 9) == 1.0
+    assert boschloo(0, 0, 2, 5) == 1.0
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(1, 6), st.integers(1, 6), st.data())
+def test_boschloo_never_above_twice_fishers_smaller_tail(n1, n2, data):
+    # Boschloo's test is uniformly more powerful than Fisher's, one side at a time.
+    k1 = data.draw(st.integers(0, n1))
+    k2 = data.draw(st.integers(0, n2))
+    f = fisher(k1, n1, k2, n2)
+    assert boschloo(k1, n1, k2, n2) <= min(1.0, 2 * min(f.p_less, f.p_greater)) + 1e-9
+
+
+def test_holm_hand_worked():
+    # Sorted: 0.005 x 4 = 0.02, 0.01 x 3 = 0.03, 0.03 x 2 = 0.06, 0.04 x 1 = 0.04 -> 0.06
+    # (running maximum), back in the order given.
+    assert holm([0.01, 0.04, 0.03, 0.005]) == pytest.approx([0.03, 0.06, 0.06, 0.02])
+    assert holm([0.5, 0.9]) == pytest.approx([1.0, 1.0])
+
+
+def test_holm_rejects_bad_input():
+    with pytest.raises(ValueError):
+        holm([0.2, 1.5])
+    with pytest.raises(ValueError):
+        holm([float("nan")])
+
+
+@given(st.lists(st.floats(0, 1), min_size=1, max_size=12), st.floats(0.001, 0.2))
+def test_holm_is_the_step_down_procedure(ps, alpha):
+    # Reject in order from the smallest while p_(i) < alpha / (m - i); stop at the first that
+    # is not. The adjusted p-values fall below alpha exactly for the rejected tests.
+    order = sorted(range(len(ps)), key=lambda i: ps[i])
+    rejected = set()
+    for i, j in enumerate(order):
+        if ps[j] * (len(ps) - i) >= alpha:
+            break
+        rejected.add(j)
+    adjusted = holm(ps)
+    assert {j for j in range(len(ps)) if adjusted[j] < alpha} == rejected
+    assert all(a >= p for a, p in zip(adjusted, ps, strict=True))
+    assert all(a <= 1 for a in adjusted)

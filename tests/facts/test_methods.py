@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from analysis.measures import exact
 from analysis.publish.facts import methods
 
 from .helpers import altered, assert_breaks, breaks_every_guard, guard_ids, raises_guard, with_cell
@@ -27,6 +28,16 @@ def _candidates(v, candidate_id, column, value):
     candidates = v.candidates.copy()
     candidates.loc[candidates["candidate_id"] == candidate_id, column] = value
     return altered(v, candidates=candidates)
+
+
+def _family(v, test, column, value):
+    return altered(v, family=with_cell(v.family, test, column, value))
+
+
+def _troop_requester(v, request_id, requester):
+    rows = v.on[("alliance", "CSTO", "troops")].copy()
+    rows.loc[rows["request_id"] == request_id, "requester"] = requester
+    return altered(v, on={**v.on, ("alliance", "CSTO", "troops"): rows})
 
 
 def _soft_off(v):
@@ -52,6 +63,9 @@ BREAKS = {
     "karabakh_outside_the_universe": lambda v: _candidate(v, "CSTO-C-010", "decision",
                                                           "include"),
     "vote_rules_as_described": lambda v: _rule(v, "hand_coded_absent", "missing"),
+    "no_difference_survives_holm": lambda v: _family(v, "appeals", "holm_boschloo", 0.04),
+    "near_the_threshold_as_named": lambda v: _family(v, "casus_asked", "fisher", 0.09),
+    "armenia_made_most_troop_requests": lambda v: _troop_requester(v, "CSTO-1992-ARM", "TJK"),
     "threshold_is_the_books": None,
 }
 
@@ -101,3 +115,31 @@ def test_the_appendix_shows_the_scale_the_alternatives_and_every_candidate(table
         assert _rows(table) == len(ids) + 2
         assert all(f"| {cid} |" in table for cid in ids)
     assert "| UCDP 395 |" in shown["candidates_csto"]
+
+
+def test_the_family_is_each_chapter_test_and_holm_over_it(values_of):
+    """Each row of the family carries the p-value the chapters state for it, Boschloo's test on
+    the same counts where there are counts, and Holm's adjustment over all of them."""
+    v = values_of(methods)
+    f = v.family
+    assert list(f.index) == list(methods.FAMILY)
+    assert f.loc["troops", "fisher"] == v.tests["alliance"].loc["troops", "p"]
+    assert f.loc["appeals", "fisher"] == v.share_tests.loc[("all", "patron"), "p"]
+    assert f.loc["appeals_by_crisis", "fisher"] == v.appeal_stratified_p
+    assert f.loc["casus", "fisher"] == v.casus["p"].iloc[0]
+    for name in methods.FAMILY:
+        counts = f.loc[name, "counts"]
+        assert (counts is None) == (name in methods.STRATIFIED)
+        if counts:
+            assert f.loc[name, "boschloo"] == exact.boschloo(*counts)
+    assert list(f["holm"]) == pytest.approx(list(exact.holm(f["fisher"])))
+    # Holm multiplies the smallest p by the size of the family.
+    smallest = f["fisher"].idxmin()
+    assert f.loc[smallest, "holm"] == pytest.approx(min(1, len(f) * f["fisher"].min()))
+
+
+def test_the_appendix_shows_the_family(tables, cutoff):
+    table = methods.displays(tables, cutoff)["family"]
+    assert "tab-methods-family" in table
+    assert _rows(table) == len(methods.FAMILY) + 2
+    assert table.count("not defined") == len(methods.STRATIFIED)

@@ -1,7 +1,8 @@
 """Facts of the methods appendix (``book/methods.md``): the crisis universe (frame, window,
 thresholds, decisions, the candidate list), requests and the two channels, the borderline
-example of each rung, the exact tests and the combinations of codings, and the vote-agreement
-rule of each figure."""
+example of each rung, the exact tests (the family of tests the chapters state, with Boschloo's
+test and Holm's correction) and the combinations of codings, and the vote-agreement rule of each
+figure."""
 
 from __future__ import annotations
 
@@ -14,10 +15,11 @@ from ...data import dictionary
 from ...data.codebook.fields import split_list
 from ...measures import agreement, roll_calls, ukraine, votes
 from ...measures.alternatives import ALTERNATIVES
-from ...measures.exact import ALPHA
+from ...measures.exact import ALPHA, boschloo, holm
 from ...measures.universe import TREATY_IN_FORCE
 from .. import book
 from . import comparison as cm
+from . import inaction
 from .checks import Guard, check_all
 
 #: The borderline example of each rung the appendix describes: response id -> its level.
@@ -52,6 +54,75 @@ CATEGORY_WORDS = {"armed_attack": "armed attack", "internal_armed_conflict": "in
                   "hybrid": "hybrid", "other": "other"}
 
 
+#: The tests of a difference between the alliances that the chapters state, in the order the
+#: family table shows them; the near ones the appendix names; the stratified ones (no Boschloo).
+FAMILY = ("troops", "troops_in_universe", "troops_by_purpose", "consultation", "all_asks",
+          "patron_troops", "requests", "armed_attack_requests", "appeals", "appeals_by_crisis",
+          "casus", "casus_asked")
+NEAR = {"troops", "troops_by_purpose", "all_asks", "appeals"}
+STRATIFIED = {"troops_by_purpose", "all_asks", "appeals_by_crisis"}
+
+
+def family(v: SimpleNamespace) -> pd.DataFrame:
+    """The family of stated tests, one row each by :data:`FAMILY` name: ``label``, the counts
+    (``k1``, ``n1`` for the CSTO, ``k2``, ``n2`` for NATO; none for a stratified test),
+    ``fisher`` (Fisher's or the exact stratified p), ``boschloo`` (NaN where not defined), and
+    Holm's adjusted p of each (``holm``; ``holm_boschloo`` with Boschloo's p where defined)."""
+    al, pa, sh, casus = v.tests["alliance"], v.tests["patron"], v.share_tests, v.casus
+
+    def two(k1: int, n1: int, k2: int, n2: int) -> tuple:
+        return int(k1), int(n1), int(k2), int(n2)
+
+    def test_row(t: pd.Series) -> tuple:
+        return two(t["k1"], t["n1"], t["k2"], t["n2"])
+
+    inside = v.alone.loc["in_universe_only"]
+    rows = {
+        "troops": ("troops asked of the alliance", test_row(al.loc["troops"]),
+                   al.loc["troops", "p"]),
+        "troops_in_universe": ("the same, crises inside the universe only",
+                               two(*inside["csto"], *inside["nato"]), inside["p"]),
+        "troops_by_purpose": ("the same, holding the purpose fixed", None,
+                              v.troop_purpose_test.p),
+        "consultation": ("consultations asked of the alliance",
+                         test_row(al.loc["consultation"]), al.loc["consultation", "p"]),
+        "all_asks": ("every ask of the alliance, holding the ask fixed", None,
+                     al.loc["all asks", "p"]),
+        "patron_troops": ("troops asked of the patron", test_row(pa.loc["troops"]),
+                          pa.loc["troops", "p"]),
+        "requests": ("crises that drew a request to the alliance",
+                     test_row(sh.loc[("all", "alliance")]), sh.loc[("all", "alliance"), "p"]),
+        "armed_attack_requests": ("armed attacks that drew a request to the alliance",
+                                  test_row(sh.loc[("armed_attack", "alliance")]),
+                                  sh.loc[("armed_attack", "alliance"), "p"]),
+        "appeals": ("crises that drew an appeal to the patron",
+                    test_row(sh.loc[("all", "patron")]), sh.loc[("all", "patron"), "p"]),
+        "appeals_by_crisis": ("the same, holding the kind of crisis fixed", None,
+                              v.appeal_stratified_p),
+        "casus": ("casus foederis crises honoured",
+                  two(casus.loc["CSTO", "honoured"], casus.loc["CSTO", "n"],
+                      casus.loc["NATO", "honoured"], casus.loc["NATO", "n"]),
+                  casus["p"].iloc[0]),
+        "casus_asked": ("the same, crises that drew a request",
+                        two(casus.loc["CSTO", "honoured_asked"], casus.loc["CSTO", "asked"],
+                            casus.loc["NATO", "honoured_asked"], casus.loc["NATO", "asked"]),
+                        casus["p_asked"].iloc[0]),
+    }
+    frame = pd.DataFrame([{"test": name, "label": label, "counts": counts, "fisher": float(p),
+                           "boschloo": boschloo(*counts) if counts else float("nan")}
+                          for name, (label, counts, p) in ((n, rows[n]) for n in FAMILY)])
+    frame["holm"] = holm(frame["fisher"])
+    frame["holm_boschloo"] = holm(frame["boschloo"].fillna(frame["fisher"]))
+    return frame.set_index("test")
+
+
+def _requesters(v: SimpleNamespace, org: str, troops: bool) -> pd.Series:
+    """How many of an alliance's requests to it (troops, or all) each member made, most first."""
+    rows = (v.on[("alliance", org, "troops")] if troops else
+            v.coded[(v.coded["organization"] == org) & v.coded["alliance"].astype(bool)])
+    return rows["requester"].value_counts()
+
+
 def _default(function: object, parameter: str) -> object:
     return inspect.signature(function).parameters[parameter].default
 
@@ -61,7 +132,7 @@ def values(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> SimpleNames
     (:func:`.comparison.values`), the candidates by id (``by_id``), the requests by id
     (``request_rows``), the responses by id, the UCDP extract, and the vote-agreement rules the
     figures use (``rules``: figure -> the rule its code applies)."""
-    v = cm.values(tables, cutoff)
+    v = inaction.values(tables, cutoff)
     rules = {
         "roll_call_absent_missing": 'absent="missing"' in inspect.getsource(
             roll_calls.agreement_by_period),
@@ -77,7 +148,7 @@ def values(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> SimpleNames
         **vars(v), by_id=v.candidates.set_index("candidate_id"),
         request_rows=tables["requests"].set_index("request_id"),
         responses=tables["responses"].set_index("response_id"),
-        ucdp=tables["ucdp_conflicts"], rules=rules,
+        ucdp=tables["ucdp_conflicts"], rules=rules, family=family(v),
     )
 
 
@@ -134,6 +205,27 @@ GUARDS = (
           and v.rules["roll_call_default"] == "three_categories"
           and v.rules["hand_coded_absent"] == "vote"
           and set(v.rules["abstention_rules"]) == {"three_categories", "half"}),
+    Guard("no_difference_survives_holm",
+          "After Holm's correction over the family, no difference stays below 0.05, with "
+          "Fisher's p-values or with Boschloo's where it is defined",
+          lambda v: (v.family["holm"] >= ALPHA).all()
+          and (v.family["holm_boschloo"] >= ALPHA).all()),
+    Guard("near_the_threshold_as_named",
+          "Four tests come near 0.05 ... the troop requests, the same holding the purpose "
+          "fixed, every ask holding the ask fixed, and the appeals to the patron; Boschloo's "
+          "test keeps the two it is defined for below 0.05 too",
+          lambda v: set(v.family.index[v.family["fisher"] < 0.1]) == NEAR
+          and (v.family.loc[sorted(NEAR - STRATIFIED), "boschloo"] < ALPHA).all()
+          and v.family.loc[sorted(STRATIFIED), "boschloo"].isna().all()),
+    Guard("armenia_made_most_troop_requests",
+          "Armenia made ... of the CSTO's ... troop requests and ... of its ... requests to the "
+          "alliance, Turkey ... of NATO's",
+          lambda v: _requesters(v, "CSTO", True).index[0] == "ARM"
+          and _requesters(v, "CSTO", True).iloc[0] * 2 > _requesters(v, "CSTO", True).sum()
+          and _requesters(v, "CSTO", False).index[0] == "ARM"
+          and _requesters(v, "CSTO", False).iloc[0] * 2 > _requesters(v, "CSTO", False).sum()
+          and _requesters(v, "NATO", False).index[0] == "TUR"
+          and _requesters(v, "NATO", False).iloc[0] * 2 > _requesters(v, "NATO", False).sum()),
     Guard("threshold_is_the_books",
           "below 0.05 ... the book's threshold",
           lambda v: ALPHA == 0.05),
@@ -168,7 +260,40 @@ def facts(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> dict[str, st
         "me_last_session": str(v.rules["last_roll_call_session"]),
         "me_disc": len(discrepancies),
         "me_disc_facts": len(discrepancies[["table", "record_id", "field"]].drop_duplicates()),
+        **_family_facts(v),
     }
+
+
+def _family_facts(v: SimpleNamespace) -> dict[str, str | int]:
+    f = v.family
+    troops, csto, nato = (_requesters(v, "CSTO", True), _requesters(v, "CSTO", False),
+                          _requesters(v, "NATO", False))
+    return {
+        "me_family_n": len(f),
+        "me_holm_lowest": cm.p_text(min(f["holm"].min(), f["holm_boschloo"].min())),
+        "me_troops_fisher": cm.p_text(f.loc["troops", "fisher"]),
+        "me_troops_boschloo": cm.p_text(f.loc["troops", "boschloo"]),
+        "me_troops_holm": cm.p_text(f.loc["troops", "holm"]),
+        "me_appeals_fisher": cm.p_text(f.loc["appeals", "fisher"]),
+        "me_appeals_boschloo": cm.p_text(f.loc["appeals", "boschloo"]),
+        "me_appeals_holm": cm.p_text(f.loc["appeals", "holm"]),
+        "me_arm_troops": f"{troops.iloc[0]} of the CSTO's {troops.sum()}",
+        "me_arm_requests": f"{csto.iloc[0]} of its {csto.sum()}",
+        "me_tur_requests": f"{nato.iloc[0]} of NATO's {nato.sum()}",
+    }
+
+
+def _family_table(v: SimpleNamespace) -> str:
+    lines = ["| test | CSTO | NATO | Fisher's p | Boschloo's p | Holm-adjusted p |",
+             "| --- | --- | --- | --- | --- | --- |"]
+    for r in v.family.itertuples():
+        csto, nato = ((cm.k_of_n(*r.counts[:2]), cm.k_of_n(*r.counts[2:])) if r.counts
+                      else ("stratified", "stratified"))
+        ps = [cm.p_text(p).removeprefix("p = ") if not pd.isna(p) else "not defined"
+              for p in (r.fisher, r.boschloo, r.holm)]
+        lines.append(f"| {r.label[0].upper()}{r.label[1:]} | {csto} | {nato} | "
+                     + " | ".join(ps) + " |")
+    return "\n".join(lines)
 
 
 def _candidate_table(v: SimpleNamespace, org: str) -> str:
@@ -202,6 +327,11 @@ def displays(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> dict[str,
         "alternatives": book.captioned(
             "\n".join(lines), "The alternative codings: each choice the main coding makes, "
             "made the other way, and the alliance it is written for.", "tab-alternatives"),
+        "family": book.captioned(
+            _family_table(v), "The tests of a difference between the alliances that the "
+            "chapters state, under the main coding: Fisher's exact test (the exact stratified "
+            "test where a row holds a stratum fixed), Boschloo's test where it is defined, and "
+            "Fisher's p after Holm's correction over the whole family.", "tab-methods-family"),
         **{f"candidates_{org.lower()}": book.captioned(
             _candidate_table(v, org), f"Every crisis considered for the universe in the "
                f"{org}'s members, with the decision taken on it and the reason.",

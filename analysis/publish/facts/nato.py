@@ -192,8 +192,8 @@ GUARDS = (
     Guard("comparators_grouped_as_told",
           "In two of the seven cases, nobody in the member's government asked ... Both times "
           "the force acted against the member's government ... In three cases a government "
-          "asked for troops ... and got them ... The Rio Treaty was twice invoked by other "
-          "members",
+          "asked for troops ... and got them ... Two invocations of the Rio Treaty by members "
+          "other than the one in crisis",
           lambda v: len(v.comparators) == 7
           and _requester_starts(v, "nobody") == NOBODY_ASKED
           and set(v.comparators.loc[sorted(NOBODY_ASKED), "against_member_government"])
