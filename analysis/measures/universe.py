@@ -44,7 +44,7 @@ HONOURED_FROM = "material_aid"
 
 #: A ``material_aid`` response whose description matches this may be a pledge, not a delivery;
 #: each match is judged in :data:`PLEDGED` or :data:`DELIVERED`.
-PLEDGE_PATTERN = r"\b(?:pledg\w*|promis\w*|endorsed)\b"
+PLEDGE_PATTERN = r"\b(?:pledg\w*|promis\w*|endorsed|agreed to supply)\b"
 
 #: Material aid responses that record a pledge or an endorsement, not a delivery (the pledges
 #: alternative counts them as statements), with the reason.
@@ -52,6 +52,8 @@ PLEDGED: dict[str, str] = {
     "CSTO-2013-TJK-R1": "aid pledged at the Sochi summit; little had arrived by 2016",
     "CSTO-2021-TJK-R5": "a summit endorsed a programme in work since 2013",
     "CSTO-1999-KGZ-R2": "arms promised by Moscow; nothing had arrived three weeks later",
+    "CSTO-1999-KGZ-R1": "the treaty partners agreed to supply arms and advisers; what is shown "
+                        "to have come was Russian aid, recorded under R2",
 }
 
 #: Material aid responses whose description names a promise but records a delivery too.
