@@ -149,3 +149,9 @@ def test_by_alternative_and_tally(records):
         "alternative")["holds"]
     assert table["main"] and not table["treaty_in_force"] and table["other_organizations_in"]
     assert rb.tally(g, "sel|NATO|all|n") == {2: 2 ** 7, 3: 2 ** 7}  # hybrid_in adds one
+
+
+def test_the_count_of_alternatives_on_is_the_number_of_set_bits():
+    from analysis.measures.verdicts import _alternatives_on
+    for size in (1, 2, 8, 1024):
+        assert list(_alternatives_on(size)) == [bin(i).count("1") for i in range(size)]

@@ -8,6 +8,7 @@ bool per combination of a :class:`~analysis.measures.robustness.Grid`.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -51,6 +52,18 @@ def holds_under(g: Grid, claim: Callable[[Counts], np.ndarray]) -> np.ndarray:
     return holds
 
 
+@functools.lru_cache(maxsize=4)
+def _alternatives_on(size: int) -> np.ndarray:
+    """How many alternatives each combination of a grid of ``size`` turns on (the number of set
+    bits of its index), counted bit by bit over the whole array."""
+    index = np.arange(size, dtype=np.int64)
+    on = np.zeros(size, dtype=np.int64)
+    for bit in range(max(size - 1, 0).bit_length()):
+        on += (index >> bit) & 1
+    on.flags.writeable = False
+    return on
+
+
 def verdict(g: Grid, claim: Callable[[Counts], np.ndarray] | np.ndarray) -> Verdict:
     """Whether ``claim`` holds under every combination of ``g``, under most, or not. ``claim``
     is a claim (counts -> one bool per combination) or its values already computed
@@ -64,7 +77,7 @@ def verdict(g: Grid, claim: Callable[[Counts], np.ndarray] | np.ndarray) -> Verd
     label = EVERY if n == g.size else MOST if n * 2 > g.size else NOT
     failing: tuple[str, ...] | None = None
     if n < g.size:
-        sizes = np.array([bin(i).count("1") for i in range(g.size)])
+        sizes = _alternatives_on(g.size)
         fails = np.flatnonzero(~holds)
         failing = g.active(int(fails[np.argmin(sizes[fails])]))
     return Verdict(bool(holds[0]), n, g.size, label, failing)
