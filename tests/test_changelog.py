@@ -11,6 +11,7 @@ import yaml
 from analysis.data.paths import ROOT
 from analysis.publish import changelog
 from analysis.publish.changelog import TableSpec
+from analysis.publish.facts import changelog as changelog_facts
 
 SPEC = TableSpec(("id",), ("source",))
 LONG_A = "a" * 70
@@ -134,4 +135,16 @@ def test_summary_markdown_links_each_table_to_its_section():
 
 def test_origin_sources_maps_each_table_to_its_origins_sources():
     origins = pd.DataFrame({"tables": ["a;b", "b", "c"], "source": ["s1", "s2", "s1"]})
-    assert changelog.origin_sources(origins) == {"a": "s1", "b": "s1;s2", "c": "s1"}
+    assert changelog_facts.origin_sources(origins) == {"a": "s1", "b": "s1;s2", "c": "s1"}
+
+
+def test_a_long_list_shows_its_first_rows_and_points_to_the_rest():
+    old = pd.DataFrame({"id": [], "source": []})
+    new = pd.DataFrame({"id": [f"r{i}" for i in range(30)], "source": ["s1"] * 30})
+    result = changelog.compare_table("t", old, new, TableSpec(key=("id",), sources=("source",)))
+    text = changelog.changelog_markdown([result], {}, list_new_tables=100, most=5,
+                                        full_list=" (every row: [all.csv](all.csv))")
+    assert text.count("\n- `r") == 5 and "`r5`" not in text
+    assert "- … and 25 more (every row: [all.csv](all.csv))" in text
+    full = changelog_facts.changes_frame([result])
+    assert len(full) == 30 and set(full["change"]) == {"added"}

@@ -211,7 +211,8 @@ def _sources_text(ids: str, urls: dict[str, str]) -> str:
     return ", ".join(parts) or "(none named)"
 
 
-def _key_text(key: tuple[str, ...]) -> str:
+def key_text(key: tuple[str, ...]) -> str:
+    """A row's key as the page shows it: each part in code, an empty part as "(empty)"."""
     return " / ".join(f"`{part}`" if part else "(empty)" for part in key)
 
 
@@ -238,27 +239,23 @@ def summary_markdown(summary: pd.DataFrame) -> str:
     return "\n".join(lines) + "\n"
 
 
-def origin_sources(origins: pd.DataFrame) -> dict[str, str]:
-    """For tables copied from a research dataset (they have no source column), the sources
-    ``origins.csv`` names for them: table -> ``;``-separated source ids (its ``tables`` column
-    lists the tables each origin fills, separated by ``;``)."""
-    found: dict[str, list[str]] = {}
-    for tables, source in zip(origins["tables"], origins["source"]):
-        for table in str(tables).split(";"):
-            if table.strip() and source not in found.setdefault(table.strip(), []):
-                found[table.strip()].append(source)
-    return {table: ";".join(sources) for table, sources in found.items()}
-
-
 def changelog_markdown(changes: list[TableChanges], urls: dict[str, str],
                        table_sources: dict[str, str] | None = None,
-                       list_new_tables: int = 0) -> str:
+                       list_new_tables: int = 0, most: int | None = None,
+                       full_list: str = "") -> str:
     """The changes as MyST markdown: per table, the rows added, changed (field: old -> new) and
     removed, each with its sources (linked through ``urls``, source id -> address). A new table
     is listed row by row only if it has at most ``list_new_tables`` rows; otherwise its size and
-    the sources it comes from (``table_sources``: table -> ``;``-separated source ids)."""
+    the sources it comes from (``table_sources``: table -> ``;``-separated source ids). With
+    ``most``, each list shows its first ``most`` rows and says how many more there are, pointing
+    to ``full_list`` (a link to every row), so that a long page stays light on a phone."""
     table_sources = table_sources or {}
     out = []
+
+    def listed(lines: list[str]) -> list[str]:
+        if most is None or len(lines) <= most:
+            return lines
+        return [*lines[:most], f"- … and {len(lines) - most:,} more{full_list}"]
     for change in changes:
         if change.empty:
             continue
@@ -282,6 +279,7 @@ def changelog_markdown(changes: list[TableChanges], urls: dict[str, str],
                                   and change.rows > list_new_tables):
                 continue
             out.append(f"{label} ({len(frame):,}):\n")
+            lines = []
             for row in frame.to_dict("records"):
                 key = tuple(row[k] for k in change.spec.key)
                 sources = ";".join(row.get(c, "") for c in change.spec.sources)
@@ -289,16 +287,19 @@ def changelog_markdown(changes: list[TableChanges], urls: dict[str, str],
                     sources_text = f"[{row.get('title', key[0])}]({row['url']})"
                 else:
                     sources_text = _sources_text(sources, urls)
-                out.append(f"- {_key_text(key)}; source: {sources_text}")
+                lines.append(f"- {key_text(key)}; source: {sources_text}")
+            out += listed(lines)
             out.append("")
         if change.changed:
             out.append(f"Changed ({len(change.changed):,}):\n")
+            lines = []
             for key, fields, sources in change.changed:
                 what = "; ".join(f"{name}: {_cell(old)} → {_cell(new)}"
                                  for name, old, new in fields)
                 source_text = (f"[{key[0]}]({urls[key[0]]})" if change.name == "sources"
                                and key[0] in urls else _sources_text(sources, urls))
-                out.append(f"- {_key_text(key)}: {what}; source: {source_text}")
+                lines.append(f"- {key_text(key)}: {what}; source: {source_text}")
+            out += listed(lines)
             out.append("")
     return "\n".join(out) + "\n"
 

@@ -64,15 +64,52 @@ def source_links(tables: dict[str, pd.DataFrame], previous: Path) -> dict[str, s
     return urls
 
 
+def origin_sources(origins: pd.DataFrame) -> dict[str, str]:
+    """For tables copied from a research dataset (they have no source column), the sources
+    ``origins.csv`` names for them: table -> ``;``-separated source ids (its ``tables`` column
+    lists the tables each origin fills, separated by ``;``)."""
+    found: dict[str, list[str]] = {}
+    for tables, source in zip(origins["tables"], origins["source"]):
+        for table in str(tables).split(";"):
+            if table.strip() and source not in found.setdefault(table.strip(), []):
+                found[table.strip()].append(source)
+    return {table: ";".join(sources) for table, sources in found.items()}
+
+
+def changes_frame(changes: list[changelog.TableChanges]) -> pd.DataFrame:
+    """Every row added, removed or changed, one line each (``table``, ``change``, ``key``,
+    ``fields``): the full list behind a page that shows the first rows of each."""
+    rows = []
+    for change in changes:
+        for label, frame in (("added", change.added), ("removed", change.removed)):
+            for row in frame.to_dict("records"):
+                rows.append({"table": change.name, "change": label,
+                             "key": changelog.key_text(tuple(row[k] for k in change.spec.key)),
+                             "fields": ""})
+        for key, fields, _ in change.changed:
+            rows.append({"table": change.name, "change": "changed", "key": changelog.key_text(key),
+                         "fields": "; ".join(name for name, _, _ in fields)})
+    return pd.DataFrame(rows, columns=["table", "change", "key", "fields"])
+
+
+#: Rows each list of the page shows; the rest are in the full list (:data:`FULL_LIST`).
+LISTED = 25
+#: The file, beside the figures' data, that holds every row added, changed or removed.
+FULL_LIST = "changelog-rows"
+
+
 def displays(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> dict[str, str]:
-    """The tables the appendix shows, as Markdown: the summary by table, and every row added,
-    changed and removed with its sources."""
+    """The tables the appendix shows, as Markdown: the summary by table, and the rows added,
+    changed and removed with their sources, the first :data:`LISTED` of each list, with every
+    row written to :data:`FULL_LIST` beside the figures' data."""
     v = values(tables, cutoff)
+    book.write_figure_data(FULL_LIST, changelog.changes_frame(v.changes))
     return {
         "summary": book.captioned(changelog.summary_markdown(v.summary),
                                   "Rows added, changed and removed in each table since the "
                                   "previous edition.", "tab-changes"),
-        "rows": changelog.changelog_markdown(v.changes, source_links(tables, v.previous),
-                                             table_sources=changelog.origin_sources(
-                                                 tables["origins"])),
+        "rows": changelog.changelog_markdown(
+            v.changes, source_links(tables, v.previous),
+            table_sources=origin_sources(tables["origins"]), most=LISTED,
+            full_list=f" (every row: [{FULL_LIST}.csv](_generated/figures/{FULL_LIST}.csv))"),
     }
