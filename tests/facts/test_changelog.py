@@ -41,3 +41,14 @@ def test_a_snapshot_of_this_very_edition_stops_the_appendix(tables, cutoff, tmp_
     with raises_guard("previous_edition_is_another"):
         changelog.GUARDS[0].check(changelog.values(tables, cutoff, previous=snapshot))
 
+
+
+def test_the_page_lists_at_most_the_first_rows_and_writes_every_row(tables, cutoff, monkeypatch,
+                                                                   tmp_path):
+    from analysis.publish import book
+    monkeypatch.setattr(book, "FIGURE_DATA", tmp_path)
+    shown = changelog.displays(tables, cutoff)
+    full = (tmp_path / f"{changelog.FULL_LIST}.csv").read_text(encoding="utf-8").splitlines()
+    listed = [line for line in shown["rows"].splitlines() if line.startswith("- `")]
+    assert len(full) - 1 > len(listed)
+    assert f"[{changelog.FULL_LIST}.csv]" in shown["rows"]

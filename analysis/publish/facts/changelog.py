@@ -103,7 +103,7 @@ def displays(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> dict[str,
     changed and removed with their sources, the first :data:`LISTED` of each list, with every
     row written to :data:`FULL_LIST` beside the figures' data."""
     v = values(tables, cutoff)
-    book.write_figure_data(FULL_LIST, changelog.changes_frame(v.changes))
+    book.write_figure_data(FULL_LIST, changes_frame(v.changes))
     return {
         "summary": book.captioned(changelog.summary_markdown(v.summary),
                                   "Rows added, changed and removed in each table since the "
