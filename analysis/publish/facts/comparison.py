@@ -197,6 +197,12 @@ def values(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> SimpleNames
     return result
 
 
+def breaking_alone(v: SimpleNamespace, claim: str) -> set[str]:
+    """The alternatives that, each alone, make ``claim`` fail (from ``v.by_alt``)."""
+    alone = v.by_alt[claim]
+    return set(alone.index[~alone["holds"].astype(bool)])
+
+
 # ------------------------------------------------------------------ how the prose words results
 
 def p_text(p: float) -> str:
@@ -252,9 +258,10 @@ __all__ = [
     "APPEAL_STRATA",
     "CLAIMS",
     "Claim",
-    "appeals_stratified_p",
     "LEAVE_ONE_OUT",
     "SIDE_WORDS",
+    "appeals_stratified_p",
+    "breaking_alone",
     "combinations_text",
     "failing_text",
     "k_of_n",

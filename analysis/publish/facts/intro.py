@@ -51,12 +51,6 @@ def values(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> SimpleNames
     )
 
 
-def _breaking_alone(v: SimpleNamespace, claim: str) -> set[str]:
-    """The alternatives that, each alone, make ``claim`` fail."""
-    alone = v.by_alt[claim]
-    return set(alone.index[~alone["holds"].astype(bool)])
-
-
 def _troops(v: SimpleNamespace) -> pd.Series:
     return v.tests["alliance"].loc["troops"]
 
@@ -91,7 +85,7 @@ GUARDS = (
           "Kazakhstan 2022 as the attack from abroad its government called it, would change "
           "that",
           lambda v: v.verdicts["csto_troops_never_for_attack"].main
-          and _breaking_alone(v, "csto_troops_never_for_attack")
+          and cm.breaking_alone(v, "csto_troops_never_for_attack")
           == {"other_organizations_in", "kazakhstan_2022"}
           and v.coded.set_index("request_id").loc["CSTO-1993-TJK", "addressed"]
           == "other_organization"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ....measures import verdicts
 from ....measures.exact import ALPHA
+from .. import comparison as cm
 from .. import (
     divisions,
 )
@@ -16,7 +17,6 @@ from .record import (
     acts,
     benchmark,
     borrowed_holds,
-    breaking_alone,
     exact_row,
     largest_share,
     purpose_max_n,
@@ -45,7 +45,7 @@ GUARDS = (
           lambda v: v.deployed["request_id"].tolist() == ["CSTO-2022-KAZ"]
           and v.universe.set_index("candidate_id").loc["CSTO-C-080", "category"] == "unrest"
           and verdict_of(v, "csto_troops_never_for_attack").main
-          and breaking_alone(v, "csto_troops_never_for_attack")
+          and cm.breaking_alone(v, "csto_troops_never_for_attack")
           == {"other_organizations_in", "kazakhstan_2022"}),
     Guard("troop_asks_not_alike",
           "Most of NATO's came from allies that no one had attacked ...; after an armed attack "

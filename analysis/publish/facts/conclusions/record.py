@@ -111,12 +111,6 @@ def acts(v: SimpleNamespace, state: str | None = None, since: int = 0) -> int:
     return len(acts) if state is None else int((acts["state"] == state).sum())
 
 
-def breaking_alone(v: SimpleNamespace, claim: str) -> set[str]:
-    """The alternatives that, each alone, make ``claim`` fail."""
-    alone = v.by_alt[claim]
-    return set(alone.index[~alone["holds"].astype(bool)])
-
-
 def terror_states(v: SimpleNamespace, org: str) -> list[str]:
     """The members struck by the terrorist attacks on an alliance's list of crises."""
     crises = v.universe
