@@ -14,6 +14,7 @@ from ... import book
 from .. import comparison as cm
 from .. import interventions, readings
 from ..checks import check_all
+from ..inaction.record import pair_count
 from .guards import GUARDS
 from .record import (
     BORROWED,
@@ -24,7 +25,6 @@ from .record import (
     benchmark,
     exact_row,
     purpose_max_n,
-    ranked,
     values,
     verdict_of,
 )
@@ -83,10 +83,10 @@ def facts(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> dict[str, st
         "cc_pa_troops_nato": cm.k_of_n(patron["k2"], patron["n2"]),
         "cc_pa_troops_p": cm.p_text(patron["p"]),
         "cc_pairs_csto": int((v.pairs_ranked["organization"] == "CSTO").sum()),
-        "cc_patron_above": book.times(ranked(v, "CSTO", "above")),
-        "cc_patron_below": book.times(ranked(v, "CSTO", "below")),
-        "cc_nato_alliance_above": book.times(ranked(v, "NATO", "below")),
-        "cc_nato_patron_above": book.times(ranked(v, "NATO", "above")),
+        "cc_patron_above": book.times(pair_count(v, "CSTO", "above")),
+        "cc_patron_below": book.times(pair_count(v, "CSTO", "below")),
+        "cc_nato_alliance_above": book.times(pair_count(v, "NATO", "below")),
+        "cc_nato_patron_above": book.times(pair_count(v, "NATO", "above")),
         "cc_casus_csto": cm.k_of_n(v.casus.loc["CSTO", "honoured"], v.casus.loc["CSTO", "n"]),
         "cc_casus_nato": cm.k_of_n(v.casus.loc["NATO", "honoured"], v.casus.loc["NATO", "n"]),
         "cc_casus_p": cm.p_text(v.casus["p"].iloc[0]),

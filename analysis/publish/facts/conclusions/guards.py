@@ -10,6 +10,7 @@ from .. import (
     divisions,
 )
 from ..checks import Guard
+from ..inaction.record import pair_count
 from .record import (
     EVERYWHERE,
     FEW,
@@ -20,7 +21,6 @@ from .record import (
     exact_row,
     largest_share,
     purpose_max_n,
-    ranked,
     requests_hold,
     share_row,
     terror_states,
@@ -104,8 +104,8 @@ GUARDS = (
     Guard("help_from_moscow_for_the_csto_from_the_alliance_for_nato",
           "Russia's answer ranked above the alliance's more often than below it; for NATO the "
           "alliance's ranked above Washington's more often",
-          lambda v: ranked(v, "CSTO", "above") > ranked(v, "CSTO", "below")
-          and ranked(v, "NATO", "below") > ranked(v, "NATO", "above")),
+          lambda v: pair_count(v, "CSTO", "above") > pair_count(v, "CSTO", "below")
+          and pair_count(v, "NATO", "below") > pair_count(v, "NATO", "above")),
     Guard("no_difference_holds_everywhere",
           "No difference between the two alliances holds under every combination of codings; "
           "what holds everywhere is that the two patrons' answers to appeals cannot be told "

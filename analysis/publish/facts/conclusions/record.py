@@ -86,13 +86,6 @@ def share_row(v: SimpleNamespace, channel: str, category: str = "all") -> pd.Ser
     return v.share_tests.loc[(category, channel)]
 
 
-def ranked(v: SimpleNamespace, org: str, relation: str) -> int:
-    """How many of an alliance's requests and appeals the patron's answer ranked ``relation``
-    ("above" or "below") the alliance's."""
-    pairs = v.pairs_ranked
-    return int(((pairs["organization"] == org) & (pairs["patron_vs_alliance"] == relation)).sum())
-
-
 def largest_share(v: SimpleNamespace, org: str, measure: str) -> float:
     """The largest member's share of an alliance's spending or forces."""
     return float(v.nato.shares.loc[(org, measure), "largest_share"])
