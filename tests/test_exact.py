@@ -18,6 +18,7 @@ from analysis.measures.exact import (
     Stratum,
     boschloo,
     fisher,
+    fisher_p,
     holm,
     stratified,
     supported,
@@ -115,6 +116,13 @@ def test_stratified_matches_enumeration(groups):
     assert result.p_greater == pytest.approx(greater, abs=1e-9)
     # The two one-sided tails overlap at the observed total, so they cover everything.
     assert result.p_less + result.p_greater >= 1.0 - 1e-9
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(0, 12).flatmap(lambda n1: st.tuples(st.integers(0, n1), st.just(n1))),
+       st.integers(0, 12).flatmap(lambda n2: st.tuples(st.integers(0, n2), st.just(n2))))
+def test_fisher_p_alone_is_fishers_two_sided_p(first, second):
+    assert fisher_p(*first, *second) == fisher(*first, *second).p
 
 
 def _boschloo_by_enumeration(k1: int, n1: int, k2: int, n2: int, grid: int = 4001) -> float:

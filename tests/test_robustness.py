@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis.measures import alternatives, universe
 from analysis.measures import exact_arrays as ea
@@ -92,6 +94,29 @@ def test_exact_tests_over_arrays_match_hand_worked_tables():
     empty = np.array([2]), np.array([2]), np.array([0]), np.array([0])
     assert ea.stratified_p([(np.array([1]), np.array([5]), np.array([5]), np.array([5])),
                             empty]) == pytest.approx([12 / 252])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 5).flatmap(lambda width: st.lists(
+    st.lists(st.integers(-3, 40), min_size=width, max_size=width), min_size=1, max_size=60)),
+    st.sampled_from(["table", "sort", "rows"]))
+def test_a_function_over_distinct_rows_equals_it_row_by_row(rows, path):
+    # Every path (tabulated keys, sorted keys, sorted rows) gives each row its own value.
+    columns = [np.array(column) for column in zip(*rows)]
+    calls = []
+
+    def function(row):
+        calls.append(row)
+        return float(sum((i + 1) * 7 ** i * v for i, v in enumerate(row)))
+
+    with pytest.MonkeyPatch.context() as patch:
+        if path == "sort":
+            patch.setattr(ea, "_TABULATE_UP_TO", 0)
+        elif path == "rows":
+            patch.setattr(ea, "_FOLD_BELOW", 1)
+        got = ea._over_unique(columns, function)
+    assert len(calls) == len({tuple(row) for row in rows})
+    assert got.tolist() == [function(tuple(row)) for row in rows]
 
 
 def test_lower_and_supported():

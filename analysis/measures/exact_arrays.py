@@ -10,14 +10,14 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 import numpy as np
-import pandas as pd
 
-from .exact import ALPHA, Stratum, fisher, stratified
+from .exact import ALPHA, Stratum, stratified
+from .exact import fisher_p as _fisher_p
 
 
 @lru_cache(maxsize=None)
 def _fisher(k1: int, n1: int, k2: int, n2: int) -> float:
-    return fisher(k1, n1, k2, n2).p
+    return _fisher_p(k1, n1, k2, n2)
 
 
 @lru_cache(maxsize=None)
@@ -26,19 +26,54 @@ def _stratified(cells: tuple[int, ...]) -> float:
     return stratified(strata).p
 
 
+#: Above this many possible rows, :func:`_over_unique` sorts the keys instead of tabulating them.
+_TABULATE_UP_TO = 1 << 22
+#: From this many possible rows on, the rows do not fold into one 64-bit key and are sorted whole.
+_FOLD_BELOW = 1 << 62
+
+
 def _over_unique(columns: Sequence[np.ndarray], function: Callable[[tuple[int, ...]], float]
                  ) -> np.ndarray:
-    """``function`` of each row of ``columns``, computed once per distinct row: the rows are
-    keyed by folding the columns into one small integer (factorized column by column), so
-    the distinct rows are found in linear time."""
-    columns = [np.asarray(c, dtype=np.int64).reshape(-1) for c in columns]
-    key = np.zeros(len(columns[0]), dtype=np.int64)
-    for column in columns:
-        shifted = column - column.min() if len(column) else column
-        key = pd.factorize(key * (int(shifted.max(initial=0)) + 1) + shifted)[0].astype(np.int64)
-    _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
-    values = np.array([function(tuple(int(c[i]) for c in columns)) for i in first])
+    """``function`` of each row of ``columns``, computed once per distinct row.
+
+    The columns are small counts, so each row folds into one integer (its digits are the
+    columns' values above their minimum, in mixed radix); when there are few possible keys the
+    distinct ones are found by marking them in a table, in linear time, and sorted otherwise."""
+    columns = [np.asarray(c).reshape(-1) for c in columns]
+    n = len(columns[0])
+    if n == 0:
+        return np.array([], dtype=float)
+    lows = [int(c.min()) for c in columns]
+    spans = [int(c.max()) - low + 1 for c, low in zip(columns, lows)]
+    possible = int(np.prod(spans, dtype=object))
+    if possible >= _FOLD_BELOW:  # too many to fold into one integer: sort the rows themselves
+        rows, inverse = np.unique(np.stack(columns, axis=1), axis=0, return_inverse=True)
+        values = np.array([function(tuple(int(x) for x in row)) for row in rows])
+        return values[np.asarray(inverse).reshape(-1)]
+    key = np.zeros(n, dtype=np.int64)
+    for column, low, span in zip(columns, lows, spans):
+        key *= span
+        key += column
+        key -= low
+    if possible <= _TABULATE_UP_TO:
+        seen = np.zeros(possible, dtype=bool)
+        seen[key] = True
+        distinct = np.flatnonzero(seen)
+        lookup = np.zeros(possible, dtype=float)
+        lookup[distinct] = [function(_digits(k, lows, spans)) for k in distinct.tolist()]
+        return lookup[key]
+    distinct, inverse = np.unique(key, return_inverse=True)
+    values = np.array([function(_digits(k, lows, spans)) for k in distinct.tolist()])
     return values[np.asarray(inverse).reshape(-1)]
+
+
+def _digits(key: int, lows: Sequence[int], spans: Sequence[int]) -> tuple[int, ...]:
+    """The row a key of :func:`_over_unique` stands for."""
+    digits = []
+    for low, span in zip(reversed(lows), reversed(spans)):
+        key, digit = divmod(key, span)
+        digits.append(digit + low)
+    return tuple(reversed(digits))
 
 
 def fisher_p(k1: np.ndarray, n1: np.ndarray, k2: np.ndarray, n2: np.ndarray) -> np.ndarray:

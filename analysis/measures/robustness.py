@@ -203,14 +203,42 @@ def grid(request_records: pd.DataFrame, crisis_records: pd.DataFrame,
     for record in crises:
         add(crisis_touched_by(record, lookup),
             lambda active, c=record: contributions_of_crisis(c, code_crisis(c, lookup, active)))
-    combos = np.arange(1 << len(alternatives), dtype=np.int64)
-    counts = np.zeros((len(combos), len(COUNTERS)), dtype=np.int16)
+    return Grid(alternatives, _spread(tables, position, len(alternatives)),
+                time.perf_counter() - started)
+
+
+def _spread(tables: dict[tuple[str, ...], np.ndarray], position: dict[str, int], m: int
+            ) -> np.ndarray:
+    """Add each group's table (contributions over the combinations of the alternatives that
+    touch it) into the counts of all ``2**m`` combinations.
+
+    What a group adds under its first sub-combination (none of its alternatives on) is the
+    same under every combination, so it is added once to the whole column; only the counters
+    a group's alternatives change are gathered over the grid, one column at a time (the
+    counts are stored column by column, so each counter is a contiguous array)."""
+    size = 1 << m
+    combos = np.arange(size, dtype=np.int64)
+    bits = {name: ((combos >> j) & 1).astype(np.uint8) for name, j in position.items()}
+    base = np.zeros(len(COUNTERS), dtype=np.int64)
+    changes: dict[int, list[tuple[tuple[str, ...], np.ndarray]]] = {}
     for names, table in tables.items():
-        index = np.zeros(len(combos), dtype=np.int64)
-        for j, name in enumerate(names):
-            index |= ((combos >> position[name]) & 1) << j
-        counts += table[index]
-    return Grid(alternatives, counts, time.perf_counter() - started)
+        base += table[0]
+        delta = table - table[0]
+        for column in np.flatnonzero(delta.any(axis=0)):
+            changes.setdefault(int(column), []).append((names, delta[:, column]))
+    counts = np.empty((size, len(COUNTERS)), dtype=np.int16, order="F")
+    for column, value in enumerate(base.tolist()):
+        counts[:, column] = value
+    indexes: dict[tuple[str, ...], np.ndarray] = {}
+    for column, parts in changes.items():
+        for names, delta in parts:
+            if names not in indexes:
+                index = np.zeros(size, dtype=np.uint8 if len(names) <= 8 else np.int32)
+                for j, name in enumerate(names):
+                    index |= bits[name].astype(index.dtype) << j
+                indexes[names] = index
+            np.add(counts[:, column], np.take(delta, indexes[names]), out=counts[:, column])
+    return counts
 
 
 def counts_under(request_records: pd.DataFrame, crisis_records: pd.DataFrame,
