@@ -340,3 +340,45 @@ def test_every_candidate_with_a_request_row_is_in_the_universe_or_asked(tables):
     assert set(with_request["decision"]) <= {"include", "request_outside_universe"}
     named = {r for cell in with_request["request_id"] for r in cell.split(";")}
     assert named == set(tables["requests"]["request_id"])
+
+
+def test_checked_tables_are_kept_across_loads_until_a_byte_changes(scratch_data, tmp_path,
+                                                                    monkeypatch):
+    from analysis.data import load, validate
+
+    kept = tmp_path / "checked"
+    first = load.load_all(scratch_data, checked=kept)
+    assert len(list(kept.glob("*.pickle"))) == 1
+
+    def no_check(folder):
+        raise AssertionError("checked again although nothing changed")
+
+    monkeypatch.setattr(validate, "check_directory", no_check)
+    again = load.load_all(scratch_data, checked=kept)  # another process would find the same
+    assert set(again) == set(first)
+    assert all(again[n].equals(first[n]) for n in first)
+    assert again["memberships"] is not first["memberships"]  # each caller its own tables
+    monkeypatch.undo()
+    validate.forget_checked()
+    set_cell(scratch_data, "memberships", 5, "start", "1994-02-30")
+    try:
+        load.load_all(scratch_data, checked=kept)
+    except load.DataError as error:
+        assert "data/memberships.csv, line 5" in str(error)
+    else:
+        raise AssertionError("bad data loaded from the tables of an earlier check")
+    assert len(list(kept.glob("*.pickle"))) == 1  # a failed check keeps nothing
+
+
+def test_a_scratch_copy_is_never_kept_beside_the_books_data(scratch_data, tmp_path, monkeypatch):
+    from analysis.data import load
+
+    kept = tmp_path / "book-checked"
+    monkeypatch.setattr(load, "CHECKED_TABLES", kept)
+    load.load_all(scratch_data)
+    assert not kept.exists()
+    load.load_all()  # the book's own data: kept
+    assert len(list(kept.glob("*.pickle"))) == 1
+    assert load.state_of(scratch_data) == load.state_of(load.data_dir())  # same bytes
+    set_cell(scratch_data, "memberships", 5, "start", "1901-01-01")
+    assert load.state_of(scratch_data) != load.state_of(load.data_dir())

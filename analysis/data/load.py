@@ -8,15 +8,25 @@ dtype('<M8[ns]')
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
 from pathlib import Path
 
 import pandas as pd
 
 from .codebook import TABLES
 from .codebook.fields import DATE_FORMAT
-from .paths import data_dir
+from .paths import ROOT, data_dir
 from .read import DataError, RawTable
-from .validate import check_directory
+
+#: Where :func:`load_all` keeps the tables of the last checks of ``data/`` that passed, one
+#: file per state of the data and of the code that checks them (git ignores ``_build``).
+CHECKED_TABLES = ROOT / "_build" / ".checked-tables"
+#: How many states :data:`CHECKED_TABLES` keeps (the oldest go first).
+_KEEP = 4
 
 
 def _typed(raw: RawTable) -> pd.DataFrame:
@@ -36,18 +46,86 @@ def _typed(raw: RawTable) -> pd.DataFrame:
     return frame
 
 
-def load_all(directory: Path | None = None) -> dict[str, pd.DataFrame]:
+def _code_files() -> list[Path]:
+    """The code that reads, checks and types the tables: every module of ``analysis.data``."""
+    return sorted(Path(__file__).parent.rglob("*.py"))
+
+
+def state_of(directory: Path) -> str:
+    """A digest of everything a check of ``directory`` depends on: each table's file (its
+    bytes, or its absence), the modules that check and type them, and the versions of Python,
+    pandas and pandera. Two loads with the same state give the same tables or the same errors."""
+    from importlib.metadata import version
+
+    digest = hashlib.sha256()
+    digest.update(f"{sys.version}|{pd.__version__}|{version('pandera')}".encode())
+    for path in _code_files():
+        digest.update(path.name.encode() + hashlib.sha256(path.read_bytes()).digest())
+    for name, table in sorted(TABLES.items()):
+        path = directory / table.filename
+        content = path.read_bytes() if path.exists() else b"<missing>"
+        digest.update(name.encode() + hashlib.sha256(content).digest())
+    return digest.hexdigest()
+
+
+def _read_stored(path: Path) -> dict[str, pd.DataFrame] | None:
+    try:
+        with path.open("rb") as handle:
+            tables = pickle.load(handle)
+    except (OSError, EOFError, pickle.UnpicklingError):
+        return None
+    return tables if isinstance(tables, dict) and set(tables) == set(TABLES) else None
+
+
+def _store(folder: Path, path: Path, tables: dict[str, pd.DataFrame]) -> None:
+    """Write ``tables`` to ``path`` atomically (a parallel reader sees the whole file or none)
+    and keep only the :data:`_KEEP` newest states."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, suffix=".tmp", delete=False) as handle:
+            pickle.dump(tables, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, path)
+        stored = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in stored[_KEEP:]:
+            old.unlink(missing_ok=True)
+    except OSError:  # a read-only checkout: the tables are checked again next time
+        pass
+
+
+#: ``checked`` of :func:`load_all` when not given: :data:`CHECKED_TABLES` for the book's data.
+_BOOK = Path("<the book's own>")
+
+
+def load_all(directory: Path | None = None, *,
+             checked: Path | None = _BOOK) -> dict[str, pd.DataFrame]:
     """Every table in ``data/``, validated and typed, keyed by table name.
 
     Dates become ``datetime64``, counts nullable ``Int64``, text ``string``; ``;``-separated
     lists stay as text (split them with :func:`~analysis.data.codebook.fields.split_list`). Raises
     :class:`~analysis.data.read.DataError` listing every problem (file, line, column, what is
     wrong) if any table breaks its rules.
+
+    The tables of a check that passed are kept in the folder ``checked``, under the state of the
+    data and of the checking code (:func:`state_of`); a later load in any process finds them
+    there and checks nothing again until a byte of either changes. Only the book's own
+    ``data/`` is kept this way unless ``checked`` is given with another ``directory``; a
+    failed check keeps nothing, so bad data stop every load. ``checked=None`` checks afresh.
     """
-    raws, problems = check_directory(directory or data_dir())
+    folder = Path(directory or data_dir())
+    if checked is _BOOK:  # a scratch copy of the data is never kept beside the book's own
+        checked = CHECKED_TABLES if folder.resolve() == data_dir() else None
+    stored = checked / f"{state_of(folder)}.pickle" if checked is not None else None
+    if stored is not None and (tables := _read_stored(stored)) is not None:
+        return tables
+    from .validate import check_directory  # pandera is imported only when something is checked
+
+    raws, problems = check_directory(folder)
     if problems:
         raise DataError(problems)
-    return {name: _typed(raw) for name, raw in raws.items()}
+    tables = {name: _typed(raw) for name, raw in raws.items()}
+    if stored is not None:
+        _store(checked, stored, tables)
+    return tables
 
 
 def load_table(name: str, directory: Path | None = None) -> pd.DataFrame:
@@ -57,4 +135,4 @@ def load_table(name: str, directory: Path | None = None) -> pd.DataFrame:
     return load_all(directory)[name]
 
 
-__all__ = ["DataError", "load_all", "load_table"]
+__all__ = ["CHECKED_TABLES", "DataError", "load_all", "load_table", "state_of"]
