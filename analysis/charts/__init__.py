@@ -8,63 +8,70 @@ Charts import from :mod:`analysis.measures` and :mod:`analysis.data`, never from
 :mod:`analysis.publish`.
 """
 
-from .alliances import defence_pacts_chart, portfolio_chart, tie_matrix_chart
-from .arms import arms_supplier_chart, rival_deliveries_chart
-from .asks import asked_versus_got_chart
-from .base import Chart
-from .cases import annotated_timeline_chart, case_timeline_chart
-from .compare import clause_use_chart, concentration_panels, growth_chart
-from .comparison import channels_chart, conditional_panels, universe_chart
-from .divisions import alignment_grid, attendance_chart, defiance_scale_chart
-from .exercises import exercise_grid_chart, exercise_series_chart
-from .institutions import budget_shares_chart, institutions_timeline
-from .interactive import membership_map_spec, spending_series_spec, vote_strip_spec
-from .interventions import intervention_timeline_chart
-from .maps import map_grid, membership_map
-from .membership import membership_timeline
-from .network import bases_chart, installations_chart, shared_ties_chart
-from .personnel import personnel_chart
-from .provenance import competing_values_chart
-from .requests import lag_chart, rates_by_threat, response_ladder
-from .roll_calls import agreement_strip, bsv_difference_chart
-from .spending import burden_shares_chart, gdp_share_heatmap
-from .ukraine import ukraine_vote_bars
-from .votes import agreement_with_russia_lines, vote_heatmap
+from __future__ import annotations
 
-__all__ = [
-    "Chart",
-    "annotated_timeline_chart",
-    "asked_versus_got_chart",
-    "bases_chart",
-    "case_timeline_chart",
-    "competing_values_chart",
-    "map_grid",
-    "membership_map",
-    "agreement_with_russia_lines",
-    "arms_supplier_chart",
-    "burden_shares_chart",
-    "exercise_grid_chart",
-    "gdp_share_heatmap",
-    "personnel_chart",
-    "alignment_grid",
-    "clause_use_chart",
-    "concentration_panels",
-    "attendance_chart",
-    "defiance_scale_chart",
-    "growth_chart",
-    "institutions_timeline",
-    "intervention_timeline_chart",
-    "lag_chart",
-    "membership_timeline",
-    "membership_map_spec",
-    "spending_series_spec",
-    "vote_strip_spec",
-    "rates_by_threat",
-    "response_ladder",
-    "vote_heatmap",
-    "agreement_strip", "bsv_difference_chart", "ukraine_vote_bars",
-    "defence_pacts_chart", "portfolio_chart", "tie_matrix_chart",
-    "budget_shares_chart", "installations_chart", "shared_ties_chart", "rival_deliveries_chart",
-    "exercise_series_chart",
-    "channels_chart", "conditional_panels", "universe_chart",
-]
+import importlib
+
+#: Where each public chart lives: its submodule is imported when the name is first used, so
+#: that a chapter pays only for the charts it draws (networkx, scipy and the maps' shapes are
+#: not imported by a chapter without those figures).
+_HOME: dict[str, str] = {
+    "Chart": "base",
+    "agreement_strip": "roll_calls",
+    "agreement_with_russia_lines": "votes",
+    "alignment_grid": "divisions",
+    "annotated_timeline_chart": "cases",
+    "arms_supplier_chart": "arms",
+    "asked_versus_got_chart": "asks",
+    "attendance_chart": "divisions",
+    "bases_chart": "network",
+    "bsv_difference_chart": "roll_calls",
+    "budget_shares_chart": "institutions",
+    "burden_shares_chart": "spending",
+    "case_timeline_chart": "cases",
+    "channels_chart": "comparison",
+    "clause_use_chart": "compare",
+    "competing_values_chart": "provenance",
+    "concentration_panels": "compare",
+    "conditional_panels": "comparison",
+    "defence_pacts_chart": "alliances",
+    "defiance_scale_chart": "divisions",
+    "exercise_grid_chart": "exercises",
+    "exercise_series_chart": "exercises",
+    "gdp_share_heatmap": "spending",
+    "growth_chart": "compare",
+    "installations_chart": "network",
+    "institutions_timeline": "institutions",
+    "intervention_timeline_chart": "interventions",
+    "lag_chart": "requests",
+    "map_grid": "maps",
+    "membership_map": "maps",
+    "membership_map_spec": "interactive",
+    "membership_timeline": "membership",
+    "personnel_chart": "personnel",
+    "portfolio_chart": "alliances",
+    "rates_by_threat": "requests",
+    "response_ladder": "requests",
+    "rival_deliveries_chart": "arms",
+    "shared_ties_chart": "network",
+    "spending_series_spec": "interactive",
+    "tie_matrix_chart": "alliances",
+    "ukraine_vote_bars": "ukraine",
+    "universe_chart": "comparison",
+    "vote_heatmap": "votes",
+    "vote_strip_spec": "interactive",
+}
+
+__all__ = sorted(_HOME)
+
+
+def __getattr__(name: str):  # noqa: ANN202 - module-level lazy import (PEP 562)
+    if name in _HOME:
+        value = getattr(importlib.import_module(f".{_HOME[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_HOME))

@@ -28,7 +28,7 @@ from numbers import Number
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from ..charts import Chart
+from ..charts.base import Chart
 from ..charts.style import use_house_style
 from ..data.edition import data_cutoff, day_text
 from ..data.load import load_all
