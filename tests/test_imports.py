@@ -114,3 +114,13 @@ def test_only_an_edit_to_code_the_chapters_run_changes_the_execution_inputs(tmp_
     assert after_code != before
     (root / "CITATION.cff").write_text("version: 2\n", encoding="utf-8")
     assert fingerprint(root) != after_code
+
+
+def test_the_charts_package_offers_exactly_what_its_catalogue_imports():
+    import analysis.charts
+    from analysis.charts import catalogue
+
+    assert sorted(analysis.charts.__all__) == sorted(catalogue.__all__)
+    for name in analysis.charts.__all__:
+        assert getattr(analysis.charts, name) is getattr(catalogue, name)
+    assert not hasattr(analysis.charts, "no_such_chart")

@@ -6,72 +6,58 @@ relies on colour alone (labels, markers or hatching carry the same information).
 
 Charts import from :mod:`analysis.measures` and :mod:`analysis.data`, never from
 :mod:`analysis.publish`.
+
+The package imports its charts on first use (:mod:`~analysis.charts.catalogue`): a chapter
+without a figure, or a module that needs only :mod:`~analysis.charts.style`, does not import
+networkx, the maps' shapes or every chart module.
 """
 
 from __future__ import annotations
 
-import importlib
-
-#: Where each public chart lives: its submodule is imported when the name is first used, so
-#: that a chapter pays only for the charts it draws (networkx, scipy and the maps' shapes are
-#: not imported by a chapter without those figures).
-_HOME: dict[str, str] = {
-    "Chart": "base",
-    "agreement_strip": "roll_calls",
-    "agreement_with_russia_lines": "votes",
-    "alignment_grid": "divisions",
-    "annotated_timeline_chart": "cases",
-    "arms_supplier_chart": "arms",
-    "asked_versus_got_chart": "asks",
-    "attendance_chart": "divisions",
-    "bases_chart": "network",
-    "bsv_difference_chart": "roll_calls",
-    "budget_shares_chart": "institutions",
-    "burden_shares_chart": "spending",
-    "case_timeline_chart": "cases",
-    "channels_chart": "comparison",
-    "clause_use_chart": "compare",
-    "competing_values_chart": "provenance",
-    "concentration_panels": "compare",
-    "conditional_panels": "comparison",
-    "defence_pacts_chart": "alliances",
-    "defiance_scale_chart": "divisions",
-    "exercise_grid_chart": "exercises",
-    "exercise_series_chart": "exercises",
-    "gdp_share_heatmap": "spending",
-    "growth_chart": "compare",
-    "installations_chart": "network",
-    "institutions_timeline": "institutions",
-    "intervention_timeline_chart": "interventions",
-    "lag_chart": "requests",
-    "map_grid": "maps",
-    "membership_map": "maps",
-    "membership_map_spec": "interactive",
-    "membership_timeline": "membership",
-    "personnel_chart": "personnel",
-    "portfolio_chart": "alliances",
-    "rates_by_threat": "requests",
-    "response_ladder": "requests",
-    "rival_deliveries_chart": "arms",
-    "shared_ties_chart": "network",
-    "spending_series_spec": "interactive",
-    "tie_matrix_chart": "alliances",
-    "ukraine_vote_bars": "ukraine",
-    "universe_chart": "comparison",
-    "vote_heatmap": "votes",
-    "vote_strip_spec": "interactive",
-}
-
-__all__ = sorted(_HOME)
+__all__ = [
+    "Chart",
+    "annotated_timeline_chart",
+    "asked_versus_got_chart",
+    "bases_chart",
+    "case_timeline_chart",
+    "competing_values_chart",
+    "map_grid",
+    "membership_map",
+    "agreement_with_russia_lines",
+    "arms_supplier_chart",
+    "burden_shares_chart",
+    "exercise_grid_chart",
+    "gdp_share_heatmap",
+    "personnel_chart",
+    "alignment_grid",
+    "clause_use_chart",
+    "concentration_panels",
+    "attendance_chart",
+    "defiance_scale_chart",
+    "growth_chart",
+    "institutions_timeline",
+    "intervention_timeline_chart",
+    "lag_chart",
+    "membership_timeline",
+    "membership_map_spec",
+    "spending_series_spec",
+    "vote_strip_spec",
+    "rates_by_threat",
+    "response_ladder",
+    "vote_heatmap",
+    "agreement_strip", "bsv_difference_chart", "ukraine_vote_bars",
+    "defence_pacts_chart", "portfolio_chart", "tie_matrix_chart",
+    "budget_shares_chart", "installations_chart", "shared_ties_chart", "rival_deliveries_chart",
+    "exercise_series_chart",
+    "channels_chart", "conditional_panels", "universe_chart",
+]
 
 
 def __getattr__(name: str):  # noqa: ANN202 - module-level lazy import (PEP 562)
-    if name in _HOME:
-        value = getattr(importlib.import_module(f".{_HOME[name]}", __name__), name)
+    if name in __all__:
+        from . import catalogue
+
+        value = getattr(catalogue, name)
         globals()[name] = value
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_HOME))
