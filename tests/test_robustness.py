@@ -180,3 +180,41 @@ def test_the_count_of_alternatives_on_is_the_number_of_set_bits():
     from analysis.measures.verdicts import _alternatives_on
     for size in (1, 2, 8, 1024):
         assert list(_alternatives_on(size)) == [bin(i).count("1") for i in range(size)]
+
+
+def test_each_claim_on_the_alternatives_behind_it_equals_the_claim_on_every_combination(tables):
+    # The real grid, with every claim the chapters state: evaluated only over the alternatives
+    # that change the counters it reads, then spread, it equals the claim evaluated directly.
+    from analysis.publish.facts import comparison
+
+    candidates = tables["crisis_candidates"]
+    requests = universe.mark_in_universe(
+        universe.request_records(tables["requests"], tables["responses"]), candidates)
+    crises = universe.crisis_records(candidates, tables["requests"], tables["ucdp_conflicts"])
+    g = rb.grid(requests, crises)
+    read: set[str] = set()
+
+    class Noting(rb.Counts):
+        def __getitem__(self, name):
+            read.add(name)
+            return super().__getitem__(name)
+
+    narrower = 0
+    for name, claim in comparison.CLAIMS.items():
+        read.clear()
+        direct = np.asarray(claim.holds(Noting.of_grid(g)), dtype=bool)
+        assert np.array_equal(vd.holds_under(g, claim.holds), direct), name
+        narrower += len(g.alternatives_behind(read)) < len(g.alternatives)
+    assert narrower == len(comparison.CLAIMS)  # the shortcut is taken for every claim
+
+
+def test_a_counter_no_alternative_changes_is_the_same_in_every_combination(records):
+    g = rb.grid(*records, alternatives=SOME)
+    for name in rb.COUNTERS:
+        column = g.column(name)
+        if not g.changed_by[name]:
+            assert (column == column[0]).all(), name
+        assert g.changed_by[name] <= set(SOME)
+    rows, index = g.sub_combinations(SOME[:2])
+    assert rows.tolist() == [0, 1, 2, 3]
+    assert index[g.index_of([SOME[1], SOME[4]])] == 2

@@ -136,11 +136,35 @@ def _vector(contributions: dict[str, int]) -> np.ndarray:
 class Grid:
     """Counts under every combination of ``alternatives``: ``counts[i, c]`` is counter
     ``COUNTERS[c]`` under combination ``i`` (bit ``j`` of ``i`` switches on
-    ``alternatives[j]``); ``seconds`` is how long the grid took to compute."""
+    ``alternatives[j]``); ``seconds`` is how long the grid took to compute; ``changed_by``
+    names, for each counter, the alternatives that can change it (``None``: not known, any)."""
 
     alternatives: tuple[str, ...]
     counts: np.ndarray
     seconds: float
+    changed_by: dict[str, frozenset[str]] | None = None
+
+    def alternatives_behind(self, names: Iterable[str]) -> tuple[str, ...]:
+        """The alternatives that can change any of the counters ``names``, in bit order."""
+        if self.changed_by is None:
+            return self.alternatives
+        behind = set().union(*(self.changed_by.get(n, frozenset()) for n in names))
+        return tuple(a for a in self.alternatives if a in behind)
+
+    def sub_combinations(self, active: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """``(rows, index)`` for the combinations of ``active`` alone: ``rows[s]`` is the grid
+        row that switches on sub-combination ``s`` of ``active`` (bit ``j`` of ``s``:
+        ``active[j]``) and nothing else; ``index[i]`` is the sub-combination of ``active``
+        within grid row ``i``."""
+        sub = np.arange(1 << len(active), dtype=np.int64)
+        rows = np.zeros(len(sub), dtype=np.int64)
+        whole = np.arange(self.size, dtype=np.int64)
+        index = np.zeros(self.size, dtype=np.int64)
+        for j, name in enumerate(active):
+            bit = self.alternatives.index(name)
+            rows |= ((sub >> j) & 1) << bit
+            index |= ((whole >> bit) & 1) << j
+        return rows, index
 
     @property
     def size(self) -> int:
@@ -203,19 +227,21 @@ def grid(request_records: pd.DataFrame, crisis_records: pd.DataFrame,
     for record in crises:
         add(crisis_touched_by(record, lookup),
             lambda active, c=record: contributions_of_crisis(c, code_crisis(c, lookup, active)))
-    return Grid(alternatives, _spread(tables, position, len(alternatives)),
-                time.perf_counter() - started)
+    counts, changed = _spread(tables, position, len(alternatives))
+    changed_by = {name: frozenset(changed.get(c, ())) for c, name in enumerate(COUNTERS)}
+    return Grid(alternatives, counts, time.perf_counter() - started, changed_by)
 
 
 def _spread(tables: dict[tuple[str, ...], np.ndarray], position: dict[str, int], m: int
-            ) -> np.ndarray:
+            ) -> tuple[np.ndarray, dict[int, set[str]]]:
     """Add each group's table (contributions over the combinations of the alternatives that
     touch it) into the counts of all ``2**m`` combinations.
 
     What a group adds under its first sub-combination (none of its alternatives on) is the
     same under every combination, so it is added once to the whole column; only the counters
     a group's alternatives change are gathered over the grid, one column at a time (the
-    counts are stored column by column, so each counter is a contiguous array)."""
+    counts are stored column by column, so each counter is a contiguous array). Returns the
+    counts and, by column, the alternatives that change it."""
     size = 1 << m
     combos = np.arange(size, dtype=np.int64)
     bits = {name: ((combos >> j) & 1).astype(np.uint8) for name, j in position.items()}
@@ -238,7 +264,8 @@ def _spread(tables: dict[tuple[str, ...], np.ndarray], position: dict[str, int],
                     index |= bits[name].astype(index.dtype) << j
                 indexes[names] = index
             np.add(counts[:, column], np.take(delta, indexes[names]), out=counts[:, column])
-    return counts
+    return counts, {column: {n for names, _ in parts for n in names}
+                    for column, parts in changes.items()}
 
 
 def counts_under(request_records: pd.DataFrame, crisis_records: pd.DataFrame,

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .alternatives import BY_NAME
-from .robustness import Counts, Grid, counts_under
+from .robustness import COUNTERS, Counts, Grid, counts_under
 
 #: How :func:`verdict` words the share of combinations under which a claim holds.
 EVERY, MOST, NOT = "every", "most", "not"
@@ -42,14 +42,37 @@ class Verdict:
         return self.holds / self.of
 
 
+class _Reading(Counts):
+    """Counts that note which counters a claim reads."""
+
+    def __init__(self, columns: dict[str, np.ndarray]) -> None:
+        super().__init__(columns)
+        self.read: set[str] = set()
+
+    def __getitem__(self, name: str) -> np.ndarray:
+        self.read.add(name)
+        return super().__getitem__(name)
+
+
 def holds_under(g: Grid, claim: Callable[[Counts], np.ndarray]) -> np.ndarray:
     """``claim`` (counts -> one bool per combination) on every combination of ``g``: one bool
-    per combination."""
-    holds = np.asarray(claim(Counts.of_grid(g)), dtype=bool)
-    if holds.shape != (g.size,):
+    per combination.
+
+    A claim reads a few counters, and only the alternatives that change those counters
+    (:meth:`~analysis.measures.robustness.Grid.alternatives_behind`) can change its value. So
+    the claim is evaluated once per combination of those alternatives only, and each
+    combination of the grid takes the value of its own: the same result as evaluating it on
+    every combination, at a fraction of the cost."""
+    probe = _Reading({name: g.column(name)[:1] for name in COUNTERS})
+    claim(probe)
+    behind = g.alternatives_behind(probe.read)
+    rows, index = g.sub_combinations(behind)
+    sub = _Reading({name: g.column(name)[rows] for name in probe.read})
+    values = np.asarray(claim(sub), dtype=bool)
+    if values.shape != (len(rows),):
         raise ValueError(f"a claim must give one bool per combination ({g.size}), "
-                         f"got shape {holds.shape}")
-    return holds
+                         f"got shape {values.shape}")
+    return values[index]
 
 
 @functools.lru_cache(maxsize=4)
