@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.measures import alternatives, universe
+from analysis.measures import counters as ct
 from analysis.measures import exact_arrays as ea
 from analysis.measures import robustness as rb
 from analysis.measures import verdicts as vd
@@ -31,7 +32,7 @@ def test_grid_equals_coding_every_combination_the_slow_way(records):
     assert g.size == 2 ** len(SOME)
     for i in range(g.size):
         slow = rb.counts_under(*records, g.active(i))
-        assert dict(zip(rb.COUNTERS, g.counts[i].tolist())) == slow, g.active(i)
+        assert dict(zip(ct.COUNTERS, g.counts[i].tolist())) == slow, g.active(i)
 
 
 def test_grid_by_hand(records):
@@ -57,7 +58,7 @@ def test_real_grid_matches_the_slow_way_on_sampled_combinations(tables):
     assert g.size == 2 ** len(alternatives.ALTERNATIVES)
     rng = np.random.default_rng(22)
     for i in [0, g.size - 1, *rng.integers(0, g.size, 6).tolist()]:
-        assert dict(zip(rb.COUNTERS, g.counts[i].tolist())) == rb.counts_under(
+        assert dict(zip(ct.COUNTERS, g.counts[i].tolist())) == rb.counts_under(
             req, cri, g.active(i))
 
 
@@ -128,8 +129,8 @@ def test_lower_and_supported():
 
 def _grid(values):
     """A grid of one alternative and as many combinations as ``values`` (a power of two)."""
-    counts = np.zeros((len(values), len(rb.COUNTERS)), dtype=np.int16)
-    counts[:, rb.COUNTERS.index("sel|CSTO|all|n")] = values
+    counts = np.zeros((len(values), len(ct.COUNTERS)), dtype=np.int16)
+    counts[:, ct.COUNTERS.index("sel|CSTO|all|n")] = values
     names = tuple(a.name for a in alternatives.ALTERNATIVES[:int(np.log2(len(values)))])
     return rb.Grid(names, counts, 0.0)
 
@@ -194,7 +195,7 @@ def test_each_claim_on_the_alternatives_behind_it_equals_the_claim_on_every_comb
     g = rb.grid(requests, crises)
     read: set[str] = set()
 
-    class Noting(rb.Counts):
+    class Noting(ct.Counts):
         def __getitem__(self, name):
             read.add(name)
             return super().__getitem__(name)
@@ -210,7 +211,7 @@ def test_each_claim_on_the_alternatives_behind_it_equals_the_claim_on_every_comb
 
 def test_a_counter_no_alternative_changes_is_the_same_in_every_combination(records):
     g = rb.grid(*records, alternatives=SOME)
-    for name in rb.COUNTERS:
+    for name in ct.COUNTERS:
         column = g.column(name)
         if not g.changed_by[name]:
             assert (column == column[0]).all(), name

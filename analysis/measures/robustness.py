@@ -10,17 +10,17 @@ touch it (:func:`~analysis.measures.alternatives.request_touched_by`,
 :func:`~analysis.measures.alternatives.crisis_touched_by`). So :func:`grid` codes each record under
 every combination *of the alternatives that touch it* only, and adds the records' contributions
 into one table of counts for every combination at once (``counts``, one row per combination,
-one column per :func:`counter <contributions_of_request>`). That is exact, not sampled: row
+one column per counter of :mod:`~analysis.measures.counters`). That is exact, not sampled: row
 ``i`` is what coding the tables under combination ``i`` and counting would give
 (:func:`counts_under` does that the slow way, for checks).
 
 Combination ``i`` switches on alternative ``j`` when bit ``j`` of ``i`` is set, in the order of
 ``Grid.alternatives``.
 
-**Claims** are functions of the counts (:class:`Counts`) returning one bool per combination;
-:mod:`~analysis.measures.exact_arrays` gives the exact tests over arrays of counts, and
-:mod:`~analysis.measures.verdicts` says whether a claim holds under every combination, under
-most, or not, and under leave-one-out.
+**Claims** are functions of the counts (:class:`~analysis.measures.counters.Counts`)
+returning one bool per combination; :mod:`~analysis.measures.exact_arrays` gives the exact
+tests over arrays of counts, and :mod:`~analysis.measures.verdicts` says whether a claim holds
+under every combination, under most, or not, and under leave-one-out.
 """
 
 from __future__ import annotations
@@ -40,16 +40,7 @@ from .alternatives import (
     crisis_touched_by,
     request_touched_by,
 )
-from .counters import (
-    CATEGORIES,
-    COLUMN_OF,
-    COUNTERS,
-    Counts,
-    contributions_of_crisis,
-    contributions_of_request,
-    counter_names,
-    vector,
-)
+from .counters import COLUMN_OF, COUNTERS, contributions_of_crisis, contributions_of_request, vector
 from .universe import by_id
 
 
@@ -210,15 +201,4 @@ def tally(g: Grid, name: str) -> dict[int, int]:
 
 
 
-__all__ = [
-    "CATEGORIES",
-    "COUNTERS",
-    "Counts",
-    "Grid",
-    "contributions_of_crisis",
-    "contributions_of_request",
-    "counter_names",
-    "counts_under",
-    "grid",
-    "tally",
-]
+__all__ = ["Grid", "counts_under", "grid", "tally"]

@@ -2,7 +2,7 @@
 alternatives, under most, or not (:func:`verdict`), under each alternative alone
 (:func:`by_alternative`), and with each request left out in turn (:func:`leave_one_out`).
 
-A *claim* reads the counters (:class:`~analysis.measures.robustness.Counts`) and returns one
+A *claim* reads the counters (:class:`~analysis.measures.counters.Counts`) and returns one
 bool per combination of a :class:`~analysis.measures.robustness.Grid`.
 """
 
@@ -16,7 +16,8 @@ import numpy as np
 import pandas as pd
 
 from .alternatives import BY_NAME
-from .robustness import COUNTERS, Counts, Grid, counts_under
+from .counters import COUNTERS, Counts
+from .robustness import Grid, counts_under
 
 #: How :func:`verdict` words the share of combinations under which a claim holds.
 EVERY, MOST, NOT = "every", "most", "not"

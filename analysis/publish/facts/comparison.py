@@ -20,6 +20,7 @@ import pandas as pd
 from ...measures import (
     alternatives,
     channels,
+    counters,
     exact_arrays,
     robustness,
     selection,
@@ -49,11 +50,11 @@ SIDE_WORDS: dict[str, str] = {"CSTO": "the CSTO", "NATO": "NATO", "both": "both"
 @dataclass(frozen=True)
 class Claim:
     """A claim the prose may make about the comparison: ``sentence`` words it, ``holds`` reads
-    the counters (:class:`~analysis.measures.robustness.Counts`) and returns one bool per
+    the counters (:class:`~analysis.measures.counters.Counts`) and returns one bool per
     combination of codings."""
 
     sentence: str
-    holds: Callable[[robustness.Counts], np.ndarray]
+    holds: Callable[[counters.Counts], np.ndarray]
 
 
 def _csto_higher(k1: np.ndarray, n1: np.ndarray, k2: np.ndarray, n2: np.ndarray
@@ -61,21 +62,21 @@ def _csto_higher(k1: np.ndarray, n1: np.ndarray, k2: np.ndarray, n2: np.ndarray
     return exact_arrays.lower_and_supported(k2, n2, k1, n1)
 
 
-def _stratified(counts: robustness.Counts, channel: str) -> np.ndarray:
+def _stratified(counts: counters.Counts, channel: str) -> np.ndarray:
     return exact_arrays.stratified_p([counts.conditional(channel, g) for g in GROUP_ORDER])
 
 
 #: The crisis categories the stratified test of appeals holds fixed (every category but "all").
-APPEAL_STRATA: tuple[str, ...] = tuple(c for c in robustness.CATEGORIES if c != "all")
+APPEAL_STRATA: tuple[str, ...] = tuple(c for c in counters.CATEGORIES if c != "all")
 
 
-def appeals_stratified_p(counts: robustness.Counts) -> np.ndarray:
+def appeals_stratified_p(counts: counters.Counts) -> np.ndarray:
     """Two-sided p of the exact stratified test of appeals to the patron, CSTO against NATO,
     holding the crisis category fixed (one stratum per category)."""
     return exact_arrays.stratified_p([counts.selection(c, "patron") for c in APPEAL_STRATA])
 
 
-def _lower_overall(counts: robustness.Counts, channel: str) -> np.ndarray:
+def _lower_overall(counts: counters.Counts, channel: str) -> np.ndarray:
     k1 = sum(counts.conditional(channel, g)[0] for g in GROUP_ORDER)
     n1 = sum(counts.conditional(channel, g)[1] for g in GROUP_ORDER)
     k2 = sum(counts.conditional(channel, g)[2] for g in GROUP_ORDER)
@@ -166,7 +167,7 @@ def values(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> SimpleNames
     shares = selection.request_shares(coded_crises)
     g = robustness.grid(requests, crises)
     holds = {name: verdicts.holds_under(g, claim.holds) for name, claim in CLAIMS.items()}
-    main = robustness.Counts.of_grid(g)
+    main = counters.Counts.of_grid(g)
     appeal_strata = {c: tuple(int(x[0]) for x in main.selection(c, "patron"))
                      for c in APPEAL_STRATA}
     result = SimpleNamespace(
