@@ -132,7 +132,7 @@ def _grid(values):
     counts = np.zeros((len(values), len(ct.COUNTERS)), dtype=np.int16)
     counts[:, ct.COUNTERS.index("sel|CSTO|all|n")] = values
     names = tuple(a.name for a in alternatives.ALTERNATIVES[:int(np.log2(len(values)))])
-    return rb.Grid(names, counts, 0.0)
+    return rb.Grid.from_counts(names, counts)
 
 
 @pytest.mark.parametrize("values, label, holds", [
@@ -156,7 +156,9 @@ def test_verdict_names_the_smallest_failing_combination():
 
 def test_verdict_refuses_a_claim_of_the_wrong_shape():
     with pytest.raises(ValueError, match="one bool per combination"):
-        vd.verdict(_grid([5, 5]), lambda c: np.array([True]))
+        vd.verdict(_grid([5, 0]), lambda c: c["sel|CSTO|all|n"][:1] > 0)
+    with pytest.raises(ValueError, match="one bool per combination"):
+        vd.verdict(_grid([5, 5]), lambda c: np.array([True, False]))
 
 
 def test_leave_one_out(records):

@@ -8,10 +8,11 @@ none). Every measure the comparison states is a sum over records (a request coun
 a crisis that drew a request), and each record is changed only by the few alternatives that
 touch it (:func:`~analysis.measures.alternatives.request_touched_by`,
 :func:`~analysis.measures.alternatives.crisis_touched_by`). So :func:`grid` codes each record under
-every combination *of the alternatives that touch it* only, and adds the records' contributions
-into one table of counts for every combination at once (``counts``, one row per combination,
-one column per counter of :mod:`~analysis.measures.counters`). That is exact, not sampled: row
-``i`` is what coding the tables under combination ``i`` and counting would give
+every combination *of the alternatives that touch it* only; a counter under any combination
+is its value under the main coding plus what each group of records adds under that
+combination's switches for the group's own alternatives (:class:`Grid`). That is exact, not
+sampled: a counter under combination ``i`` is what coding the tables under combination ``i``
+and counting would give
 (:func:`counts_under` does that the slow way, for checks).
 
 Combination ``i`` switches on alternative ``j`` when bit ``j`` of ``i`` is set, in the order of
@@ -27,7 +28,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -43,24 +44,110 @@ from .alternatives import (
 from .counters import COLUMN_OF, COUNTERS, contributions_of_crisis, contributions_of_request, vector
 from .universe import by_id
 
+#: A group of records' changes to one counter: the alternatives that touch the group (in bit
+#: order) and what the group adds to the counter under each of their combinations, less what
+#: it adds under the main coding.
+Change = tuple[tuple[str, ...], np.ndarray]
+
 
 @dataclass(frozen=True)
 class Grid:
-    """Counts under every combination of ``alternatives``: ``counts[i, c]`` is counter
-    ``COUNTERS[c]`` under combination ``i`` (bit ``j`` of ``i`` switches on
-    ``alternatives[j]``); ``seconds`` is how long the grid took to compute; ``changed_by``
-    names, for each counter, the alternatives that can change it (``None``: not known, any)."""
+    """Counts under every combination of ``alternatives`` (bit ``j`` of combination ``i``
+    switches on ``alternatives[j]``), kept as what they are made of: ``base``, each counter
+    under the main coding, and ``changes``, by column, what each group of records adds under
+    the combinations of the alternatives that touch it. A counter over the grid is its base
+    plus its changes, gathered over the combinations asked for (:meth:`column_at`,
+    :meth:`column`); ``counts`` is the whole table, built only when asked for. ``seconds`` is
+    how long the grid took to compute."""
 
     alternatives: tuple[str, ...]
-    counts: np.ndarray
+    base: np.ndarray
+    changes: dict[int, tuple[Change, ...]]
     seconds: float
-    changed_by: dict[str, frozenset[str]] | None = None
+    _columns: dict[object, np.ndarray] = field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def from_counts(cls, alternatives: Sequence[str], counts: np.ndarray,
+                    seconds: float = 0.0) -> Grid:
+        """A grid from a whole table of counts (one row per combination, one column per
+        counter), every alternative taken to touch every counter that varies."""
+        counts = np.asarray(counts, dtype=np.int64)
+        names = tuple(alternatives)
+        if counts.shape != (1 << len(names), len(COUNTERS)):
+            raise ValueError(f"need {1 << len(names)} rows of {len(COUNTERS)} counters, "
+                             f"got {counts.shape}")
+        base = counts[0].copy()
+        changes = {int(c): ((names, counts[:, c] - base[c]),)
+                   for c in np.flatnonzero((counts != base).any(axis=0))}
+        return cls(names, base, changes, seconds)
+
+    @property
+    def size(self) -> int:
+        """How many combinations the grid holds (the main coding included)."""
+        return 1 << len(self.alternatives)
+
+    @property
+    def changed_by(self) -> dict[str, frozenset[str]]:
+        """For each counter, the alternatives that can change it."""
+        return {name: frozenset(n for names, _ in self.changes.get(c, ()) for n in names)
+                for c, name in enumerate(COUNTERS)}
+
+    def column_at(self, name: str, rows: Sequence[int] | np.ndarray) -> np.ndarray:
+        """One counter under the combinations ``rows`` only."""
+        column = COLUMN_OF[name]
+        rows = np.asarray(rows, dtype=np.int64)
+        out = np.full(len(rows), self.base[column], dtype=np.int64)
+        for names, delta in self.changes.get(column, ()):
+            out += delta[self._index(names, rows)]
+        return out
+
+    def column(self, name: str) -> np.ndarray:
+        """One counter over every combination (computed once, in 16-bit integers: each group's
+        sub-combination index over the grid is built from one byte per alternative and kept
+        for the other counters the group changes)."""
+        column = COLUMN_OF[name]
+        if column not in self._columns:
+            values = np.full(self.size, self.base[column], dtype=np.int16)
+            for names, delta in self.changes.get(column, ()):
+                values += np.take(delta.astype(np.int16), self._whole_index(names))
+            values.flags.writeable = False
+            self._columns[column] = values
+        return self._columns[column]
+
+    def _whole_index(self, names: tuple[str, ...]) -> np.ndarray:
+        """Every combination's sub-combination of ``names``, kept once computed."""
+        key = ("index", names)
+        if key not in self._columns:
+            if ("bits",) not in self._columns:
+                whole = np.arange(self.size, dtype=np.int64)
+                self._columns[("bits",)] = np.stack(
+                    [((whole >> j) & 1).astype(np.uint8) for j in range(len(self.alternatives))])
+            bits = self._columns[("bits",)]
+            index = np.zeros(self.size, dtype=np.uint8 if len(names) <= 8 else np.int32)
+            for j, name in enumerate(names):
+                index |= bits[self.alternatives.index(name)].astype(index.dtype) << j
+            self._columns[key] = index
+        return self._columns[key]
+
+    @property
+    def counts(self) -> np.ndarray:
+        """The whole table: ``counts[i, c]`` is counter ``COUNTERS[c]`` under combination ``i``."""
+        table = np.empty((self.size, len(COUNTERS)), dtype=np.int16, order="F")
+        for c, name in enumerate(COUNTERS):
+            table[:, c] = self.column(name)
+        return table
+
+    def _index(self, names: tuple[str, ...], rows: np.ndarray) -> np.ndarray:
+        """Each row's sub-combination of ``names`` (bit ``j``: ``names[j]`` on)."""
+        index = np.zeros(len(rows), dtype=np.int64)
+        for j, name in enumerate(names):
+            index |= ((rows >> self.alternatives.index(name)) & 1) << j
+        return index
 
     def alternatives_behind(self, names: Iterable[str]) -> tuple[str, ...]:
         """The alternatives that can change any of the counters ``names``, in bit order."""
-        if self.changed_by is None:
-            return self.alternatives
-        behind = set().union(*(self.changed_by.get(n, frozenset()) for n in names))
+        changed_by = self.changed_by
+        behind = set().union(*(changed_by[n] for n in names))
         return tuple(a for a in self.alternatives if a in behind)
 
     def sub_combinations(self, active: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -70,22 +157,9 @@ class Grid:
         within grid row ``i``."""
         sub = np.arange(1 << len(active), dtype=np.int64)
         rows = np.zeros(len(sub), dtype=np.int64)
-        whole = np.arange(self.size, dtype=np.int64)
-        index = np.zeros(self.size, dtype=np.int64)
         for j, name in enumerate(active):
-            bit = self.alternatives.index(name)
-            rows |= ((sub >> j) & 1) << bit
-            index |= ((whole >> bit) & 1) << j
-        return rows, index
-
-    @property
-    def size(self) -> int:
-        """How many combinations the grid holds (the main coding included)."""
-        return len(self.counts)
-
-    def column(self, name: str) -> np.ndarray:
-        """One counter over every combination."""
-        return self.counts[:, COLUMN_OF[name]]
+            rows |= ((sub >> j) & 1) << self.alternatives.index(name)
+        return rows, self._whole_index(tuple(active))
 
     def active(self, combination: int) -> tuple[str, ...]:
         """The alternatives combination ``combination`` switches on."""
@@ -98,6 +172,29 @@ class Grid:
         if unknown:
             raise ValueError(f"alternative(s) {sorted(unknown)} are not in the grid")
         return sum(1 << j for j, a in enumerate(self.alternatives) if a in wanted)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What is kept of a :class:`Grid` once the claims are evaluated: its ``alternatives``, its
+    ``size`` and the counts under the main coding and under each alternative alone (``alone``:
+    row 0 the main coding, row ``j + 1`` alternative ``j`` alone), a few hundred numbers
+    instead of a million rows."""
+
+    alternatives: tuple[str, ...]
+    size: int
+    alone: np.ndarray
+
+    @classmethod
+    def of(cls, g: Grid) -> Summary:
+        """The summary of ``g``."""
+        rows = [0] + [1 << j for j in range(len(g.alternatives))]
+        return cls(g.alternatives, g.size,
+                   np.column_stack([g.column_at(name, rows) for name in COUNTERS]))
+
+    def column(self, name: str) -> np.ndarray:
+        """One counter under the main coding, then under each alternative alone."""
+        return self.alone[:, COLUMN_OF[name]]
 
 
 def _records(request_records: pd.DataFrame, crisis_records: pd.DataFrame
@@ -139,45 +236,15 @@ def grid(request_records: pd.DataFrame, crisis_records: pd.DataFrame,
     for record in crises:
         add(crisis_touched_by(record, lookup),
             lambda active, c=record: contributions_of_crisis(c, code_crisis(c, lookup, active)))
-    counts, changed = _spread(tables, position, len(alternatives))
-    changed_by = {name: frozenset(changed.get(c, ())) for c, name in enumerate(COUNTERS)}
-    return Grid(alternatives, counts, time.perf_counter() - started, changed_by)
-
-
-def _spread(tables: dict[tuple[str, ...], np.ndarray], position: dict[str, int], m: int
-            ) -> tuple[np.ndarray, dict[int, set[str]]]:
-    """Add each group's table (contributions over the combinations of the alternatives that
-    touch it) into the counts of all ``2**m`` combinations.
-
-    What a group adds under its first sub-combination (none of its alternatives on) is the
-    same under every combination, so it is added once to the whole column; only the counters
-    a group's alternatives change are gathered over the grid, one column at a time (the
-    counts are stored column by column, so each counter is a contiguous array). Returns the
-    counts and, by column, the alternatives that change it."""
-    size = 1 << m
-    combos = np.arange(size, dtype=np.int64)
-    bits = {name: ((combos >> j) & 1).astype(np.uint8) for name, j in position.items()}
     base = np.zeros(len(COUNTERS), dtype=np.int64)
-    changes: dict[int, list[tuple[tuple[str, ...], np.ndarray]]] = {}
+    changes: dict[int, list[Change]] = {}
     for names, table in tables.items():
         base += table[0]
-        delta = table - table[0]
+        delta = table.astype(np.int64) - table[0]
         for column in np.flatnonzero(delta.any(axis=0)):
             changes.setdefault(int(column), []).append((names, delta[:, column]))
-    counts = np.empty((size, len(COUNTERS)), dtype=np.int16, order="F")
-    for column, value in enumerate(base.tolist()):
-        counts[:, column] = value
-    indexes: dict[tuple[str, ...], np.ndarray] = {}
-    for column, parts in changes.items():
-        for names, delta in parts:
-            if names not in indexes:
-                index = np.zeros(size, dtype=np.uint8 if len(names) <= 8 else np.int32)
-                for j, name in enumerate(names):
-                    index |= bits[name].astype(index.dtype) << j
-                indexes[names] = index
-            np.add(counts[:, column], np.take(delta, indexes[names]), out=counts[:, column])
-    return counts, {column: {n for names, _ in parts for n in names}
-                    for column, parts in changes.items()}
+    return Grid(alternatives, base, {c: tuple(parts) for c, parts in changes.items()},
+                time.perf_counter() - started)
 
 
 def counts_under(request_records: pd.DataFrame, crisis_records: pd.DataFrame,
@@ -201,4 +268,4 @@ def tally(g: Grid, name: str) -> dict[int, int]:
 
 
 
-__all__ = ["Grid", "counts_under", "grid", "tally"]
+__all__ = ["Grid", "Summary", "counts_under", "grid", "tally"]

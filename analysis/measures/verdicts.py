@@ -55,6 +55,14 @@ class _Reading(Counts):
         return super().__getitem__(name)
 
 
+def _check_shape(values: np.ndarray, n: int) -> np.ndarray:
+    values = np.asarray(values, dtype=bool)
+    if values.shape != (n,):
+        raise ValueError(f"a claim must give one bool per combination it is given ({n}), "
+                         f"got shape {values.shape}")
+    return values
+
+
 def holds_under(g: Grid, claim: Callable[[Counts], np.ndarray]) -> np.ndarray:
     """``claim`` (counts -> one bool per combination) on every combination of ``g``: one bool
     per combination.
@@ -64,15 +72,12 @@ def holds_under(g: Grid, claim: Callable[[Counts], np.ndarray]) -> np.ndarray:
     the claim is evaluated once per combination of those alternatives only, and each
     combination of the grid takes the value of its own: the same result as evaluating it on
     every combination, at a fraction of the cost."""
-    probe = _Reading({name: g.column(name)[:1] for name in COUNTERS})
-    claim(probe)
+    probe = _Reading({name: g.column_at(name, [0]) for name in COUNTERS})
+    _check_shape(claim(probe), 1)
     behind = g.alternatives_behind(probe.read)
     rows, index = g.sub_combinations(behind)
-    sub = _Reading({name: g.column(name)[rows] for name in probe.read})
-    values = np.asarray(claim(sub), dtype=bool)
-    if values.shape != (len(rows),):
-        raise ValueError(f"a claim must give one bool per combination ({g.size}), "
-                         f"got shape {values.shape}")
+    sub = _Reading({name: g.column_at(name, rows) for name in probe.read})
+    values = _check_shape(claim(sub), len(rows))
     return values[index]
 
 

@@ -10,6 +10,7 @@ the claims (:data:`CLAIMS`) and word their sentences from them, each guarded in 
 from __future__ import annotations
 
 import math
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import SimpleNamespace
@@ -136,7 +137,10 @@ CLAIMS: dict[str, Claim] = {
 #: The claims whose leave-one-out the chapters report.
 LEAVE_ONE_OUT: tuple[str, ...] = ("alliance_troops_lower",)
 
-_CACHE: dict[tuple, SimpleNamespace] = {}
+#: The values of the last few sets of tables (tests alternate between the real tables and
+#: altered ones); each holds the grid's summary, not its million rows.
+_CACHE: OrderedDict[tuple, SimpleNamespace] = OrderedDict()
+_CACHE_SIZE = 6
 
 
 def _fingerprint(tables: dict[str, pd.DataFrame]) -> tuple:
@@ -150,13 +154,15 @@ def values(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> SimpleNames
     ``requests`` and ``crises`` (the records), ``coded`` and ``universe`` (under the main
     coding), ``rates`` and ``tests`` (by channel: conditional rates and exact tests), ``shares``
     and ``share_tests`` (how often crises drew a request), ``casus`` (the casus foederis frame),
-    ``pairs`` (alliance against patron, request by request), ``grid`` (every combination),
+    ``pairs`` (alliance against patron, request by request), ``grid`` (the grid's
+    :class:`~analysis.measures.robustness.Summary`: its size, each alternative alone),
     ``verdicts`` (claim name -> :class:`~analysis.measures.verdicts.Verdict`), ``by_alt``
     (claim name -> whether it holds under each alternative alone), ``loo`` (claim name ->
     leave-one-out table, for :data:`LEAVE_ONE_OUT`), ``benchmarks`` and ``candidates``.
     """
     key = (_fingerprint(tables), pd.Timestamp(cutoff))
     if key in _CACHE:
+        _CACHE.move_to_end(key)
         return _CACHE[key]
     candidates = tables["crisis_candidates"]
     requests = universe.mark_in_universe(
@@ -167,7 +173,7 @@ def values(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> SimpleNames
     shares = selection.request_shares(coded_crises)
     g = robustness.grid(requests, crises)
     holds = {name: verdicts.holds_under(g, claim.holds) for name, claim in CLAIMS.items()}
-    main = counters.Counts.of_grid(g)
+    main = counters.Counts({name: g.column_at(name, [0]) for name in counters.COUNTERS})
     appeal_strata = {c: tuple(int(x[0]) for x in main.selection(c, "patron"))
                      for c in APPEAL_STRATA}
     result = SimpleNamespace(
@@ -183,7 +189,7 @@ def values(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> SimpleNames
         .set_index(["organization", "category"]),
         casus=selection.casus_foederis(coded_crises).set_index("organization"),
         pairs=channels.channel_pairs(coded),
-        grid=g,
+        grid=robustness.Summary.of(g),
         verdicts={name: verdicts.verdict(g, values) for name, values in holds.items()},
         by_alt={name: verdicts.by_alternative(g, values).set_index("alternative")
                 for name, values in holds.items()},
@@ -193,8 +199,9 @@ def values(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> SimpleNames
         candidates=candidates,
         cutoff=pd.Timestamp(cutoff),
     )
-    _CACHE.clear()
     _CACHE[key] = result
+    while len(_CACHE) > _CACHE_SIZE:
+        _CACHE.popitem(last=False)
     return result
 
 

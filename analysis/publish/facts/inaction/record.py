@@ -82,7 +82,7 @@ def values(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> SimpleNames
     g = v.grid
     alone = []
     for j, name in enumerate(g.alternatives):
-        counts = [int(g.column(f"cond|alliance|{org}|troops|{x}")[1 << j])
+        counts = [int(g.column(f"cond|alliance|{org}|troops|{x}")[j + 1])
                   for org in ("CSTO", "NATO") for x in ("k", "n")]
         alone.append({"alternative": name, "side": BY_NAME[name].side,
                       "description": BY_NAME[name].description, "csto": counts[:2],
