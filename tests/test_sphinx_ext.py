@@ -229,14 +229,20 @@ BIB = """@misc{alpha, title = {{First title}}, author = {{Someone}}, year = {202
 """
 
 
-def _sphinx_book(folder: Path, cited: str = "alpha") -> Path:
+def _sphinx_book(folder: Path, cited: str = "alpha", store: bool = False) -> Path:
+    """A Sphinx project citing ``cited``; with ``store``, it has an execution cache folder
+    (``cache/``, named as myst-nb's setting names it) where the formatted entries are kept."""
     folder.mkdir(exist_ok=True)
     (folder / "conf.py").write_text(
         "extensions = ['sphinxcontrib.bibtex']\nbibtex_bibfiles = ['refs.bib']\n"
         "bibtex_default_style = 'plain'\n"
         "def setup(app):\n"
         "    from bookbuild.bibtex_cache import FingerprintedBibtexDomain\n"
-        "    app.add_domain(FingerprintedBibtexDomain, override=True)\n")
+        "    app.add_domain(FingerprintedBibtexDomain, override=True)\n"
+        + ("    app.add_config_value('nb_execution_cache_path', 'cache', 'env')\n" if store
+           else ""))
+    if store:
+        (folder / "cache").mkdir(exist_ok=True)
     (folder / "index.rst").write_text(f"Book\n====\n\nSee :cite:p:`{cited}`.\n\n"
                                       ".. bibliography::\n   :all:\n")
     if not (folder / "refs.bib").exists():
@@ -275,6 +281,30 @@ def test_the_bibliography_is_formatted_only_when_its_inputs_change(tmp_path: Pat
     html = _build_sphinx(src)
     assert len(formatted) == 3 and "Changed title" in html
     assert _build_sphinx(src) == html and len(formatted) == 3
+
+
+def test_a_clean_build_reads_the_entries_kept_beside_the_execution_cache(tmp_path: Path,
+                                                                        monkeypatch):
+    import shutil
+
+    from sphinxcontrib.bibtex.domain import BibtexDomain
+
+    from bookbuild.bibtex_cache import STORE
+
+    formatted = []
+    real = BibtexDomain.env_updated
+    monkeypatch.setattr(BibtexDomain, "env_updated",
+                        lambda self: formatted.append(1) or real(self))
+    src = _sphinx_book(tmp_path / "book", store=True)
+    html = _build_sphinx(src)
+    assert "First title" in html and len(formatted) == 1 and (src / "cache" / STORE).exists()
+    shutil.rmtree(src / "_build")  # no environment: the kept entries are read
+    assert _build_sphinx(src) == html and len(formatted) == 1
+    (src / "refs.bib").write_text(BIB.replace("First title", "Changed title"))
+    shutil.rmtree(src / "_build")
+    assert "Changed title" in _build_sphinx(src) and len(formatted) == 2
+    shutil.rmtree(src / "_build")
+    assert "Changed title" in _build_sphinx(src) and len(formatted) == 2
 
 
 def test_a_named_tables_id_is_written_once_and_its_wrapper_takes_the_focus():
