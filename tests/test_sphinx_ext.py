@@ -326,3 +326,14 @@ def test_aria_fixes_headings_get_a_level_and_bibliography_entries_are_listitems(
     out = fixed_body(body, {})
     assert [h.get("aria-level") for h in _tags(out, "p")] == ["2", "3"]
     assert _tags(out, "div")[1]["role"] == "listitem"
+
+
+def test_a_bibliography_body_gets_listitems_and_is_otherwise_unchanged():
+    body = ('<div class="citation" id="id7" role="doc-biblioentry">\n<span class="label">'
+            '[S1]</span>\n<p>A. <em>Title</em> &amp; more, role="doc-biblioentry" in text.</p>'
+            '</div>\n<div role="doc-biblioentry" class="citation" id="id8"><p>B</p></div>')
+    out = fixed_body(body, {})
+    assert [d["role"] for d in _tags(out, "div")] == ["listitem", "listitem"]
+    # Only the attributes changed: the text, and every other byte, as they were.
+    assert out == body.replace('id="id7" role="doc-biblioentry"', 'id="id7" role="listitem"') \
+        .replace('<div role="doc-biblioentry"', '<div role="listitem"')
