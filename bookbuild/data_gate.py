@@ -2,11 +2,12 @@
 
 - When the configuration is read: empties the execution cache if the execution inputs changed
   since it was filled (as the execution step does, for a build started without it), then
-  validates the data, writes ``book/_generated/references.bib`` from ``data/sources.csv`` (the
-  bibliography and the data share one set of records) and reads the data's cut-off date. Bad
+  validates the data, writes the bibliography from ``data/sources.csv`` (the bibliography and
+  the data share one set of records), one BibTeX file per kind of source in
+  ``book/_generated/sources/`` (:func:`write_bibliography`), and reads the data's cut-off date. Bad
   data stop the build with the file, line and column named. The check is skipped when the
   fingerprint (:mod:`bookbuild.inputs`) is the one the last passing check recorded and the
-  bibliography is the file it wrote.
+  bibliography is the files it wrote.
 - Every page template gets the cut-off date (``data_cutoff``: "Data to 23 November 2026").
 - When Sphinx decides what to read again: every notebook page, if the fingerprint changed since
   the pages were read (a page keeps outputs the cache gave it, which the cache alone would not
@@ -27,9 +28,13 @@ from .pages import data_dir, is_notebook
 # pandas, pandera and the data modules are imported only when the data are checked: a build in
 # which nothing changed does not need them.
 
-#: Where the bibliography is written, relative to the book's source folder (``_config.yml``
-#: lists the same path under ``bibtex_bibfiles``).
-BIB_PATH = Path("book") / "_generated" / "references.bib"
+#: Where the bibliography is written, one file per kind of source (``<kind>.bib``), relative to
+#: the book's source folder. ``_config.yml`` lists the files under ``bibtex_bibfiles`` and each
+#: page of the bibliography (``book/bibliography/<kind>.md``) names its own: sphinxcontrib-bibtex
+#: makes a node for every entry of the files a ``bibliography`` directive reads, whatever its
+#: filter, so ten directives over one file of 1,262 sources made 12,620 (in the pickled
+#: environment and in every build's work), where one file per kind makes one per source.
+BIB_DIR = Path("book") / "_generated" / "sources"
 
 logger = logging.getLogger(__name__)
 
@@ -43,37 +48,67 @@ class DataPreparation:
     data_cutoff: str
 
 
-def _sha256(path: Path) -> str | None:
-    return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else None
+def bib_files(srcdir: Path) -> list[Path]:
+    """The bibliography's files under ``srcdir``/:data:`BIB_DIR`, by name."""
+    return sorted((Path(srcdir) / BIB_DIR).glob("*.bib"))
+
+
+def _bibliography_sha256(srcdir: Path) -> str | None:
+    files = bib_files(srcdir)
+    if not files:
+        return None
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def write_bibliography(sources, srcdir: Path) -> list[Path]:  # noqa: ANN001 - a DataFrame
+    """Write the ``sources`` table as BibTeX, one file per kind of source (every kind of the
+    codebook, an empty file for a kind without sources), to ``srcdir``/:data:`BIB_DIR`; remove
+    any other file there. Returns the files."""
+    from analysis.data.codebook.vocabulary import SOURCE_KINDS
+    from analysis.publish.bibliography import write_bibtex
+
+    unknown = set(sources["kind"]) - set(SOURCE_KINDS)
+    if unknown:
+        raise ValueError(f"sources of a kind the codebook does not list: {sorted(unknown)}")
+    folder = Path(srcdir) / BIB_DIR
+    written = [write_bibtex(sources[sources["kind"] == kind], folder / f"{kind}.bib")
+               for kind in SOURCE_KINDS]
+    for stale in set(bib_files(srcdir)) - set(written):
+        stale.unlink()
+    return written
 
 
 def prepare_data(srcdir: Path, cache_dir: Path, current: str,
                  data: Path | None = None) -> DataPreparation:
     """Validate the data in ``data`` (default :func:`analysis.data.paths.data_dir`), write the
-    bibliography to ``srcdir``/:data:`BIB_PATH` and read the cut-off date, unless the record in
-    the execution cache ``cache_dir`` says that the last passing check was made with the
-    fingerprint ``current`` and wrote the bibliography file that is there.
+    bibliography to ``srcdir``/:data:`BIB_DIR` (:func:`write_bibliography`) and read the cut-off
+    date, unless the record in the execution cache ``cache_dir`` says that the last passing
+    check was made with the fingerprint ``current`` and wrote the bibliography files that are
+    there.
 
     Bad data raise :class:`analysis.data.validate.DataError` (file, line, column) and record
     nothing, so the next build checks again and stops again.
     """
-    bib = Path(srcdir) / BIB_PATH
     record = read_record(cache_dir)
     done = record.get("data_check") or {}
-    if (record.get("inputs") == current and done.get("bibliography") == _sha256(bib)
+    if (record.get("inputs") == current and done.get("bibliography") is not None
+            and done.get("bibliography") == _bibliography_sha256(srcdir)
             and isinstance(done.get("data_cutoff"), str)):
         return DataPreparation(False, done["data_cutoff"])
 
     from analysis.data.edition import data_cutoff, day_text
     from analysis.data.load import load_all
-    from analysis.publish.bibliography import write_bibtex
 
     data = Path(data or data_dir())
     tables = load_all(data)  # raises DataError: the build stops on bad data
-    write_bibtex(tables["sources"], bib)
+    write_bibliography(tables["sources"], srcdir)
     cutoff = day_text(data_cutoff(data))
     if record.get("inputs") == current:
-        update_record(cache_dir, data_check={"bibliography": _sha256(bib), "data_cutoff": cutoff})
+        update_record(cache_dir, data_check={"bibliography": _bibliography_sha256(srcdir),
+                                             "data_cutoff": cutoff})
     return DataPreparation(True, cutoff)
 
 

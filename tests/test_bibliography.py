@@ -1,6 +1,7 @@
 """The bibliography generator: works of scholarship become @article, @book or @incollection
 entries with their authors; every other source stays @misc; every entry carries its kind, and the
-bibliography page lists each kind of the codebook under its own heading, scholarship first."""
+bibliography has a page for each kind of the codebook, scholarship first, each reading its kind's
+BibTeX file."""
 
 from __future__ import annotations
 
@@ -9,11 +10,13 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+import yaml
 from pybtex.database import parse_string
 
 from analysis.data.codebook.vocabulary import SOURCE_KINDS
 from analysis.data.paths import ROOT
 from analysis.publish.bibliography import bibtex_authors, bibtex_entry, write_bibtex
+from bookbuild.pages import toc_files
 
 BASE = {"source_id": "x", "title": "T", "publisher": "P", "url": "https://example.org/x",
         "published": "2000", "accessed": "2026-12-05", "kind": "scholarship", "form": "article",
@@ -91,10 +94,49 @@ def test_every_real_source_becomes_one_readable_entry_with_its_kind(tables, tmp_
     assert all(parsed[key].type == "misc" for key in kinds.index.difference(scholarly))
 
 
-def test_the_bibliography_page_groups_every_kind_with_scholarship_first():
-    page = (ROOT / "book" / "bibliography.md").read_text(encoding="utf-8")
-    filtered = re.findall(r'^:filter: kind == "([a-z_]+)"$', page, flags=re.MULTILINE)
+def _bibliography_pages() -> list[str]:
+    """The bibliography's pages (its sections in ``_toc.yml``), in order."""
+    return [page for page in toc_files() if page.startswith("book/bibliography/")]
+
+
+def test_the_bibliography_has_a_page_for_every_kind_with_scholarship_first():
+    pages = _bibliography_pages()
+    texts = [(ROOT / f"{page}.md").read_text(encoding="utf-8") for page in pages]
+    filtered = [kind for text in texts for kind in
+                re.findall(r'^:filter: kind == "([a-z_]+)"$', text, flags=re.MULTILINE)]
+    assert len(filtered) == len(pages)  # one bibliography per page
     assert sorted(filtered) == sorted(SOURCE_KINDS)  # each kind once, none unknown
     assert filtered[0] == "scholarship"
-    prefixes = re.findall(r"^:labelprefix: (\w+)$", page, flags=re.MULTILINE)
+    prefixes = [p for text in texts for p in re.findall(r"^:labelprefix: (\w+)$", text,
+                                                         flags=re.MULTILINE)]
     assert len(prefixes) == len(filtered) == len(set(prefixes))
+    # Each page reads only its kind's file, and the configuration lists every such file.
+    files = [f"book/_generated/sources/{kind}.bib" for kind in filtered]
+    for text, file in zip(texts, files, strict=True):
+        assert re.search(rf"^```{{bibliography}} /{re.escape(file)}$", text, flags=re.MULTILINE)
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    assert sorted(config["bibtex_bibfiles"]) == sorted(files)
+    # The index page links every page of the bibliography.
+    index = (ROOT / "book" / "bibliography.md").read_text(encoding="utf-8")
+    assert re.findall(r"\]\(bibliography/(\w+)\.md\)", index) == [
+        page.rsplit("/", 1)[1] for page in pages]
+
+
+def test_the_bibliography_is_written_one_file_per_kind(tables, tmp_path: Path):
+    from bookbuild.data_gate import BIB_DIR, bib_files, write_bibliography
+
+    sources = tables["sources"]
+    (tmp_path / BIB_DIR).mkdir(parents=True)
+    (tmp_path / BIB_DIR / "references.bib").write_text("an old file")
+    written = write_bibliography(sources, tmp_path)
+    assert bib_files(tmp_path) == sorted(written)  # the old file is gone
+    assert sorted(path.stem for path in written) == sorted(SOURCE_KINDS)
+    seen = []
+    for path in written:
+        entries = parse_string(path.read_text(encoding="utf-8"), "bibtex").entries
+        assert all(entry.fields["kind"] == path.stem for entry in entries.values())
+        seen += list(entries)
+    assert sorted(seen) == sorted(sources["source_id"])  # every source once
+    unknown = pd.concat([sources.head(1).assign(kind="pamphlet"), sources])
+    with pytest.raises(ValueError, match="pamphlet"):
+        write_bibliography(unknown, tmp_path)

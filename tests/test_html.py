@@ -215,14 +215,17 @@ MINI_CHAPTER = "book/membership"
 
 
 def _build_mini_book(out: Path) -> Path:
-    """The intro, one chapter and the bibliography (its citations need it), built from the
+    """The intro, one chapter and the bibliography's pages (its citations need them), built from the
     project folder with the book's own configuration and a fresh execution cache."""
     out.mkdir(parents=True)
     config = yaml.safe_load((ROOT / "_config.yml").read_text())
     config["execute"]["cache"] = str(out / "cache")
     (out / "_config.yml").write_text(yaml.safe_dump(config))
+    bibliography = [{"file": page} for page in toc_files() if page.startswith("book/bibliography/")]
+    assert bibliography, "the bibliography has no pages"
     toc = {"format": "jb-book", "root": toc_files()[0],
-           "chapters": [{"file": MINI_CHAPTER}, {"file": "book/bibliography"}]}
+           "chapters": [{"file": MINI_CHAPTER},
+                        {"file": "book/bibliography", "sections": bibliography}]}
     (out / "_toc.yml").write_text(yaml.safe_dump(toc))
     # Not --warningiserror: a partial table of contents may leave references to the other
     # chapters unresolved, which the full build (tests/test_book.py) checks.

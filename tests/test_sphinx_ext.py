@@ -124,7 +124,7 @@ def test_a_body_with_nothing_to_fix_is_returned_unparsed():
 
 # --- work skipped by fingerprint ------------------------------------------------------------
 
-from bookbuild.data_gate import BIB_PATH  # noqa: E402 - with the tests that use it
+from bookbuild.data_gate import bib_files  # noqa: E402 - with the tests that use it
 
 
 def gate(srcdir: Path, data: Path):
@@ -154,7 +154,9 @@ def checked_data(scratch_data: Path, tmp_path: Path, monkeypatch):
 
 
 def _bib(srcdir: Path) -> str:
-    return (srcdir / BIB_PATH).read_text(encoding="utf-8")
+    files = bib_files(srcdir)
+    assert files, "no bibliography written"
+    return "".join(path.read_text(encoding="utf-8") for path in files)
 
 
 def test_unchanged_data_are_not_checked_again(checked_data):
@@ -162,7 +164,7 @@ def test_unchanged_data_are_not_checked_again(checked_data):
     before = _bib(srcdir)
     again = gate(srcdir, data)
     assert not again.checked and calls == [] and _bib(srcdir) == before
-    (srcdir / BIB_PATH).write_text("edited by hand")  # a bibliography it did not write
+    bib_files(srcdir)[0].write_text("edited by hand")  # a bibliography it did not write
     assert gate(srcdir, data).checked and _bib(srcdir) == before
 
 
@@ -227,14 +229,20 @@ BIB = """@misc{alpha, title = {{First title}}, author = {{Someone}}, year = {202
 """
 
 
-def _sphinx_book(folder: Path, cited: str = "alpha") -> Path:
+def _sphinx_book(folder: Path, cited: str = "alpha", store: bool = False) -> Path:
+    """A Sphinx project citing ``cited``; with ``store``, it has an execution cache folder
+    (``cache/``, named as myst-nb's setting names it) where the formatted entries are kept."""
     folder.mkdir(exist_ok=True)
     (folder / "conf.py").write_text(
         "extensions = ['sphinxcontrib.bibtex']\nbibtex_bibfiles = ['refs.bib']\n"
         "bibtex_default_style = 'plain'\n"
         "def setup(app):\n"
         "    from bookbuild.bibtex_cache import FingerprintedBibtexDomain\n"
-        "    app.add_domain(FingerprintedBibtexDomain, override=True)\n")
+        "    app.add_domain(FingerprintedBibtexDomain, override=True)\n"
+        + ("    app.add_config_value('nb_execution_cache_path', 'cache', 'env')\n" if store
+           else ""))
+    if store:
+        (folder / "cache").mkdir(exist_ok=True)
     (folder / "index.rst").write_text(f"Book\n====\n\nSee :cite:p:`{cited}`.\n\n"
                                       ".. bibliography::\n   :all:\n")
     if not (folder / "refs.bib").exists():
@@ -275,6 +283,30 @@ def test_the_bibliography_is_formatted_only_when_its_inputs_change(tmp_path: Pat
     assert _build_sphinx(src) == html and len(formatted) == 3
 
 
+def test_a_clean_build_reads_the_entries_kept_beside_the_execution_cache(tmp_path: Path,
+                                                                        monkeypatch):
+    import shutil
+
+    from sphinxcontrib.bibtex.domain import BibtexDomain
+
+    from bookbuild.bibtex_cache import STORE
+
+    formatted = []
+    real = BibtexDomain.env_updated
+    monkeypatch.setattr(BibtexDomain, "env_updated",
+                        lambda self: formatted.append(1) or real(self))
+    src = _sphinx_book(tmp_path / "book", store=True)
+    html = _build_sphinx(src)
+    assert "First title" in html and len(formatted) == 1 and (src / "cache" / STORE).exists()
+    shutil.rmtree(src / "_build")  # no environment: the kept entries are read
+    assert _build_sphinx(src) == html and len(formatted) == 1
+    (src / "refs.bib").write_text(BIB.replace("First title", "Changed title"))
+    shutil.rmtree(src / "_build")
+    assert "Changed title" in _build_sphinx(src) and len(formatted) == 2
+    shutil.rmtree(src / "_build")
+    assert "Changed title" in _build_sphinx(src) and len(formatted) == 2
+
+
 def test_a_named_tables_id_is_written_once_and_its_wrapper_takes_the_focus():
     body = ('<div class="table-wrapper colwidths-auto docutils container" id="tab-x">\n'
             '<table class="docutils align-default" id="tab-x">\n<caption>c</caption></table></div>'
@@ -294,3 +326,14 @@ def test_aria_fixes_headings_get_a_level_and_bibliography_entries_are_listitems(
     out = fixed_body(body, {})
     assert [h.get("aria-level") for h in _tags(out, "p")] == ["2", "3"]
     assert _tags(out, "div")[1]["role"] == "listitem"
+
+
+def test_a_bibliography_body_gets_listitems_and_is_otherwise_unchanged():
+    body = ('<div class="citation" id="id7" role="doc-biblioentry">\n<span class="label">'
+            '[S1]</span>\n<p>A. <em>Title</em> &amp; more, role="doc-biblioentry" in text.</p>'
+            '</div>\n<div role="doc-biblioentry" class="citation" id="id8"><p>B</p></div>')
+    out = fixed_body(body, {})
+    assert [d["role"] for d in _tags(out, "div")] == ["listitem", "listitem"]
+    # Only the attributes changed: the text, and every other byte, as they were.
+    assert out == body.replace('id="id7" role="doc-biblioentry"', 'id="id7" role="listitem"') \
+        .replace('<div role="doc-biblioentry"', '<div role="listitem"')
