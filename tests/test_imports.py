@@ -124,3 +124,9 @@ def test_the_charts_package_offers_exactly_what_its_catalogue_imports():
     for name in analysis.charts.__all__:
         assert getattr(analysis.charts, name) is getattr(catalogue, name)
     assert not hasattr(analysis.charts, "no_such_chart")
+
+
+def test_the_charts_package_lists_its_charts_before_importing_them():
+    import analysis.charts
+
+    assert set(analysis.charts.__all__) <= set(dir(analysis.charts))

@@ -7,7 +7,7 @@ relies on colour alone (labels, markers or hatching carry the same information).
 Charts import from :mod:`analysis.measures` and :mod:`analysis.data`, never from
 :mod:`analysis.publish`.
 
-The package imports its charts on first use (:mod:`~analysis.charts.catalogue`): a chapter
+The package imports its charts on first use (from its module ``catalogue``): a chapter
 without a figure, or a module that needs only :mod:`~analysis.charts.style`, does not import
 networkx, the maps' shapes or every chart module.
 """
@@ -61,3 +61,7 @@ def __getattr__(name: str):  # noqa: ANN202 - module-level lazy import (PEP 562)
         globals()[name] = value
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:  # the charts are listed before they are imported (autodoc, help)
+    return sorted(set(globals()) | set(__all__))

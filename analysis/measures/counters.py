@@ -113,7 +113,8 @@ class Counts:
 
     @classmethod
     def of(cls, counts: dict[str, int]) -> Counts:
-        """One coding (:func:`counts_under`), as arrays of length one."""
+        """One coding (:func:`~analysis.measures.robustness.counts_under`), as arrays of length
+        one."""
         return cls({name: np.array([counts[name]]) for name in COUNTERS})
 
     def __getitem__(self, name: str) -> np.ndarray:
