@@ -206,10 +206,12 @@ def crisis_records(candidates: pd.DataFrame, requests: pd.DataFrame,
     return pd.DataFrame(rows)
 
 
-def by_id(records: pd.DataFrame) -> dict[str, dict]:
-    """Request records by request id (a joint record under each of its ids)."""
+def by_id(records: pd.DataFrame | list[dict]) -> dict[str, dict]:
+    """Request records (a frame, or its rows as dicts) by request id (a joint record under each
+    of its ids)."""
     out = {}
-    for record in records.to_dict("records"):
+    rows = records.to_dict("records") if isinstance(records, pd.DataFrame) else records
+    for record in rows:
         for rid in split_list(record["request_id"]):
             out[rid] = record
     return out

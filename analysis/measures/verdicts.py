@@ -17,7 +17,7 @@ import pandas as pd
 
 from .alternatives import BY_NAME
 from .counters import COUNTERS, Counts
-from .robustness import Grid, counts_under
+from .robustness import Grid, count_records
 
 #: How :func:`verdict` words the share of combinations under which a claim holds.
 EVERY, MOST, NOT = "every", "most", "not"
@@ -120,14 +120,16 @@ def leave_one_out(request_records: pd.DataFrame, crisis_records: pd.DataFrame,
     record made, ``request_id``, ``organization`` and ``holds``."""
     active = tuple(active)
     rows = []
-    made = request_records[request_records["made"].astype(bool)]
-    for record in made.itertuples(index=False):
-        ids = set(str(record.request_id).split(";"))
-        requests = request_records[request_records["request_id"] != record.request_id]
-        crises = crisis_records.copy()
-        crises["links"] = [tuple(r for r in links if r not in ids) for links in crises["links"]]
-        counts = Counts.of(counts_under(requests, crises, active))
-        rows.append({"request_id": record.request_id, "organization": record.organization,
+    requests = request_records.to_dict("records")
+    crises = crisis_records.to_dict("records")
+    for record in requests:
+        if not bool(record["made"]):
+            continue
+        ids = set(str(record["request_id"]).split(";"))
+        kept = [r for r in requests if r["request_id"] != record["request_id"]]
+        relinked = [{**c, "links": tuple(r for r in c["links"] if r not in ids)} for c in crises]
+        counts = Counts.of(count_records(kept, relinked, active))
+        rows.append({"request_id": record["request_id"], "organization": record["organization"],
                      "holds": bool(np.asarray(claim(counts))[0])})
     return pd.DataFrame(rows)
 
