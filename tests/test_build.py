@@ -219,3 +219,28 @@ def test_the_toolchain_is_no_execution_input():
     assert ROOT / "data" in inputs and ROOT / "CITATION.cff" in inputs
     assert not [path for path in inputs if (ROOT / "bookbuild") in path.parents]
     assert ROOT / "analysis" / "publish" / "bibliography.py" in inputs  # the data gate runs it
+
+
+def test_after_a_complete_run_only_the_edited_chapter_is_read_again(mini_book: Path,
+                                                                     monkeypatch):
+    inputs = mini_book / "data"
+    inputs.mkdir()
+    (inputs / "value.txt").write_text("1")
+    execute(mini_book, inputs=[inputs])
+    handed = []
+    real = build._execute_stale
+    monkeypatch.setattr(build, "_execute_stale", lambda root, cache, notebooks, config: (
+        handed.append([p.name for p in notebooks]) or real(root, cache, notebooks, config)))
+    (mini_book / "two.md").write_text(CHAPTER.format(title="Two", code="2 + 4"))
+    report = execute(mini_book, inputs=[inputs])
+    assert handed == [["two.md"]]  # one.md was not read again
+    assert report.executed == ["two.md"] and report.cached == ["one.md"]
+    (mini_book / "one.md").write_text(CHAPTER.format(title="One", code="raise ValueError('x')"))
+    assert execute(mini_book, inputs=[inputs]).failed == ["one.md"]
+    (mini_book / "one.md").write_text(CHAPTER.format(title="One", code="1 + 2"))
+    assert execute(mini_book, inputs=[inputs]).executed == ["one.md"]  # the failed one again
+    (inputs / "value.txt").write_text("2")  # a changed input: every chapter read and executed
+    handed.clear()
+    report = execute(mini_book, inputs=[inputs])
+    assert sorted(handed[0]) == ["one.md", "two.md"]
+    assert sorted(report.executed) == ["one.md", "two.md"]
