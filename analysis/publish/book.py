@@ -33,6 +33,7 @@ from ..charts.style import use_house_style
 from ..data.edition import data_cutoff, day_text
 from ..data.load import load_all
 from ..data.paths import ROOT
+from . import kept
 from .tables import (  # noqa: F401 - the chapters' table helpers too
     READABLE,
     caption_tables,
@@ -43,6 +44,8 @@ from .tables import (  # noqa: F401 - the chapters' table helpers too
 )
 from .words import WORDS, times, times_word, word  # noqa: F401 - the chapters' helpers too
 
+#: Where a chapter's kernel keeps values the next chapter can read (:mod:`~analysis.publish.kept`).
+KEPT = ROOT / "_build" / ".kept-values"
 #: Where chapters write the data behind each figure, for readers to download.
 FIGURE_DATA = ROOT / "book" / "_generated" / "figures"
 
@@ -56,8 +59,9 @@ def cutoff() -> pd.Timestamp:
 
 
 def setup() -> dict[str, pd.DataFrame]:
-    """Apply the house style, make inline figures reproducible SVG, load every table, and glue
-    the data's cut-off date as ``data_cutoff`` ("23 November 2026") for the chapter's prose."""
+    """Apply the house style, make inline figures reproducible SVG, load every table, keep
+    shared values between the chapters' kernels (:data:`KEPT`), and glue the data's cut-off
+    date as ``data_cutoff`` ("23 November 2026") for the chapter's prose."""
     use_house_style()
     try:
         from matplotlib_inline.backend_inline import set_matplotlib_formats
@@ -66,6 +70,7 @@ def setup() -> dict[str, pd.DataFrame]:
     except ImportError:  # outside IPython: nothing to configure
         pass
     tables = load_all()
+    kept.keep_in(KEPT)
     glue_text("data_cutoff", day_text(cutoff()))
     return tables
 

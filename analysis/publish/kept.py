@@ -1,0 +1,93 @@
+"""Values one chapter's kernel computes and the next one can read instead of computing again.
+
+Several chapters rest on the same expensive values (the CSTO-NATO comparison: its grid of
+codings, claims and exact tests). Each chapter executes in its own kernel, so without help each
+computes them again. :func:`book.setup <analysis.publish.book.setup>` turns keeping on for a
+chapter's kernel (:func:`keep_in`); a facts module then asks :func:`recall` before computing and
+:func:`keep` after. A value is kept under a digest of what it was computed from: the key its
+caller gives (a digest of the tables it read), every Python file of the ``analysis`` package
+and the versions of Python, numpy, pandas and scipy, so an edit to the data or to any of the
+package's code computes it afresh. Tests do not call ``setup``, so a value computed under a
+test's patches never reaches a chapter.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from pathlib import Path
+
+from ..data.paths import ROOT
+
+#: Where a chapter's kernel keeps values (``book.setup`` sets it); None: nothing is kept.
+_FOLDER: list[Path | None] = [None]
+#: How many values the folder keeps (the oldest go first).
+KEEP = 8
+
+
+def keep_in(folder: Path | None) -> None:
+    """Keep values in ``folder`` from now on in this process (None: keep nothing)."""
+    _FOLDER[0] = None if folder is None else Path(folder)
+
+
+@functools.cache
+def _code_digest() -> str:
+    """The package's Python files and the versions of Python and the libraries it computes with."""
+    from importlib.metadata import version
+
+    digest = hashlib.sha256(sys.version.encode())
+    for library in ("numpy", "pandas", "scipy"):
+        digest.update(f"{library}={version(library)}".encode())
+    package = ROOT / "analysis"
+    for path in sorted(package.rglob("*.py")):
+        if "__pycache__" not in path.parts:
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def _path(name: str, key: str) -> Path | None:
+    folder = _FOLDER[0]
+    if folder is None:
+        return None
+    digest = hashlib.sha256(f"{name}\0{key}\0{_code_digest()}".encode()).hexdigest()
+    return folder / f"{name}-{digest}.pickle"
+
+
+def recall(name: str, key: str) -> object | None:
+    """The value kept as ``name`` under ``key`` with the package's current code, or None."""
+    path = _path(name, key)
+    if path is None:
+        return None
+    try:
+        with path.open("rb") as handle:
+            return pickle.load(handle)
+    except (OSError, EOFError, pickle.UnpicklingError):
+        return None
+
+
+def keep(name: str, key: str, value: object) -> None:
+    """Keep ``value`` as ``name`` under ``key`` (written atomically: a reader in another kernel
+    sees the whole file or none); nothing happens when keeping is off or the folder is not
+    writable."""
+    path = _path(name, key)
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, path)
+        kept = sorted(path.parent.glob("*.pickle"), key=lambda p: p.stat().st_mtime,
+                      reverse=True)
+        for old in kept[KEEP:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+__all__ = ["KEEP", "keep", "keep_in", "recall"]

@@ -1,0 +1,62 @@
+"""Values kept between chapters' kernels (analysis.publish.kept): read back only under the same
+key and the same code, never when keeping is off, and the comparison's values are read back
+instead of computed again."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.data.edition import data_cutoff
+from analysis.publish import kept
+from analysis.publish.facts import comparison
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch):
+    monkeypatch.setattr(kept, "_FOLDER", [None])
+    kept.keep_in(tmp_path / "kept")
+    return tmp_path / "kept"
+
+
+def test_a_value_is_read_back_under_its_key_and_code_only(folder, monkeypatch):
+    kept.keep("x", "key-1", {"a": 1})
+    assert kept.recall("x", "key-1") == {"a": 1}
+    assert kept.recall("x", "key-2") is None and kept.recall("y", "key-1") is None
+    monkeypatch.setattr(kept, "_code_digest", lambda: "other code")
+    assert kept.recall("x", "key-1") is None  # an edit to the package: computed afresh
+
+
+def test_nothing_is_kept_or_read_when_keeping_is_off(folder):
+    kept.keep("x", "key", 1)
+    kept.keep_in(None)
+    assert kept.recall("x", "key") is None
+    kept.keep("x", "other", 2)
+    assert len(list(folder.glob("*.pickle"))) == 1
+
+
+def test_the_folder_keeps_the_newest_values_only(folder, monkeypatch):
+    monkeypatch.setattr(kept, "KEEP", 3)
+    for i in range(5):
+        kept.keep("x", f"key-{i}", i)
+    assert len(list(folder.glob("*.pickle"))) == 3
+    assert kept.recall("x", "key-4") == 4
+
+
+def test_a_second_kernel_reads_the_comparison_instead_of_computing_it(folder, monkeypatch,
+                                                                      tables):
+    cutoff = data_cutoff()
+    monkeypatch.setattr(comparison, "_CACHE", type(comparison._CACHE)())
+    first = comparison.values(tables, cutoff)
+    monkeypatch.setattr(comparison, "_CACHE", type(comparison._CACHE)())  # a new kernel
+
+    def computed(*args):
+        raise AssertionError("computed again although another kernel kept the values")
+
+    monkeypatch.setattr(comparison, "_values", computed)
+    again = comparison.values(tables, cutoff)
+    assert again is not first
+    assert again.verdicts == first.verdicts
+    assert again.coded.equals(first.coded)
+    changed = {**tables, "reliability_benchmarks": tables["reliability_benchmarks"].iloc[:-1]}
+    with pytest.raises(AssertionError, match="computed again"):
+        comparison.values(changed, cutoff)  # other tables: not the kept values
