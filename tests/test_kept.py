@@ -4,6 +4,7 @@ instead of computed again."""
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from analysis.data.edition import data_cutoff
@@ -60,3 +61,31 @@ def test_a_second_kernel_reads_the_comparison_instead_of_computing_it(folder, mo
     changed = {**tables, "reliability_benchmarks": tables["reliability_benchmarks"].iloc[:-1]}
     with pytest.raises(AssertionError, match="computed again"):
         comparison.values(changed, cutoff)  # other tables: not the kept values
+
+
+def test_computed_keeps_what_it_computes_and_never_what_cannot_be_kept(folder, tables):
+    cutoff = data_cutoff()
+    calls = []
+
+    def compute(t, day):
+        calls.append(day)
+        return {"rows": len(t["memberships"])}
+
+    first = kept.computed("n", tables, cutoff, compute)
+    assert kept.computed("n", tables, cutoff, compute) == first and len(calls) == 1
+    fewer = {**tables, "memberships": tables["memberships"].iloc[1:]}
+    assert kept.computed("n", fewer, cutoff, compute) == {"rows": first["rows"] - 1}
+    assert len(calls) == 2
+    unkeepable = kept.computed("f", tables, cutoff, lambda t, day: (lambda: 1))
+    assert unkeepable() == 1 and kept.recall("f", kept.tables_key(tables, cutoff)) is None
+
+
+def test_the_key_of_the_same_frames_is_remembered_and_of_other_frames_computed(tables):
+    cutoff = data_cutoff()
+    key = kept.tables_key(tables, cutoff)
+    assert kept.tables_key(dict(tables), cutoff) == key  # the same frames, another dict
+    copied = {name: frame.copy() for name, frame in tables.items()}
+    assert kept.tables_key(copied, cutoff) == key  # equal content, computed again
+    copied["memberships"] = copied["memberships"].iloc[1:]
+    assert kept.tables_key(copied, cutoff) != key
+    assert kept.tables_key(tables, cutoff + pd.Timedelta(days=1)) != key

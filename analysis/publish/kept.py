@@ -19,14 +19,20 @@ import os
 import pickle
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
+
+import pandas as pd
 
 from ..data.paths import ROOT
+
+T = TypeVar("T")
 
 #: Where a chapter's kernel keeps values (``book.setup`` sets it); None: nothing is kept.
 _FOLDER: list[Path | None] = [None]
 #: How many values the folder keeps (the oldest go first).
-KEEP = 8
+KEEP = 32
 
 
 def keep_in(folder: Path | None) -> None:
@@ -78,9 +84,13 @@ def keep(name: str, key: str, value: object) -> None:
     if path is None:
         return
     try:
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, TypeError, AttributeError):  # holds a function: not kept
+        return
+    try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            handle.write(data)
         os.replace(handle.name, path)
         kept = sorted(path.parent.glob("*.pickle"), key=lambda p: p.stat().st_mtime,
                       reverse=True)
@@ -90,4 +100,42 @@ def keep(name: str, key: str, value: object) -> None:
         pass
 
 
-__all__ = ["KEEP", "keep", "keep_in", "recall"]
+#: The last key computed, with the frames it was computed from (held, so that their ids stay
+#: theirs): a chapter asks for the key of the same tables several times.
+_LAST_KEY: list[tuple[tuple, str]] = []
+
+
+def tables_key(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> str:
+    """A key for values computed from ``tables`` on ``cutoff``: a digest of every table's
+    content (pandas' row hashes) and the day. Asked again for the very same frames (not
+    copies), it is not computed again: a chapter never changes a frame it was given."""
+    day = str(pd.Timestamp(cutoff))
+    frames = tuple((name, tables[name]) for name in sorted(tables))
+    if _LAST_KEY:
+        (old_day, old_frames), key = _LAST_KEY[0]
+        if old_day == day and len(old_frames) == len(frames) and all(
+                a[0] == b[0] and a[1] is b[1] for a, b in zip(old_frames, frames)):
+            return key
+    digest = hashlib.sha256(day.encode())
+    for name, frame in frames:
+        rows = pd.util.hash_pandas_object(frame, index=False).to_numpy()
+        digest.update(name.encode() + b"\0" + rows.tobytes())
+    _LAST_KEY[:] = [((day, frames), digest.hexdigest())]
+    return _LAST_KEY[0][1]
+
+
+def computed(name: str, tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp,
+             compute: Callable[[dict[str, pd.DataFrame], pd.Timestamp], T]) -> T:
+    """``compute(tables, cutoff)``, or the value kept as ``name`` for the same tables, day and
+    code by an earlier kernel; what is computed is kept for the next."""
+    if _FOLDER[0] is None:
+        return compute(tables, cutoff)
+    key = tables_key(tables, cutoff)
+    value = recall(name, key)
+    if value is None:
+        value = compute(tables, cutoff)
+        keep(name, key, value)
+    return value
+
+
+__all__ = ["KEEP", "computed", "keep", "keep_in", "recall", "tables_key"]

@@ -170,10 +170,8 @@ def values(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> SimpleNames
     if key in _CACHE:
         _CACHE.move_to_end(key)
         return _CACHE[key]
-    result = kept.recall("comparison", repr(key))  # another chapter's kernel computed them
-    if result is None:
-        result = _values(tables, cutoff)
-        kept.keep("comparison", repr(key), result)
+    # computed once per book build: the other chapters' kernels read what the first one kept
+    result = kept.computed("comparison", tables, cutoff, _values)
     _CACHE[key] = result
     while len(_CACHE) > _CACHE_SIZE:
         _CACHE.popitem(last=False)

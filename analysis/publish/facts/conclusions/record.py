@@ -8,6 +8,7 @@ from types import ModuleType, SimpleNamespace
 import pandas as pd
 
 from ....measures import verdicts
+from ... import kept
 from .. import (
     case_armenia,
     case_belarus,
@@ -49,7 +50,9 @@ def values(tables: dict[str, pd.DataFrame], cutoff: pd.Timestamp) -> SimpleNames
     v = inaction.values(tables, cutoff)
     coded = v.coded
     asked = coded[(coded["organization"] == "CSTO") & coded["alliance"].astype(bool)]
-    borrowed = {key: module.values(tables, cutoff) for key, module in BORROWED.items()}
+    # what a previous run of this chapter kept, when nothing it was computed from changed
+    borrowed = {key: kept.computed(f"conclusions-{key}", tables, cutoff, module.values)
+                for key, module in BORROWED.items()}
     return SimpleNamespace(
         **vars(v), asked=asked,
         deployed=asked[asked["got_alliance"] == "deployment"],
