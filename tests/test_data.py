@@ -7,6 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from analysis.data.codebook import TABLES
 from analysis.data.paths import ROOT
 from analysis.data.validate import check_directory
@@ -382,3 +385,29 @@ def test_a_scratch_copy_is_never_kept_beside_the_books_data(scratch_data, tmp_pa
     assert load.state_of(scratch_data) == load.state_of(load.data_dir())  # same bytes
     set_cell(scratch_data, "memberships", 5, "start", "1901-01-01")
     assert load.state_of(scratch_data) != load.state_of(load.data_dir())
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.one_of(*[st.lists(st.lists(st.sampled_from(["", "a", "RUS", "2020-01-01", "x y"]),
+                                     min_size=low, max_size=high), max_size=12)
+                   for low, high in ((3, 3), (1, 4))]),
+       st.booleans())
+def test_the_c_parser_reads_a_plain_file_as_the_line_reader_does(rows, trailing_newline):
+    # Rows of any width (some malformed), empty cells, blank lines: the fast path gives the same
+    # frame, line numbers and problems as reading line by line, or leaves the file to it.
+    import pytest
+
+    from analysis.data import read
+    from analysis.data.codebook.fields import Field, Table
+
+    small = Table("x", "X", "three columns", tuple(Field(n, "text", n) for n in "abc"), ("a",))
+    text = "a,b,c\n" + "\n".join(",".join(row) for row in rows)
+    text += "\n" if trailing_newline else ""
+    fast = read.read_raw(small, Path("data/x.csv"), text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(read, "_read_plain", lambda *args: None)
+        slow = read.read_raw(small, Path("data/x.csv"), text)
+    assert fast[1] == slow[1]
+    assert (fast[0] is None) == (slow[0] is None)
+    if fast[0] is not None:
+        assert fast[0].frame.equals(slow[0].frame) and fast[0].lines == slow[0].lines
