@@ -1,5 +1,8 @@
 """Every public chart, imported from its submodule: what ``from analysis.charts import x``
-reaches on first use (:mod:`analysis.charts` imports this module only then)."""
+reaches on first use (:mod:`analysis.charts` imports this module only then, and its ``__all__``
+lists these names; a test checks that the two agree)."""
+
+# ruff: noqa: F401 - every import here is a re-export of analysis.charts
 
 from __future__ import annotations
 
@@ -25,41 +28,3 @@ from .roll_calls import agreement_strip, bsv_difference_chart
 from .spending import burden_shares_chart, gdp_share_heatmap
 from .ukraine import ukraine_vote_bars
 from .votes import agreement_with_russia_lines, vote_heatmap
-
-__all__ = [
-    "Chart",
-    "annotated_timeline_chart",
-    "asked_versus_got_chart",
-    "bases_chart",
-    "case_timeline_chart",
-    "competing_values_chart",
-    "map_grid",
-    "membership_map",
-    "agreement_with_russia_lines",
-    "arms_supplier_chart",
-    "burden_shares_chart",
-    "exercise_grid_chart",
-    "gdp_share_heatmap",
-    "personnel_chart",
-    "alignment_grid",
-    "clause_use_chart",
-    "concentration_panels",
-    "attendance_chart",
-    "defiance_scale_chart",
-    "growth_chart",
-    "institutions_timeline",
-    "intervention_timeline_chart",
-    "lag_chart",
-    "membership_timeline",
-    "membership_map_spec",
-    "spending_series_spec",
-    "vote_strip_spec",
-    "rates_by_threat",
-    "response_ladder",
-    "vote_heatmap",
-    "agreement_strip", "bsv_difference_chart", "ukraine_vote_bars",
-    "defence_pacts_chart", "portfolio_chart", "tie_matrix_chart",
-    "budget_shares_chart", "installations_chart", "shared_ties_chart", "rival_deliveries_chart",
-    "exercise_series_chart",
-    "channels_chart", "conditional_panels", "universe_chart",
-]
