@@ -64,7 +64,10 @@ class Grid:
     base: np.ndarray
     changes: dict[int, tuple[Change, ...]]
     seconds: float
-    _columns: dict[object, np.ndarray] = field(default_factory=dict, compare=False, repr=False)
+    _columns: dict[int, np.ndarray] = field(default_factory=dict, compare=False, repr=False)
+    _indexes: dict[tuple[str, ...], np.ndarray] = field(default_factory=dict, compare=False,
+                                                        repr=False)
+    _bit_rows: list[np.ndarray] = field(default_factory=list, compare=False, repr=False)
 
     @classmethod
     def from_counts(cls, alternatives: Sequence[str], counts: np.ndarray,
@@ -116,18 +119,21 @@ class Grid:
 
     def _whole_index(self, names: tuple[str, ...]) -> np.ndarray:
         """Every combination's sub-combination of ``names``, kept once computed."""
-        key = ("index", names)
-        if key not in self._columns:
-            if ("bits",) not in self._columns:
-                whole = np.arange(self.size, dtype=np.int64)
-                self._columns[("bits",)] = np.stack(
-                    [((whole >> j) & 1).astype(np.uint8) for j in range(len(self.alternatives))])
-            bits = self._columns[("bits",)]
+        if names not in self._indexes:
+            bits = self._bits()
             index = np.zeros(self.size, dtype=np.uint8 if len(names) <= 8 else np.int32)
             for j, name in enumerate(names):
                 index |= bits[self.alternatives.index(name)].astype(index.dtype) << j
-            self._columns[key] = index
-        return self._columns[key]
+            self._indexes[names] = index
+        return self._indexes[names]
+
+    def _bits(self) -> np.ndarray:
+        """Each alternative's bit over the grid, one byte per combination (kept)."""
+        if not self._bit_rows:
+            whole = np.arange(self.size, dtype=np.int64)
+            self._bit_rows.append(np.stack(
+                [((whole >> j) & 1).astype(np.uint8) for j in range(len(self.alternatives))]))
+        return self._bit_rows[0]
 
     @property
     def counts(self) -> np.ndarray:
