@@ -9,10 +9,7 @@ dtype('<M8[ns]')
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
 import sys
-import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -21,6 +18,7 @@ from .codebook import TABLES
 from .codebook.fields import DATE_FORMAT
 from .paths import ROOT, data_dir
 from .read import DataError, RawTable
+from .stored import code_digest, read, write
 
 #: Where :func:`load_all` keeps the tables of the last checks of ``data/`` that passed, one
 #: file per state of the data and of the code that checks them (git ignores ``_build``).
@@ -46,50 +44,21 @@ def _typed(raw: RawTable) -> pd.DataFrame:
     return frame
 
 
-def _code_files() -> list[Path]:
-    """The code that reads, checks and types the tables: every module of ``analysis.data``."""
-    return sorted(Path(__file__).parent.rglob("*.py"))
-
-
 def state_of(directory: Path) -> str:
     """A digest of everything a check of ``directory`` depends on: each table's file (its
-    bytes, or its absence), the modules that check and type them, and the versions of Python,
-    pandas and pandera. Two loads with the same state give the same tables or the same errors."""
+    bytes, or its absence), the modules that check and type them (``analysis.data``), and the
+    versions of Python, pandas and pandera. Two loads with the same state give the same tables
+    or the same errors."""
     from importlib.metadata import version
 
     digest = hashlib.sha256()
     digest.update(f"{sys.version}|{pd.__version__}|{version('pandera')}".encode())
-    for path in _code_files():
-        digest.update(path.name.encode() + hashlib.sha256(path.read_bytes()).digest())
+    digest.update(code_digest(Path(__file__).parent).encode())
     for name, table in sorted(TABLES.items()):
         path = directory / table.filename
         content = path.read_bytes() if path.exists() else b"<missing>"
         digest.update(name.encode() + hashlib.sha256(content).digest())
     return digest.hexdigest()
-
-
-def _read_stored(path: Path) -> dict[str, pd.DataFrame] | None:
-    try:
-        with path.open("rb") as handle:
-            tables = pickle.load(handle)
-    except (OSError, EOFError, pickle.UnpicklingError):
-        return None
-    return tables if isinstance(tables, dict) and set(tables) == set(TABLES) else None
-
-
-def _store(folder: Path, path: Path, tables: dict[str, pd.DataFrame]) -> None:
-    """Write ``tables`` to ``path`` atomically (a parallel reader sees the whole file or none)
-    and keep only the :data:`_KEEP` newest states."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=folder, suffix=".tmp", delete=False) as handle:
-            pickle.dump(tables, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(handle.name, path)
-        stored = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in stored[_KEEP:]:
-            old.unlink(missing_ok=True)
-    except OSError:  # a read-only checkout: the tables are checked again next time
-        pass
 
 
 #: ``checked`` of :func:`load_all` when not given: :data:`CHECKED_TABLES` for the book's data.
@@ -115,8 +84,10 @@ def load_all(directory: Path | None = None, *,
     if checked is _BOOK:  # a scratch copy of the data is never kept beside the book's own
         checked = CHECKED_TABLES if folder.resolve() == data_dir() else None
     stored = checked / f"{state_of(folder)}.pickle" if checked is not None else None
-    if stored is not None and (tables := _read_stored(stored)) is not None:
-        return tables
+    if stored is not None:
+        tables = read(stored)
+        if isinstance(tables, dict) and set(tables) == set(TABLES):
+            return tables
     from .validate import check_directory  # pandera is imported only when something is checked
 
     raws, problems = check_directory(folder)
@@ -124,7 +95,7 @@ def load_all(directory: Path | None = None, *,
         raise DataError(problems)
     tables = {name: _typed(raw) for name, raw in raws.items()}
     if stored is not None:
-        _store(checked, stored, tables)
+        write(stored, tables, _KEEP)
     return tables
 
 

@@ -15,16 +15,14 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
-import pickle
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
 import pandas as pd
 
+from ..data import stored
 from ..data.paths import ROOT
 
 T = TypeVar("T")
@@ -48,11 +46,7 @@ def _code_digest() -> str:
     digest = hashlib.sha256(sys.version.encode())
     for library in ("numpy", "pandas", "scipy"):
         digest.update(f"{library}={version(library)}".encode())
-    package = ROOT / "analysis"
-    for path in sorted(package.rglob("*.py")):
-        if "__pycache__" not in path.parts:
-            digest.update(path.relative_to(package).as_posix().encode() + b"\0")
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    digest.update(stored.code_digest(ROOT / "analysis").encode())
     return digest.hexdigest()
 
 
@@ -67,37 +61,16 @@ def _path(name: str, key: str) -> Path | None:
 def recall(name: str, key: str) -> object | None:
     """The value kept as ``name`` under ``key`` with the package's current code, or None."""
     path = _path(name, key)
-    if path is None:
-        return None
-    try:
-        with path.open("rb") as handle:
-            return pickle.load(handle)
-    except (OSError, EOFError, pickle.UnpicklingError):
-        return None
+    return None if path is None else stored.read(path)
 
 
 def keep(name: str, key: str, value: object) -> None:
-    """Keep ``value`` as ``name`` under ``key`` (written atomically: a reader in another kernel
-    sees the whole file or none); nothing happens when keeping is off or the folder is not
-    writable."""
+    """Keep ``value`` as ``name`` under ``key`` (:func:`analysis.data.stored.write`: whole or
+    not at all); nothing happens when keeping is off, the value cannot be pickled or the
+    folder is not writable."""
     path = _path(name, key)
-    if path is None:
-        return
-    try:
-        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-    except (pickle.PicklingError, TypeError, AttributeError):  # holds a function: not kept
-        return
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as handle:
-            handle.write(data)
-        os.replace(handle.name, path)
-        kept = sorted(path.parent.glob("*.pickle"), key=lambda p: p.stat().st_mtime,
-                      reverse=True)
-        for old in kept[KEEP:]:
-            old.unlink(missing_ok=True)
-    except OSError:
-        pass
+    if path is not None:
+        stored.write(path, value, KEEP)
 
 
 #: The last key computed, with the frames it was computed from (held, so that their ids stay
