@@ -34,8 +34,31 @@ kernelspec:
 """
 
 
+def _execute_without_a_kernel(uri: str, notebook, timeout: int) -> build._Outcome:  # noqa: ANN001
+    """Stands in for :func:`bookbuild.execute._execute_in_temporary_folder` in the tests of
+    what the step executes, caches and skips: each code cell is run by ``exec`` in this process
+    (a forked pool worker) instead of a Jupyter kernel, which costs about a second a chapter.
+    A cell that raises fails the chapter, as in a kernel; the notebook goes to the cache as it
+    came. The tests marked ``real_executor`` keep it, and the kernels it starts."""
+    import traceback
+
+    namespace: dict = {}
+    try:
+        for cell in notebook.cells:
+            if cell.cell_type == "code":
+                exec(cell.source, namespace)  # noqa: S102 - the test's own two-line chapters
+    except Exception:  # noqa: BLE001 - reported as a kernel reports a failed cell
+        return build._Outcome(uri, error=traceback.format_exc())
+    return build._Outcome(uri, notebook, 0.0)
+
+
 @pytest.fixture
-def mini_book(tmp_path: Path) -> Path:
+def mini_book(tmp_path: Path, request: pytest.FixtureRequest,
+              monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A two-chapter book. Its chapters run without a kernel unless the test is marked
+    ``real_executor``; the pool's workers are forked, so they see the stand-in."""
+    if request.node.get_closest_marker("real_executor") is None:
+        monkeypatch.setattr(build, "_execute_in_temporary_folder", _execute_without_a_kernel)
     (tmp_path / "_config.yml").write_text(
         "execute:\n  cache: _build/.jupyter_cache\n  timeout: 60\n")
     (tmp_path / "_toc.yml").write_text(
@@ -51,6 +74,7 @@ def test_toc_order_and_notebook_detection(mini_book: Path):
     assert [p.name for p in notebook_files(mini_book)] == ["one.md", "two.md"]
 
 
+@pytest.mark.real_executor
 def test_second_run_executes_nothing_and_an_edit_executes_one(mini_book: Path):
     first = execute(mini_book)
     assert sorted(first.executed) == ["one.md", "two.md"] and not first.failed
@@ -63,6 +87,7 @@ def test_second_run_executes_nothing_and_an_edit_executes_one(mini_book: Path):
     assert third.executed == ["two.md"] and third.cached == ["one.md"]
 
 
+@pytest.mark.real_executor
 def test_a_failing_chapter_is_reported(mini_book: Path):
     (mini_book / "one.md").write_text(CHAPTER.format(title="One", code="raise ValueError('x')"))
     report = execute(mini_book)
@@ -70,6 +95,7 @@ def test_a_failing_chapter_is_reported(mini_book: Path):
     assert report.executed == ["two.md"]
 
 
+@pytest.mark.real_executor
 def test_kernels_run_over_ipc_and_print_no_tcp_warning(mini_book: Path, capfd):
     assert sorted(execute(mini_book).executed) == ["one.md", "two.md"]
     captured = capfd.readouterr()
@@ -79,6 +105,7 @@ def test_kernels_run_over_ipc_and_print_no_tcp_warning(mini_book: Path, capfd):
     assert config.KernelManager.ip == "/tmp/x/kernel"  # absolute: the kernel runs elsewhere
 
 
+@pytest.mark.real_executor
 def test_a_kernel_that_fails_is_reported_with_its_error(mini_book: Path, monkeypatch):
     from jupyter_cache.executors import utils
 
