@@ -18,6 +18,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -56,6 +57,22 @@ finally:
 def tables():
     """Every real table, validated."""
     return load_all()
+
+
+@pytest.fixture(scope="session")
+def check_report() -> SimpleNamespace:
+    """What ``python -m analysis check`` reports on the real data: its exit status and what it
+    prints, from its ``main`` in this process (tests/test_data.py runs the command itself once,
+    on broken data)."""
+    import io
+    from contextlib import redirect_stderr, redirect_stdout
+
+    from analysis.__main__ import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        status = main(["check"])
+    return SimpleNamespace(status=status, stdout=out.getvalue(), stderr=err.getvalue())
 
 
 @pytest.fixture

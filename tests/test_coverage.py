@@ -20,11 +20,7 @@ def test_roll_calls_by_year_counts_calls_and_voting_states():
                                       {"year": "1993", "roll_calls": 1, "states": 1}]
 
 
-def test_the_check_prints_coverage_of_each_dataset():
-    import subprocess
-    import sys
-
-    out = subprocess.run([sys.executable, "-m", "analysis", "check"], capture_output=True,
-                         text=True, check=True).stdout
+def test_the_check_prints_coverage_of_each_dataset(check_report):
+    out = check_report.stdout
     assert "coverage: milex.milex_constant_2023_usd_million:" in out
     assert "coverage: un_roll_calls:" in out and "coverage: atop:" in out

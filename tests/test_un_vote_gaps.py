@@ -4,8 +4,6 @@ coverage."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pandas as pd
@@ -95,9 +93,8 @@ def test_roll_call_years_line_names_the_years_between_the_series():
     assert line.endswith("years without a roll call in the tables: 2021, 2022, 2023, 2024")
 
 
-def test_make_check_reports_es11_and_the_roll_call_years():
-    out = subprocess.run([sys.executable, "-m", "analysis", "check"], cwd=ROOT,
-                         capture_output=True, text=True, check=True).stdout
+def test_make_check_reports_es11_and_the_roll_call_years(check_report):
+    out = check_report.stdout
     assert "coverage: un_votes ES-11: " in out and " 0 missing" in out
     assert "coverage: roll calls by series: Voeten " in out
     assert "UN Digital Library 2025-" in out
