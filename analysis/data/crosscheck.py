@@ -3,10 +3,11 @@ requests, resolutions, roll calls), a response never before its request, every r
 by a row of the alliance (and of the patron, except in the patron's own crises) and named by a
 crisis candidate, every external table named by an origin, every discrepancy and reported number
 naming a real row, every ES-11 vote of a current or former CSTO member recorded or its gap named,
-every state at a session of the Collective Security Council a member or signatory on its date,
-every published base rate credited to a work of scholarship, and the sourcing policy
-(:mod:`analysis.data.codebook.policy`): no source on an excluded host, and no row resting on state
-media alone unless it says it records the state's own word or is unverified.
+every state at a session of the Collective Security Council a member or signatory on its date
+(:mod:`analysis.data.session_checks`), every published base rate credited to a work of
+scholarship, and the sourcing policy (:mod:`analysis.data.codebook.policy`): no source on an
+excluded host, and no row resting on state media alone unless it says it records the state's own
+word or is unverified.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from .codebook.vocabulary import PATRONS
 from .coverage import es11_pairs
 from .dates import latest_possible
 from .read import Problem, RawTable
+from .session_checks import session_problems
 from .sourcing_checks import excluded_host_problems, state_media_problems
 
 
@@ -38,18 +40,22 @@ def cross_table_problems(raws: dict[str, RawTable]) -> list[Problem]:
             if not f.ref or f.ref not in keys:
                 continue
             known = keys[f.ref] | set(f.ref_exempt)
-            target = f.ref.split(".")[0]
-            column = raw.frame[f.name]
-            if f.kind in LIST_KINDS:
-                cells = column.dropna().map(split_list).explode().dropna()
-            else:
-                cells = column.dropna()
-            # Every cell is checked; only the unknown ones are looked at one by one.
-            for i, part in cells[~cells.isin(known)].items():
-                problems.append(
-                    Problem(shown, raw.line_of(i), f.name,
-                            f"unknown {f.ref.split('.')[1]} {part!r} (not in {target})")
-                )
+            target, key = f.ref.split(".")
+            listed = f.kind in LIST_KINDS
+            # Every distinct cell is checked, in plain Python (a pandas operation per column
+            # cost more than the comparisons); the rows are read only when one is unknown.
+            cells = raw.frame[f.name].tolist()
+            distinct = {c for c in set(cells) if isinstance(c, str)}
+            parts = {p for c in distinct for p in split_list(c)} if listed else distinct
+            if parts <= known:
+                continue
+            for i, cell in zip(raw.frame.index, cells):
+                if not isinstance(cell, str):
+                    continue  # empty (NA): the table's own rules say whether it may be
+                for part in (split_list(cell) if listed else (cell,)):
+                    if part not in known:
+                        problems.append(Problem(shown, raw.line_of(i), f.name,
+                                                f"unknown {key} {part!r} (not in {target})"))
 
     if "responses" in raws and "requests" in raws:
         resp = raws["responses"]
@@ -76,12 +82,7 @@ def cross_table_problems(raws: dict[str, RawTable]) -> list[Problem]:
     if {"un_resolutions", "un_votes", "un_vote_gaps", "memberships"} <= set(raws):
         problems.extend(_es11_problems(raws))
     if "summit_attendance" in raws:
-        problems.extend(_session_problems(raws["summit_attendance"]))
-        if "memberships" in raws:
-            problems.extend(_council_membership_problems(raws["summit_attendance"],
-                                                         raws["memberships"]))
-            problems.extend(_missing_member_problems(raws["summit_attendance"],
-                                                     raws["memberships"]))
+        problems.extend(session_problems(raws["summit_attendance"], raws.get("memberships")))
     if "reliability_benchmarks" in raws and "sources" in raws:
         bench, sources = raws["reliability_benchmarks"], raws["sources"].frame
         kinds = sources.drop_duplicates("source_id").set_index("source_id")["kind"]
@@ -99,25 +100,34 @@ def cross_table_problems(raws: dict[str, RawTable]) -> list[Problem]:
     if "discrepancies" in raws:
         disc = raws["discrepancies"]
         row_ids: dict[str, set[str]] = {}
-        for i, row in disc.frame.iterrows():
-            table = TABLES.get(row["table"] or "")
+        frame = disc.frame
+        for i, table_name, record_id, field_name in zip(
+                frame.index, frame["table"].tolist(), frame["record_id"].tolist(),
+                frame["field"].tolist()):
+            table = TABLES.get(table_name) if isinstance(table_name, str) else None
             if table is None or table.name not in raws:
-                if row["table"] not in TABLES:
+                if table_name not in TABLES:
                     problems.append(Problem(f"data/{disc.path.name}", disc.line_of(i), "table",
-                                            f"unknown table {row['table']!r}"))
+                                            f"unknown table {table_name!r}"))
                 continue
             if table.name not in row_ids:
-                keys = raws[table.name].frame[list(table.primary_key)].astype(str)
-                row_ids[table.name] = {"|".join(values) for values in keys.itertuples(index=False)}
-            if row["record_id"] not in row_ids[table.name]:
+                row_ids[table.name] = _row_ids(raws[table.name], table.primary_key)
+            if record_id not in row_ids[table.name]:
                 problems.append(Problem(f"data/{disc.path.name}", disc.line_of(i), "record_id",
-                                        f"no row {row['record_id']!r} in {table.name}"))
-            if row["field"] not in table.field_names:
+                                        f"no row {record_id!r} in {table.name}"))
+            if field_name not in table.field_names:
                 problems.append(Problem(f"data/{disc.path.name}", disc.line_of(i), "field",
-                                        f"{table.name} has no column {row['field']!r}"))
+                                        f"{table.name} has no column {field_name!r}"))
     if "quantities" in raws:
         problems += _record_problems(raws, "quantities")
     return problems
+
+
+def _row_ids(raw: RawTable, primary_key: tuple[str, ...]) -> set[str]:
+    """The ids of the rows of ``raw``: their primary key's cells joined by ``|`` (an empty cell
+    as ``<NA>``, which no id names)."""
+    columns = [raw.frame[k].astype(str).tolist() for k in primary_key]
+    return {"|".join(values) for values in zip(*columns)}
 
 
 def _record_problems(raws: dict[str, RawTable], name: str) -> list[Problem]:
@@ -125,8 +135,8 @@ def _record_problems(raws: dict[str, RawTable], name: str) -> list[Problem]:
     raw = raws[name]
     problems: list[Problem] = []
     row_ids: dict[str, set[str]] = {}
-    for i, row in raw.frame.iterrows():
-        table_name = row["record_table"]
+    for i, table_name, record_id in zip(raw.frame.index, raw.frame["record_table"].tolist(),
+                                        raw.frame["record_id"].tolist()):
         if not isinstance(table_name, str) or not table_name:
             continue
         table = TABLES.get(table_name)
@@ -137,11 +147,10 @@ def _record_problems(raws: dict[str, RawTable], name: str) -> list[Problem]:
         if table.name not in raws:
             continue
         if table.name not in row_ids:
-            keys = raws[table.name].frame[list(table.primary_key)].astype(str)
-            row_ids[table.name] = {"|".join(values) for values in keys.itertuples(index=False)}
-        if row["record_id"] not in row_ids[table.name]:
+            row_ids[table.name] = _row_ids(raws[table.name], table.primary_key)
+        if record_id not in row_ids[table.name]:
             problems.append(Problem(f"data/{raw.path.name}", raw.line_of(i), "record_id",
-                                    f"no row {row['record_id']!r} in {table.name}"))
+                                    f"no row {record_id!r} in {table.name}"))
     return problems
 
 
@@ -183,97 +192,6 @@ def _origin_problems(raws: dict[str, RawTable]) -> list[Problem]:
             problems.append(Problem(f"data/{raw.path.name}", None, None,
                                     "no row of origins.csv names this table, and its rows "
                                     "carry no source"))
-    return problems
-
-
-#: The organizations whose members sit on the Collective Security Council: the 1992 treaty and
-#: the 2002 organization.
-COUNCIL_ORGANIZATIONS: tuple[str, ...] = ("CST", "CSTO")
-#: Membership statuses that keep a state's seat on the Council (a suspended or frozen member keeps
-#: it; an observer or partner has none).
-COUNCIL_STATUSES: tuple[str, ...] = ("signatory", "member", "suspended", "frozen")
-#: Columns every row of one session shares.
-SESSION_COLUMNS: tuple[str, ...] = ("date", "date_precision", "city", "chair_state")
-
-
-def _session_problems(attendance: RawTable) -> list[Problem]:
-    """Every row of a session repeats the session's date, precision, city and chair."""
-    frame, shown = attendance.frame, f"data/{attendance.path.name}"
-    problems = []
-    for column in SESSION_COLUMNS:
-        first = frame.groupby("session_id", sort=False)[column].transform(lambda s: s.iloc[0])
-        same = (frame[column] == first) | (frame[column].isna() & first.isna())
-        for i in frame.index[~same.to_numpy(dtype=bool)]:
-            shown_value = "empty" if pd.isna(frame.at[i, column]) else repr(frame.at[i, column])
-            expected = "empty" if pd.isna(first[i]) else repr(first[i])
-            problems.append(Problem(shown, attendance.line_of(i), column,
-                                    f"{shown_value} differs from the first row of session "
-                                    f"{frame.at[i, 'session_id']!r} ({expected})"))
-    return problems
-
-
-def _council_spells(memberships: RawTable) -> pd.DataFrame:
-    """The intervals that seat a state on the Council: ``state``, ``start`` and ``end`` (NaT
-    while the status holds)."""
-    spells = memberships.frame
-    spells = spells[spells["organization"].isin(COUNCIL_ORGANIZATIONS)
-                    & spells["status"].isin(COUNCIL_STATUSES)]
-    return pd.DataFrame({
-        "state": spells["state"],
-        "start": pd.to_datetime(spells["start"], format=DATE_FORMAT, errors="coerce"),
-        "end": pd.to_datetime(spells["end"], format=DATE_FORMAT, errors="coerce"),
-    })
-
-
-def _session_days(attendance: RawTable) -> pd.DataFrame:
-    """Per row of ``attendance``: ``row`` (its index), ``session_id``, ``state`` and the first and
-    last day its date may stand for; rows with a bad date are left out (their own checks name
-    them)."""
-    frame = attendance.frame
-    first = pd.to_datetime(frame["date"], format=DATE_FORMAT, errors="coerce")
-    days = pd.DataFrame({"row": frame.index, "session_id": frame["session_id"].to_numpy(),
-                         "state": frame["state"].to_numpy(), "first": first.to_numpy(),
-                         "last": latest_possible(first, frame["date_precision"]).to_numpy()})
-    return days[days["first"].notna()]
-
-
-def _council_membership_problems(attendance: RawTable, memberships: RawTable) -> list[Problem]:
-    """Each state listed for a session was a member or signatory (CST or CSTO) on its date.
-
-    An interval counts up to and including the day it ended, since the session that ends a
-    status (Uzbekistan's suspension, 19 December 2012) is held on that day; a session dated only
-    to the month or year needs membership on some day of it.
-    """
-    frame = attendance.frame
-    rows = _session_days(attendance)
-    rows = rows[rows["state"].notna()]
-    pairs = rows.merge(_council_spells(memberships), on="state", how="left")
-    inside = (pairs["start"] <= pairs["last"]) & (pairs["end"].isna() | (pairs["end"] >= pairs["first"]))
-    seated = inside.groupby(pairs["row"]).any()
-    shown = f"data/{attendance.path.name}"
-    return [
-        Problem(shown, attendance.line_of(i), "state",
-                f"{frame.at[i, 'state']} was not a member or signatory of the CST or the CSTO on "
-                f"{frame.at[i, 'date']} (memberships)")
-        for i in seated.index[~seated.to_numpy(dtype=bool)]
-    ]
-
-
-def _missing_member_problems(attendance: RawTable, memberships: RawTable) -> list[Problem]:
-    """Each session has a row for every state seated on the Council throughout its date (an
-    absent or unknown state still has its row), named at the session's first row."""
-    sessions = _session_days(attendance).drop_duplicates("session_id")
-    spells = _council_spells(memberships)
-    listed = attendance.frame.groupby("session_id")["state"].agg(set)
-    shown = f"data/{attendance.path.name}"
-    problems = []
-    for s in sessions.itertuples():
-        seated = spells[(spells["start"] <= s.first)
-                        & (spells["end"].isna() | (spells["end"] >= s.last))]["state"]
-        for state in sorted(set(seated) - listed[s.session_id]):
-            problems.append(Problem(shown, attendance.line_of(s.row), "state",
-                                    f"session {s.session_id!r} has no row for {state}, a member "
-                                    f"or signatory on {attendance.frame.at[s.row, 'date']}"))
     return problems
 
 

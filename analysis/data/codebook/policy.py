@@ -21,6 +21,7 @@ the rule for state media.
 
 from __future__ import annotations
 
+import functools
 from urllib.parse import urlsplit
 
 from .fields import Field, Table
@@ -70,6 +71,13 @@ def host_of(url: object) -> str:
     (``""`` for an empty or unreadable one)."""
     if not isinstance(url, str) or not url:
         return ""
+    return _host_of(url)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _host_of(url: str) -> str:
+    """:func:`host_of` for a non-empty string, remembered: every check reads each source's
+    address again."""
     try:
         host = (urlsplit(url).hostname or "").rstrip(".").lower()
     except ValueError:
