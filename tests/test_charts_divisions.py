@@ -152,32 +152,3 @@ def test_real_charts_return_their_data(tables):
         assert isinstance(chart, Chart)
         assert len(chart.data) > 0
         assert any(t.get_text().startswith("Source:") for t in chart.figure.texts)
-
-
-def test_every_figure_of_the_two_vote_chapters_reads_cleanly_and_states_a_finding(tables):
-    """Issue 24 for the charts of chapters 7 and 8: no colliding or cut-off text, nothing under
-    11 px in the column, a title that states a finding with a computed number, and the credit
-    line of every external dataset the figure draws on (from data/origins.csv)."""
-    from analysis.measures.provenance import credit_lines
-    from analysis.publish import book
-    from analysis.publish.facts import divisions as divisions_facts
-    from analysis.publish.facts import votes as votes_facts
-
-    credits = credit_lines(tables["origins"])
-    external = {"fig-dv-votes": ["ds-voeten-unvotes-2020", "undl-ga-votes-2025"],
-                "fig-vt-strip": ["ds-voeten-unvotes-2020", "ds-bsv-idealpoints-2024",
-                                 "undl-ga-votes-2025"],
-                "fig-vt-check": ["ds-voeten-unvotes-2020", "ds-bsv-idealpoints-2024"],
-                "fig-vt-ukraine": ["ds-voeten-unvotes-2020", "undl-ga-votes-2025"]}
-    cutoff = book.cutoff()
-    figures = {**divisions_facts.figures(tables, cutoff), **votes_facts.figures(tables, cutoff)}
-    assert set(figures) == {"fig-dv-votes", "fig-dv-stances", "fig-dv-defiance",
-                            "fig-dv-summits", "fig-vt-strip", "fig-vt-check", "fig-vt-ukraine"}
-    for name, chart in figures.items():
-        assert layout_problems(chart.figure) == [], name
-        title = chart.figure._suptitle.get_text() if chart.figure._suptitle else ""
-        assert any(ch.isdigit() for ch in title), (name, title)
-        source = " ".join(t.get_text() for t in chart.figure.texts
-                          if t.get_text().startswith("Source:")).replace("\n", " ")
-        for origin in external.get(name, []):
-            assert credits[origin] in source, (name, origin)

@@ -21,7 +21,6 @@ from .helpers import (
     with_cell,
     with_item,
 )
-from .readable import figure_problems
 
 PROSE = " ".join((ROOT / "book" / "alliances.md").read_text(encoding="utf-8").split())
 
@@ -171,10 +170,6 @@ def test_the_wrong_sentences_are_gone(old):
 ])
 def test_the_corrections_are_in_the_chapter(new):
     assert new in PROSE
-
-
-def test_the_chapter_figures_read_cleanly(figures_of):
-    assert figure_problems(figures_of(alliances)) == {}
 
 
 def test_the_ties_are_a_matrix_with_the_pacts_of_2024_beside_atop(figures_of):

@@ -7,7 +7,6 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis.charts.layout import layout_problems
 from analysis.publish.facts import case_kyrgyz_tajik
 
 from .helpers import (
@@ -115,13 +114,7 @@ def test_every_named_day_is_a_record_of_the_case(values_of):
     assert sorted(set(case_kyrgyz_tajik.DAYS.values()) - records) == []
 
 
-def test_the_figure_labels_each_record_once_and_reads_cleanly(tables, cutoff):
-    import matplotlib.pyplot as plt
-
-    chart = case_kyrgyz_tajik.figures(tables, cutoff)["fig-case-kyrgyz-tajik"]
-    try:
-        assert not chart.data["label"].duplicated().any()
-        assert not chart.data["record"].duplicated().any()
-        assert layout_problems(chart.figure) == []
-    finally:
-        plt.close(chart.figure)
+def test_the_figure_labels_each_record_once(figures_of):
+    chart = figures_of(case_kyrgyz_tajik)["fig-case-kyrgyz-tajik"]
+    assert not chart.data["label"].duplicated().any()
+    assert not chart.data["record"].duplicated().any()

@@ -21,7 +21,6 @@ from .helpers import (
     with_cell,
     with_item,
 )
-from .readable import figure_problems
 
 PROSE = " ".join((ROOT / "book" / "forces.md").read_text(encoding="utf-8").split())
 
@@ -220,10 +219,6 @@ def test_the_wrong_sentences_are_gone(old):
 ])
 def test_the_corrections_are_in_the_chapter(new):
     assert new in PROSE
-
-
-def test_the_chapter_figures_read_cleanly(figures_of):
-    assert figure_problems(figures_of(forces)) == {}
 
 
 def test_former_members_are_not_labelled_as_members_in_the_gdp_grid(figures_of):

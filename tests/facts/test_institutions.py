@@ -12,7 +12,6 @@ from analysis.data.paths import ROOT
 from analysis.publish.facts import institutions
 
 from .helpers import altered, assert_breaks, breaks_every_guard, guard_ids, raises_guard, with_cell
-from .readable import figure_problems
 
 PROSE = (ROOT / "book" / "institutions.md").read_text(encoding="utf-8")
 
@@ -142,10 +141,6 @@ def test_the_wrong_sentences_are_gone(old):
 ])
 def test_the_corrections_are_in_the_chapter(new):
     assert " ".join(new.split()) in " ".join(PROSE.split())
-
-
-def test_the_chapter_figures_read_cleanly(figures_of):
-    assert figure_problems(figures_of(institutions)) == {}
 
 
 def test_figure_titles_state_computed_findings(figures_of, values_of):

@@ -20,7 +20,6 @@ from .helpers import (
     with_cell,
     with_item,
 )
-from .readable import figure_problems
 
 PROSE = " ".join((ROOT / "book" / "membership.md").read_text(encoding="utf-8").split())
 
@@ -142,10 +141,6 @@ def test_the_wrong_sentences_are_gone(old):
 ])
 def test_the_corrections_are_in_the_chapter(new):
     assert new in PROSE
-
-
-def test_the_chapter_figures_read_cleanly(figures_of):
-    assert figure_problems(figures_of(membership)) == {}
 
 
 def test_no_figure_of_the_chapter_is_drawn_on_map_axes_but_the_maps(figures_of):

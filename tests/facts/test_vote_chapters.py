@@ -129,3 +129,28 @@ def test_the_unverified_2026_resolution_is_named_but_not_counted(tables):
     assert "could not be checked against the UN's own record" in text
     _, universe = ukraine_votes(tables)
     assert universe["date"].max().year == 2025
+
+
+def test_every_figure_of_the_two_chapters_states_a_finding_and_credits_its_data(figures_of,
+                                                                                 tables):
+    """Issue 24 for the charts of chapters 7 and 8: a title that states a finding with a
+    computed number, and the credit line of every external dataset the figure draws on (from
+    data/origins.csv). That they read cleanly is tests/facts/test_figures.py's check."""
+    from analysis.measures.provenance import credit_lines
+
+    credits = credit_lines(tables["origins"])
+    external = {"fig-dv-votes": ["ds-voeten-unvotes-2020", "undl-ga-votes-2025"],
+                "fig-vt-strip": ["ds-voeten-unvotes-2020", "ds-bsv-idealpoints-2024",
+                                 "undl-ga-votes-2025"],
+                "fig-vt-check": ["ds-voeten-unvotes-2020", "ds-bsv-idealpoints-2024"],
+                "fig-vt-ukraine": ["ds-voeten-unvotes-2020", "undl-ga-votes-2025"]}
+    figures = {**figures_of(divisions), **figures_of(votes)}
+    assert set(figures) == {"fig-dv-votes", "fig-dv-stances", "fig-dv-defiance",
+                            "fig-dv-summits", "fig-vt-strip", "fig-vt-check", "fig-vt-ukraine"}
+    for name, chart in figures.items():
+        title = chart.figure._suptitle.get_text() if chart.figure._suptitle else ""
+        assert any(ch.isdigit() for ch in title), (name, title)
+        source = " ".join(t.get_text() for t in chart.figure.texts
+                          if t.get_text().startswith("Source:")).replace("\n", " ")
+        for origin in external.get(name, []):
+            assert credits[origin] in source, (name, origin)
