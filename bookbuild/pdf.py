@@ -51,13 +51,17 @@ FOOTER = ('<div style="font-size:8pt; width:100%; text-align:center; color:#555;
 BIBLIOGRAPHY_PAGE = "book/bibliography"
 
 
-def build_singlehtml(root: Path = ROOT, path_output: Path | None = None) -> Path:
+def build_singlehtml(root: Path = ROOT, path_output: Path | None = None,
+                     config: Path | None = None) -> Path:
     """Build the book as one HTML page (warnings are errors, as for the web edition); returns
     the page (the root page's name: ``book/intro.html``), under ``_build/singlehtml`` of the
     project or of ``path_output``. The execution cache is the web edition's, so nothing is
-    executed that ``python -m bookbuild execute`` already ran."""
+    executed that ``python -m bookbuild execute`` already ran; ``config`` is the configuration
+    of a build made elsewhere (:func:`bookbuild.build.build_html` writes one), to print from its
+    execution cache."""
     result = jupyter_book("build", str(root), "--builder", "singlehtml", *FLAGS,
-                          *(["--path-output", str(path_output)] if path_output else []))
+                          *(["--path-output", str(path_output)] if path_output else []),
+                          *(["--config", str(config)] if config else []))
     if result.returncode != 0:
         raise RuntimeError(f"the single-page build failed:\n{result.stdout[-4000:]}\n"
                            f"{result.stderr[-4000:]}")

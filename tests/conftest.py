@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
 import json
 import os
 import shutil
@@ -101,15 +102,42 @@ def locked(path: Path):
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+@pytest.fixture(scope="session")
+def once_per_run(tmp_path_factory: pytest.TempPathFactory):
+    """``once_per_run(key, compute)``: the result of ``compute()`` (any JSON value), computed
+    by one worker of the test run and read by every other that asks for the same ``key``; a
+    worker that asks while another computes it waits. Nothing is kept if ``compute`` raises."""
+    folder = shared_dir(tmp_path_factory) / "once-per-run"
+    folder.mkdir(exist_ok=True)
+
+    def get(key: str, compute):  # noqa: ANN001, ANN202 - any callable, any JSON value
+        name = hashlib.sha256(key.encode()).hexdigest()[:32]
+        path = folder / f"{name}.json"
+        with locked(folder / f"{name}.lock"):
+            if path.exists():
+                return json.loads(path.read_text(encoding="utf-8"))
+            value = compute()
+            path.with_suffix(".tmp").write_text(json.dumps(value), encoding="utf-8")
+            os.replace(path.with_suffix(".tmp"), path)
+            return value
+
+    return get
+
+
 def _source_lock_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return shared_dir(tmp_path_factory) / "book-source.lock"
 
 
+def source_lock(tmp_path_factory: pytest.TempPathFactory) -> contextlib.AbstractContextManager:
+    """Held while a build reads the project's own source folder, as the shared book build holds
+    it: builds write ``book/_generated/`` there, so two never run at once."""
+    return locked(_source_lock_file(tmp_path_factory))
+
+
 @pytest.fixture
 def book_source_lock(tmp_path_factory: pytest.TempPathFactory):
-    """Held by a test that builds from the project's own source folder, as the shared book
-    build holds it: builds write ``book/_generated/`` there, so two never run at once."""
-    with locked(_source_lock_file(tmp_path_factory)):
+    """:func:`source_lock`, held for the whole test."""
+    with source_lock(tmp_path_factory):
         yield
 
 

@@ -25,7 +25,7 @@ import re
 import shutil
 import subprocess
 import threading
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -215,12 +215,18 @@ _visits: dict[str, Visit] = {}
 
 
 @pytest.fixture
-def visit(browser, site):
-    """Load a page once per session: problems, images, axe in both colour schemes, screenshot."""
+def visit(browser, site, once_per_run):
+    """Load a page once per test run, whichever worker asks first: problems, images, axe in
+    both colour schemes, screenshot (about 7 s a page; the tests that read a page's visit run on
+    both workers)."""
 
     def load(page_path: str) -> Visit:
-        if page_path in _visits:
-            return _visits[page_path]
+        if page_path not in _visits:
+            _visits[page_path] = Visit(**once_per_run(
+                f"visit:{page_path}", lambda: asdict(_load(page_path))))
+        return _visits[page_path]
+
+    def _load(page_path: str) -> Visit:
         result = Visit()
         context, page = _open(browser, site + page_path, result)
         try:
@@ -244,7 +250,6 @@ def visit(browser, site):
             result.axe["dark"] = _run_axe(page)
         finally:
             context.close()
-        _visits[page_path] = result
         return result
 
     return load

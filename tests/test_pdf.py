@@ -21,6 +21,8 @@ from bookbuild import print_edition as pe
 from bookbuild import print_layout as layout
 from bookbuild.pages import toc_files
 
+from .conftest import source_lock
+
 # A single-page build in miniature, as Sphinx 7 writes it: the root page's section, then each
 # further page marked by a document-<page> anchor, its headings one level down; references to
 # another page point at the single page itself (book/intro.html#...).
@@ -280,11 +282,15 @@ def _title(name: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def built_pdf(tmp_path_factory) -> Path:
+def built_pdf(tmp_path_factory, built_book: Path) -> Path:
+    """The PDF printed as ``make pdf`` prints it, from the execution cache of the run's shared
+    book build (as ``make pdf`` uses ``make book``'s): no chapter is executed again."""
     if not pdf.CHROMIUM.exists():
         pytest.fail(f"missing {pdf.CHROMIUM}: see the README's prerequisites")
     out = tmp_path_factory.mktemp("pdf")
-    index = pdf.build_singlehtml(path_output=out)
+    with source_lock(tmp_path_factory):
+        index = pdf.build_singlehtml(path_output=out,
+                                     config=built_book.parents[1] / "_config.yml")
     return pdf.build_pdf(index, out / edition.PDF_NAME)
 
 
