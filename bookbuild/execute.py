@@ -122,17 +122,24 @@ class _Outcome:
 
 
 def _execute_in_temporary_folder(uri: str, notebook, timeout: int) -> _Outcome:  # noqa: ANN001
-    """Pool worker: execute ``notebook`` in a fresh temporary folder, as the book build does."""
+    """Pool worker: execute ``notebook`` in a fresh, empty temporary folder, as the book build
+    does (its kernel's sockets are in another). A chapter that leaves a file in that folder
+    fails: a chapter reads the data and writes nothing where it runs."""
     import traceback
 
     from jupyter_cache.executors.utils import single_nb_execution
 
     try:
-        with tempfile.TemporaryDirectory() as folder:
+        with tempfile.TemporaryDirectory() as folder, \
+                tempfile.TemporaryDirectory() as sockets:
             result = single_nb_execution(notebook, cwd=folder, timeout=timeout,
-                                         allow_errors=False, config=kernel_config(folder))
+                                         allow_errors=False, config=kernel_config(sockets))
+            written = sorted(path.name for path in Path(folder).iterdir())
     except Exception:  # noqa: BLE001 - the kernel failed: reported with its traceback
         return _Outcome(uri, error=traceback.format_exc())
+    if written and not result.exc_string:
+        return _Outcome(uri, error="the chapter wrote into the folder it runs in: "
+                        + ", ".join(written))
     return _Outcome(uri, result.nb, result.time, result.exc_string)
 
 

@@ -44,8 +44,12 @@ try:
     fcntl.flock(lock, fcntl.LOCK_EX)  # the source-folder lock, held until the process ends
     from bookbuild.build import build_html
     result = build_html(out, out / "cache", env={"SOURCE_DATE_EPOCH": "1700000000"})
-    record = {"returncode": result.returncode, "stdout": result.stdout[-4000:],
-              "stderr": result.stderr[-4000:]}
+    # A chapter the execution step failed fails the build, as `make book` stops after the step
+    # (Jupyter Book would execute it again by itself, without the step's rules).
+    failed = "".join(f"the execution step failed {name} (build.log)\\n"
+                     for name in result.execution.failed)
+    record = {"returncode": result.returncode or int(bool(failed)),
+              "stdout": result.stdout[-4000:], "stderr": failed + result.stderr[-4000:]}
 except BaseException:
     record["stderr"] = traceback.format_exc()
 finally:

@@ -89,9 +89,10 @@ def test_pages_that_are_not_notebooks_offer_no_notebook(built_book: Path):
 TEMPLATE = ROOT / "book" / "templates" / "chapter_template.md"
 
 
-@pytest.mark.parametrize("path", notebook_files() + [TEMPLATE], ids=lambda p: p.stem)
-def test_chapter_executes_from_an_empty_folder(path: Path, tmp_path: Path):
-    notebook = jupytext.read(path)
+def test_the_chapter_template_executes_from_an_empty_folder(tmp_path: Path):
+    """The book's chapters are held to this by the execution step of every build (each runs in
+    an empty folder and fails if it leaves a file there); the template is not in the book."""
+    notebook = jupytext.read(TEMPLATE)
     client = NotebookClient(notebook, timeout=300, kernel_name="python3",
                             resources={"metadata": {"path": str(tmp_path)}})
     client.execute(cwd=str(tmp_path))

@@ -96,6 +96,15 @@ def test_a_failing_chapter_is_reported(mini_book: Path):
 
 
 @pytest.mark.real_executor
+def test_a_chapter_that_writes_where_it_runs_fails_and_names_the_file(mini_book: Path, caplog):
+    (mini_book / "one.md").write_text(CHAPTER.format(
+        title="One", code="open('left-behind.csv', 'w').write('1')"))
+    report = execute(mini_book)
+    assert report.failed == ["one.md"] and report.executed == ["two.md"]
+    assert "the chapter wrote into the folder it runs in: left-behind.csv" in caplog.text
+
+
+@pytest.mark.real_executor
 def test_kernels_run_over_ipc_and_print_no_tcp_warning(mini_book: Path, capfd):
     assert sorted(execute(mini_book).executed) == ["one.md", "two.md"]
     captured = capfd.readouterr()
