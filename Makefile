@@ -46,8 +46,11 @@ book: $(STAMP)
 	@echo "The book is at $(CURDIR)/$(BUILD)/html/index.html (or run: make serve)"
 
 # Tests run on all cores (pytest-xdist); the built book they share is built once per run
-# (tests/conftest.py).
+# (tests/conftest.py). In `make test` the browser tests of one page are one group, run by one
+# worker (loadgroup), and keep their order (--no-loadscope-reorder), so the tests that read the
+# built book still run last; test-fast has no groups and hands out tests in batches (load).
 PYTEST := $(BIN)/python -m pytest -n auto
+GROUPED := --dist loadgroup --no-loadscope-reorder
 FAST   := not book and not browser
 
 ## pdf: the reader's edition as one PDF, _build/pdf/csto-record.pdf (chapters, cases, methods
@@ -60,7 +63,7 @@ pdf: $(STAMP) chromium
 ## test: the linters, then every test (data, analysis, notebooks, the built book, the book in a
 ## browser); CI runs this
 test: $(STAMP) lint browsers
-	$(PYTEST)
+	$(PYTEST) $(GROUPED)
 
 ## test-fast: the quick loop: the linters (ruff, import-linter's layer contracts), then every
 ## test except the book builds, the browser and Lighthouse

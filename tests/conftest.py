@@ -185,10 +185,17 @@ def _needs_book(item: pytest.Item) -> bool:
     return "built_book" in getattr(item, "fixturenames", ())
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     # The tests that read the built book run last, so the other tests keep the cores busy
     # while it builds. Every worker collects the same items and sorts them the same way.
     items.sort(key=_needs_book)
+    # The browser tests of one page run on one worker (the Makefile's --dist loadgroup), which
+    # visits the page once; spread over both, one worker waited while the other visited.
+    for item in items:
+        page = getattr(item, "callspec", None) and item.callspec.params.get("page_path")
+        if page and item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.xdist_group(f"page {page}"))
 
 
 @pytest.fixture(scope="session", autouse=True)

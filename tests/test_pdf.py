@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -291,7 +292,10 @@ def built_pdf(tmp_path_factory, built_book: Path) -> Path:
     with source_lock(tmp_path_factory):
         index = pdf.build_singlehtml(path_output=out,
                                      config=built_book.parents[1] / "_config.yml")
-    return pdf.build_pdf(index, out / edition.PDF_NAME)
+    # Printed from a thread of its own: the browser tests' Playwright may be running in this
+    # one, and Playwright's synchronous API cannot start inside it.
+    with ThreadPoolExecutor(1) as thread:
+        return thread.submit(pdf.build_pdf, index, out / edition.PDF_NAME).result()
 
 
 @pytest.mark.book
