@@ -57,10 +57,11 @@ def test_packages_left_out_of_the_lock_are_absent(name: str):
     assert importlib.util.find_spec(module) is None, f"{name} is installed in this environment"
 
 
-def test_the_benchmark_times_the_same_quick_loop_as_make_test_fast():
+@pytest.mark.parametrize("name", ["FAST", "GROUPED"])
+def test_the_benchmark_runs_the_tests_as_the_makefile_does(name):
     import runpy
 
-    match = re.search(r"^FAST\s+:= (.+)$", MAKEFILE.read_text(encoding="utf-8"), re.M)
-    assert match, "Makefile: no FAST line"
+    match = re.search(rf"^{name}\s+:= (.+)$", MAKEFILE.read_text(encoding="utf-8"), re.M)
+    assert match, f"Makefile: no {name} line"
     benchmark = runpy.run_path(str(ROOT / "tools" / "benchmark.py"), run_name="not_main")
-    assert benchmark["FAST"] == match.group(1).strip()
+    assert benchmark[name] == match.group(1).strip()

@@ -51,6 +51,8 @@ from bookbuild.pages import notebook_files, toc_files  # noqa: E402
 EDITED = ROOT / "book" / "conclusions.md"
 #: `make test-fast`'s selection (the Makefile's FAST).
 FAST = "not book and not browser"
+#: How `make test` hands out the tests (the Makefile's GROUPED).
+GROUPED = "--dist loadgroup --no-loadscope-reorder"
 EDIT = "\n```{code-cell} ipython3\n:tags: [remove-cell]\n\n# benchmark edit\n```\n"
 
 
@@ -124,8 +126,9 @@ def test_suite(*marks: str) -> dict:
     seconds, the machine's busy CPU seconds during the run, and the CPU seconds of the
     processes the run waited for."""
     cpu, machine = _cpu(), _machine_cpu()
+    grouped = [] if marks else GROUPED.split()
     done, seconds = timed(subprocess.run, [sys.executable, "-m", "pytest", "-n", "auto", "-q",
-                                           "-p", "no:cacheprovider", *marks],
+                                           "-p", "no:cacheprovider", *grouped, *marks],
                           cwd=ROOT, capture_output=True, text=True)
     cpu, machine_after = _cpu() - cpu, _machine_cpu()
     summary = (done.stdout.strip().splitlines() or [""])[-1]
