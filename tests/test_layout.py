@@ -117,6 +117,37 @@ def test_tick_labels_outside_the_view_are_not_counted(fig):
     assert "0.0" in drawn
 
 
+def _busy_figure():  # noqa: ANN202 - a matplotlib Figure
+    """A figure whose layout depends on its texts: constrained layout, a long title, rotated and
+    log-scale ticks, a legend, an annotation and a second axes."""
+    figure, (left, right) = plt.subplots(1, 2, figsize=(6, 3), layout="constrained")
+    left.bar(["Armenia", "Belarus", "Kazakhstan"], [3, 5, 8], label="requests")
+    left.tick_params(axis="x", labelrotation=30)
+    left.legend(loc="upper left")
+    left.annotate("one mission", xy=(2, 8), xytext=(0.5, 7), arrowprops={"arrowstyle": "->"})
+    right.plot([1, 10, 100, 1000], [1, 2, 3, 4])
+    right.set_xscale("log")
+    figure.suptitle("A title long enough to move the axes down when it wraps\nonto a second line")
+    return figure
+
+
+def test_text_boxes_without_painting_are_those_of_a_full_draw():
+    # text_boxes lays the figure out without painting it; its boxes must be those a full draw
+    # gives, on a fresh copy of the same figure.
+    from analysis.charts import layout
+
+    painted, laid_out = _busy_figure(), _busy_figure()
+    try:
+        painted.canvas.draw()
+        after_draw = [(b.text, tuple(b.box.bounds))
+                      for b in layout._boxes(painted, painted.canvas.get_renderer())]
+        without = [(b.text, tuple(b.box.bounds)) for b in layout.text_boxes(laid_out)]
+        assert len(after_draw) > 10 and without == after_draw
+    finally:
+        plt.close(painted)
+        plt.close(laid_out)
+
+
 # --- one visual language: hatching and keys (analysis.charts.language.style_problems) -------
 
 from matplotlib.patches import Patch  # noqa: E402

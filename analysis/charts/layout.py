@@ -51,10 +51,13 @@ class TextBox:
 
 
 def _renderer(fig: Figure):  # noqa: ANN202 - a backend renderer
+    """The figure's renderer once its layout is done as drawing does it, without painting any
+    pixel: the text boxes are the same as after a full draw (tests/test_layout.py), at about
+    half the cost."""
     if not hasattr(fig.canvas, "get_renderer"):
         # A figure closed by pyplot keeps a bare canvas that cannot draw: give it Agg's.
         FigureCanvasAgg(fig)
-    fig.canvas.draw()
+    fig.draw_without_rendering()
     return fig.canvas.get_renderer()
 
 
