@@ -75,9 +75,11 @@ def test_toc_order_and_notebook_detection(mini_book: Path):
 
 
 @pytest.mark.real_executor
-def test_second_run_executes_nothing_and_an_edit_executes_one(mini_book: Path):
+def test_second_run_executes_nothing_and_an_edit_executes_one_over_ipc(mini_book: Path, capfd):
     first = execute(mini_book)
     assert sorted(first.executed) == ["one.md", "two.md"] and not first.failed
+    captured = capfd.readouterr()  # the kernels ran over IPC: no warning about TCP
+    assert "without encryption" not in captured.out + captured.err
 
     second = execute(mini_book)
     assert second.executed == [] and sorted(second.cached) == ["one.md", "two.md"]
@@ -87,31 +89,29 @@ def test_second_run_executes_nothing_and_an_edit_executes_one(mini_book: Path):
     assert third.executed == ["two.md"] and third.cached == ["one.md"]
 
 
+def test_kernels_are_configured_for_ipc_in_an_absolute_folder():
+    config = build.kernel_config("/tmp/x")
+    assert config.KernelManager.transport == "ipc"
+    assert config.KernelManager.ip == "/tmp/x/kernel"  # absolute: the kernel runs elsewhere
+
+
 @pytest.mark.real_executor
+def test_a_failing_chapter_and_one_that_writes_where_it_runs_are_reported(mini_book: Path,
+                                                                           caplog):
+    (mini_book / "one.md").write_text(CHAPTER.format(title="One", code="raise ValueError('x')"))
+    (mini_book / "two.md").write_text(CHAPTER.format(
+        title="Two", code="open('left-behind.csv', 'w').write('1')"))
+    report = execute(mini_book)
+    assert report.failed == ["one.md", "two.md"] and report.executed == []
+    assert "ValueError" in caplog.text
+    assert "the chapter wrote into the folder it runs in: left-behind.csv" in caplog.text
+
+
 def test_a_failing_chapter_is_reported(mini_book: Path):
     (mini_book / "one.md").write_text(CHAPTER.format(title="One", code="raise ValueError('x')"))
     report = execute(mini_book)
     assert report.failed == ["one.md"]
     assert report.executed == ["two.md"]
-
-
-@pytest.mark.real_executor
-def test_a_chapter_that_writes_where_it_runs_fails_and_names_the_file(mini_book: Path, caplog):
-    (mini_book / "one.md").write_text(CHAPTER.format(
-        title="One", code="open('left-behind.csv', 'w').write('1')"))
-    report = execute(mini_book)
-    assert report.failed == ["one.md"] and report.executed == ["two.md"]
-    assert "the chapter wrote into the folder it runs in: left-behind.csv" in caplog.text
-
-
-@pytest.mark.real_executor
-def test_kernels_run_over_ipc_and_print_no_tcp_warning(mini_book: Path, capfd):
-    assert sorted(execute(mini_book).executed) == ["one.md", "two.md"]
-    captured = capfd.readouterr()
-    assert "without encryption" not in captured.out + captured.err
-    config = build.kernel_config("/tmp/x")
-    assert config.KernelManager.transport == "ipc"
-    assert config.KernelManager.ip == "/tmp/x/kernel"  # absolute: the kernel runs elsewhere
 
 
 @pytest.mark.real_executor
