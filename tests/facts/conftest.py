@@ -62,3 +62,23 @@ def figures_of(tables, cutoff):
         return cache[module.__name__]
 
     return get
+
+
+@pytest.fixture(scope="session")
+def facts_of(values_of, tables, cutoff):
+    """``facts_of(module)``: a facts module's ``facts(tables, cutoff)`` on the real data, from
+    the session's :func:`values_of` (``facts`` starts from ``values(tables, cutoff)``; here
+    that call returns the values already computed), once per session."""
+    cache: dict[str, dict] = {}
+
+    def get(module: ModuleType) -> dict:
+        if module.__name__ not in cache and not hasattr(module, "values"):
+            cache[module.__name__] = module.facts(tables, cutoff)  # it computes no values
+        elif module.__name__ not in cache:
+            computed = values_of(module)
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setattr(module, "values", lambda tables, cutoff: computed)
+                cache[module.__name__] = module.facts(tables, cutoff)
+        return cache[module.__name__]
+
+    return get

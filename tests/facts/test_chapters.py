@@ -45,10 +45,10 @@ def test_every_chapter_with_code_has_a_facts_module():
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
-def test_facts_glue_exactly_what_the_prose_quotes(chapter, tables, cutoff):
+def test_facts_glue_exactly_what_the_prose_quotes(chapter, facts_of):
     module = importlib.import_module(f"analysis.publish.facts.{chapter}")
     quoted = set(re.findall(r"\{glue:text\}`([^`]+)`", _prose(chapter))) - SETUP_GLUE
-    values = module.facts(tables, cutoff)
+    values = facts_of(module)
     assert sorted(set(values) ^ quoted) == []
     assert all(isinstance(v, (str, int)) for v in values.values())
 

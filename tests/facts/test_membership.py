@@ -116,11 +116,12 @@ def test_the_old_tajik_row_stops_the_chapter(tables, cutoff):
         membership.facts({**tables, "bases": bases}, cutoff)
 
 
-def test_the_interactive_map_has_one_step_per_map_that_changes(tables, cutoff, figures_of):
+def test_the_interactive_map_has_one_step_per_map_that_changes(tables, cutoff, figures_of,
+                                                               facts_of):
     charts = figures_of(membership)
     spec = membership.specs(tables, cutoff, charts)["fig-maps"]
     dates = charts["fig-maps"].data["date"].nunique()
-    assert dates == int(membership.facts(tables, cutoff)["n_map_panels"]) == 6
+    assert dates == int(facts_of(membership)["n_map_panels"]) == 6
     assert f'"max": {dates}' in str(spec).replace("'", '"')
 
 

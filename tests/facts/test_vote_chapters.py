@@ -63,15 +63,15 @@ def test_the_rule_is_described_once_and_never_contradicted():
     assert "## How agreement is counted" not in _text("divisions")
 
 
-def test_both_chapters_count_one_universe_of_votes_on_ukraine(tables, cutoff):
+def test_both_chapters_count_one_universe_of_votes_on_ukraine(tables, facts_of, values_of):
     """Regression (review item 20): ten resolutions in chapter 7 and sixteen in chapter 8 are now
     one universe of seventeen, taken once (claims.ukraine_votes) for both."""
-    d = divisions.facts(tables, cutoff)
-    v = votes.facts(tables, cutoff)
+    d = facts_of(divisions)
+    v = facts_of(votes)
     _, universe = ukraine_votes(tables)
     assert d["dv_n_res"] == v["vt_before"] + v["vt_after"] == len(universe)
     assert d["dv_n_before"] == v["vt_before"] and d["dv_n_after"] == v["vt_after"]
-    dv, vt = divisions.values(tables, cutoff), votes.values(tables, cutoff)
+    dv, vt = values_of(divisions), values_of(votes)
     assert dv.u_resolutions["resolution"].tolist() == vt.u_resolutions["resolution"].tolist()
 
 
@@ -85,10 +85,10 @@ def test_the_emergency_session_record_is_complete_for_every_member(tables):
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
-def test_no_word_is_doubled_after_a_glued_value(chapter, tables, cutoff):
+def test_no_word_is_doubled_after_a_glued_value(chapter, facts_of):
     """Regression (review item 24): "11 points points". A glued value that ends with a word is
     never followed by the same word in the prose."""
-    values = (divisions if chapter == "divisions" else votes).facts(tables, cutoff)
+    values = facts_of(divisions if chapter == "divisions" else votes)
     text = _flat(_text(chapter))
     for name, after in re.findall(r"\{glue:text\}`([^`]+)`\s+([A-Za-z]+)", text):
         last = str(values[name]).split()[-1].lower()
