@@ -146,6 +146,13 @@ def test_discrepancy_must_name_an_existing_row(scratch_data):
     expect_problem(scratch_data, "discrepancies.csv", 2, "record_id", "no row 'NO-SUCH-ROW'")
 
 
+def test_an_empty_key_cell_in_a_table_a_discrepancy_names_is_reported_not_a_crash(scratch_data):
+    # The checks across tables still run when a table has an empty key cell; the row that has
+    # one has no id, and the table's own check names the cell.
+    set_cell(scratch_data, "capabilities", 3, "year", "")
+    expect_problem(scratch_data, "capabilities.csv", 3, "year", "a value is required")
+
+
 def test_check_command_fails_and_names_the_cell(scratch_data):
     set_cell(scratch_data, "stances", 3, "alignment", "friendly")
     result = subprocess.run(

@@ -124,10 +124,11 @@ def cross_table_problems(raws: dict[str, RawTable]) -> list[Problem]:
 
 
 def _row_ids(raw: RawTable, primary_key: tuple[str, ...]) -> set[str]:
-    """The ids of the rows of ``raw``: their primary key's cells joined by ``|`` (an empty cell
-    as ``<NA>``, which no id names)."""
-    columns = [raw.frame[k].astype(str).tolist() for k in primary_key]
-    return {"|".join(values) for values in zip(*columns)}
+    """The ids of the rows of ``raw``: their primary key's cells joined by ``|``. A row with an
+    empty key cell has no id (its table's own check names the cell)."""
+    columns = [raw.frame[k].tolist() for k in primary_key]
+    return {"|".join(values) for values in zip(*columns)
+            if all(isinstance(value, str) for value in values)}
 
 
 def _record_problems(raws: dict[str, RawTable], name: str) -> list[Problem]:
