@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import hashlib
 import json
 import os
 import shutil
@@ -104,28 +103,6 @@ def locked(path: Path):
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-@pytest.fixture(scope="session")
-def once_per_run(tmp_path_factory: pytest.TempPathFactory):
-    """``once_per_run(key, compute)``: the result of ``compute()`` (any JSON value), computed
-    by one worker of the test run and read by every other that asks for the same ``key``; a
-    worker that asks while another computes it waits. Nothing is kept if ``compute`` raises."""
-    folder = shared_dir(tmp_path_factory) / "once-per-run"
-    folder.mkdir(exist_ok=True)
-
-    def get(key: str, compute):  # noqa: ANN001, ANN202 - any callable, any JSON value
-        name = hashlib.sha256(key.encode()).hexdigest()[:32]
-        path = folder / f"{name}.json"
-        with locked(folder / f"{name}.lock"):
-            if path.exists():
-                return json.loads(path.read_text(encoding="utf-8"))
-            value = compute()
-            path.with_suffix(".tmp").write_text(json.dumps(value), encoding="utf-8")
-            os.replace(path.with_suffix(".tmp"), path)
-            return value
-
-    return get
 
 
 def _source_lock_file(tmp_path_factory: pytest.TempPathFactory) -> Path:

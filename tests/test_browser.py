@@ -25,7 +25,7 @@ import re
 import shutil
 import subprocess
 import threading
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -215,18 +215,14 @@ _visits: dict[str, Visit] = {}
 
 
 @pytest.fixture
-def visit(browser, site, once_per_run):
-    """Load a page once per test run, whichever worker asks first: problems, images, axe in
-    both colour schemes, screenshot (about 7 s a page; the tests that read a page's visit run on
-    both workers)."""
+def visit(browser, site):
+    """Load a page once per worker: problems, images, axe in both colour schemes, screenshot
+    (about 7 s a page). `make test` runs the tests of one page on one worker (tests/conftest.py
+    groups them), so each page is visited once a run."""
 
     def load(page_path: str) -> Visit:
-        if page_path not in _visits:
-            _visits[page_path] = Visit(**once_per_run(
-                f"visit:{page_path}", lambda: asdict(_load(page_path))))
-        return _visits[page_path]
-
-    def _load(page_path: str) -> Visit:
+        if page_path in _visits:
+            return _visits[page_path]
         result = Visit()
         context, page = _open(browser, site + page_path, result)
         try:
@@ -250,6 +246,7 @@ def visit(browser, site, once_per_run):
             result.axe["dark"] = _run_axe(page)
         finally:
             context.close()
+        _visits[page_path] = result
         return result
 
     return load
