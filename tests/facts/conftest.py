@@ -72,12 +72,11 @@ def facts_of(values_of, tables, cutoff):
     cache: dict[str, dict] = {}
 
     def get(module: ModuleType) -> dict:
-        if module.__name__ not in cache and not hasattr(module, "values"):
-            cache[module.__name__] = module.facts(tables, cutoff)  # it computes no values
-        elif module.__name__ not in cache:
-            computed = values_of(module)
+        if module.__name__ not in cache:
             with pytest.MonkeyPatch.context() as patch:
-                patch.setattr(module, "values", lambda tables, cutoff: computed)
+                if hasattr(module, "values"):  # a module without values has nothing to reuse
+                    computed = values_of(module)
+                    patch.setattr(module, "values", lambda tables, cutoff: computed)
                 cache[module.__name__] = module.facts(tables, cutoff)
         return cache[module.__name__]
 
